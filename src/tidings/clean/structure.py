@@ -1,0 +1,240 @@
+"""Article structure from raw text: headline, paragraphs, inserts, URLs, page furniture.
+
+Text pasted out of PDFs (and much text copied from the web) is hard-wrapped, breaks
+paragraphs over page and column boundaries, and has non-body lines dropped into the body.
+This module classifies lines and groups body lines into paragraphs that never break
+mid-sentence.  All positions are offsets into the original text.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Optional
+
+from tidings.data import load_json
+
+URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+URL_CHARS_RE = re.compile(r"^[\w\-./?=&%#~+:;,@!$*()']+$")
+BYLINE_RE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,4}"
+                       r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,4})*\s*$", re.I)
+SENTENCE_END = tuple('.!?…"”’»)]')
+SMALL_WORDS = frozenset(
+    "a an the of in on at to for and or but nor as by with from into onto up is are was be vs via "
+    "over per than that its it s".split())
+
+
+@dataclass
+class Line:
+    start: int      # of the stripped content
+    end: int
+    text: str       # stripped content
+    indent: int     # leading whitespace width
+    kind: str = "body"  # body | blank | headline | url | insert | furniture | byline | dateline
+
+
+@dataclass
+class Structure:
+    lines: list[Line]
+    headline: list[Line] = field(default_factory=list)
+    paragraphs: list[list[Line]] = field(default_factory=list)
+    urls: list[tuple[str, list[Line]]] = field(default_factory=list)
+    non_body: list[Line] = field(default_factory=list)
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        content = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        stripped = content.strip()
+        lead = len(content) - len(content.lstrip())
+        start = pos + lead
+        lines.append(Line(start, start + len(stripped), stripped, lead,
+                          "body" if stripped else "blank"))
+        pos += len(raw)
+    return lines
+
+
+def _insert_patterns() -> list[re.Pattern[str]]:
+    table = load_json("non_body.json")
+    return [re.compile(p, re.I) for p in table["patterns"]]
+
+
+_INSERTS: Optional[list[re.Pattern[str]]] = None
+
+
+def is_insert(text: str) -> bool:
+    global _INSERTS
+    if _INSERTS is None:
+        _INSERTS = _insert_patterns()
+    return any(p.search(text) for p in _INSERTS)
+
+
+def is_titleish(text: str) -> bool:
+    """Title Case text: most content words capitalised, no sentence-final full stop."""
+    if len(text) > 160 or text.endswith("."):
+        return False
+    words = [w.strip("‘’'\"“”()[],:;!?-–—") for w in text.split()]
+    content = [w for w in words if w and w[0].isalpha() and w.lower() not in SMALL_WORDS]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[0].isupper())
+    return caps / len(content) >= 0.6
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith(SENTENCE_END)
+
+
+def _starts_lower(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha():
+            return ch.islower()
+        if ch.isdigit():
+            return False
+    return False
+
+
+def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[str] = None) -> Structure:
+    lines = split_lines(text)
+    st = Structure(lines)
+    nonblank = [ln for ln in lines if ln.kind != "blank"]
+    if not nonblank:
+        return st
+
+    # 1. URLs (rejoining a URL broken over lines) and inserts.
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == "body" and URL_RE.match(ln.text):
+            parts = [ln]
+            j = i + 1
+            # a URL broken at the line width continues on the next line with no spaces
+            while (j < len(lines) and lines[j].kind == "body" and " " not in lines[j].text
+                   and URL_CHARS_RE.match(lines[j].text) and not URL_RE.match(lines[j].text)
+                   and (parts[-1].text.endswith(("-", "/", "_", "=", "&", ".", "?"))
+                        or not ends_sentence(lines[j].text) and _starts_lower(lines[j].text))):
+                parts.append(lines[j])
+                j += 1
+            for p in parts:
+                p.kind = "url"
+            st.urls.append(("".join(p.text for p in parts).rstrip(".,;)"), parts))
+            i = j
+            continue
+        if ln.kind == "body" and is_insert(ln.text):
+            ln.kind = "insert"
+        i += 1
+
+    # 2. Page furniture: short lines that repeat (running headers, footers).
+    counts = Counter(ln.text for ln in lines if ln.kind == "body" and len(ln.text) < 80)
+    for ln in lines:
+        if ln.kind == "body" and counts[ln.text] >= 2 and len(ln.text.split()) <= 10 \
+                and not ends_sentence(ln.text):
+            ln.kind = "furniture"
+
+    body = [ln for ln in lines if ln.kind == "body"]
+    # 3. Headline: the leading Title Case lines (or a short first block of its own).
+    if not has_headline and body:
+        first = body[0]
+        idx = lines.index(first)
+        block = []
+        for ln in lines[idx:]:
+            if ln.kind == "blank":
+                break
+            if ln.kind == "body":
+                block.append(ln)
+        head: list[Line] = []
+        hint = " ".join(headline_hint.split()) if headline_hint else None
+        for ln in block[:4]:
+            if hint is not None:
+                if " ".join(ln.text.split()) in hint:
+                    head.append(ln)
+                    continue
+                break
+            if is_titleish(ln.text):
+                head.append(ln)
+            else:
+                break
+        if not head and hint is None and len(block) == 1 and len(first.text) <= 150 and not first.text.endswith(".") \
+                and len(body) > 1:
+            head = [first]
+        if head and len(head) == len(block) and len(body) == len(head):
+            head = []  # the whole document is one title-like block: it is body text
+        for ln in head:
+            ln.kind = "headline"
+        st.headline = head
+
+    # 4. Bylines and datelines directly after the headline.
+    for ln in lines:
+        if ln.kind != "body":
+            continue
+        if BYLINE_RE.match(ln.text) and len(ln.text) < 80:
+            ln.kind = "byline"
+        elif _looks_like_date_line(ln.text):
+            ln.kind = "dateline"
+        else:
+            break
+
+    for ln in lines:
+        if ln.kind in ("url", "insert", "furniture", "byline", "dateline"):
+            st.non_body.append(ln)
+
+    st.paragraphs = _paragraphs(lines)
+    return st
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
+    r"(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}/\d{1,2}/\d{4})(?:[,\s]+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
+    re.I)
+
+
+def _looks_like_date_line(text: str) -> bool:
+    return bool(_DATE_LINE.match(text))
+
+
+def _paragraphs(lines: list[Line]) -> list[list[Line]]:
+    """Group body lines into paragraphs, mending breaks that fall mid-sentence."""
+    body_lengths = [len(ln.text) for ln in lines if ln.kind == "body"]
+    width = max(body_lengths) if body_lengths else 0
+    wrapped = len(body_lengths) >= 3 and statistics.median(body_lengths) > 40
+    full = 0.75 * width
+
+    blocks: list[list[Line]] = []
+    current: list[Line] = []
+    gap = False  # something other than a body line since the last body line
+    for ln in lines:
+        if ln.kind != "body":
+            if current:
+                gap = True
+            continue
+        if current and gap:
+            blocks.append(current)
+            current = []
+        elif current and wrapped:
+            prev = current[-1]
+            # a short line that ends a sentence, or an indented line, starts a new paragraph
+            if (ends_sentence(prev.text) and len(prev.text) < full) or \
+                    (ln.indent > 0 and not _starts_lower(ln.text) and ends_sentence(prev.text)):
+                blocks.append(current)
+                current = []
+        current.append(ln)
+        gap = False
+    if current:
+        blocks.append(current)
+
+    merged: list[list[Line]] = []
+    for block in blocks:
+        if merged:
+            last = merged[-1][-1].text
+            first = block[0].text
+            if _starts_lower(first) or (not ends_sentence(last) and not is_titleish(last)
+                                        and (last.endswith((",", "-", "–", "—")) or last[-1:].isalnum())
+                                        and len(merged[-1]) > 1 and len(last) >= full * 0.9):
+                merged[-1].extend(block)
+                continue
+        merged.append(block)
+    return merged

@@ -1,0 +1,95 @@
+"""Ingestion: a path, bytes or a string become a :class:`Document` whose text is fixed.
+
+The format is sniffed from the content (``%PDF-``, HTML markup), the extension only
+breaking ties.  Failures raise :class:`tidings.errors.InputError` subclasses with the
+reason; :func:`load_safely` turns them into a Document with an ``errors`` entry instead.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Optional, Union
+
+from tidings.document import Document, ErrorEntry
+from tidings.errors import InputError, NotFound, TooLarge
+from tidings.ingest.sniff import sniff
+from tidings.ingest.text import DamagedUtf8, decode
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = int(os.environ.get("TIDINGS_MAX_BYTES", 8 * 1024 * 1024))
+SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".pdf", ".md")
+
+Source = Union[str, bytes, os.PathLike]
+
+
+def _doc_id(path: Path) -> str:
+    name = path.name
+    for suffix in (".gz", ".html", ".htm", ".xhtml", ".txt", ".text", ".pdf", ".md"):
+        name = name.removesuffix(suffix)
+    return name
+
+
+def load_bytes(data: bytes, *, id: Optional[str] = None, source: Optional[str] = None,
+               suffix: str = "", url: Optional[str] = None) -> Document:
+    label = source or id or "<input>"
+    if len(data) > MAX_BYTES:
+        raise TooLarge(f"the document is {len(data) / 1e6:.1f} MB, over the limit of "
+                       f"{MAX_BYTES / 1e6:.0f} MB (set TIDINGS_MAX_BYTES to raise it)",
+                       document=label)
+    kind = sniff(data, suffix)
+    if kind == "pdf":
+        from tidings.ingest.pdf import load_pdf
+        doc = load_pdf(data, label=label)
+    elif kind == "html":
+        from tidings.ingest.html import load_html
+        doc = load_html(data, label=label, url=url)
+    else:
+        try:
+            doc = Document(text=decode(data, label=label))
+        except DamagedUtf8 as damaged:
+            doc = Document(text=damaged.text)
+            doc.errors.append(ErrorEntry(code=damaged.code, message=damaged.message, document=label))
+    doc.id, doc.source = id, source
+    if url and not doc.url:
+        doc.url = url
+    return doc
+
+
+def load(source: Source, *, id: Optional[str] = None, url: Optional[str] = None) -> Document:
+    """Read a file path (``str`` or ``PathLike``) or raw ``bytes``.  A ``str`` that is not an
+    existing path is taken as the document text itself."""
+    if isinstance(source, bytes):
+        return load_bytes(source, id=id, url=url)
+    path = Path(source)
+    if isinstance(source, os.PathLike) or _looks_like_path(str(source)):
+        if not path.is_file():
+            raise NotFound(f"no such file: {path}", document=str(path))
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            import gzip
+            data = gzip.decompress(data)
+        suffix = Path(path.stem).suffix if path.suffix == ".gz" else path.suffix
+        return load_bytes(data, id=id or _doc_id(path), source=str(path), suffix=suffix.lower(),
+                          url=url)
+    text = str(source)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise TooLarge(f"the text is over the limit of {MAX_BYTES / 1e6:.0f} MB", document=id)
+    return Document(text=text, id=id)
+
+
+def _looks_like_path(s: str) -> bool:
+    if "\n" in s or len(s) > 4096:
+        return False
+    try:
+        return Path(s).is_file()
+    except OSError:
+        return False
+
+
+def error_document(err: InputError, *, id: Optional[str], source: Optional[str]) -> Document:
+    doc = Document(text="", id=id, source=source)
+    doc.errors.append(ErrorEntry(code=err.code, message=err.message,
+                                 document=err.document or source or id))
+    return doc

@@ -1,0 +1,78 @@
+"""Plain text: decoding from any common encoding, keeping every character."""
+from __future__ import annotations
+
+import codecs
+
+from tidings.errors import BinaryInput, EmptyInput, EncodingError
+
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be")]
+
+
+def _control_share(text: str) -> float:
+    if not text:
+        return 0.0
+    bad = sum(1 for ch in text[:20000] if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
+    return bad / min(len(text), 20000)
+
+
+def decode(data: bytes, *, label: str) -> str:
+    """Decode ``data``: a BOM decides; else UTF-8; else the encoding charset-normalizer finds.
+    The BOM is dropped; nothing else is (CRLF stays, offsets index the text as read)."""
+    if not data.strip():
+        raise EmptyInput("the document is empty", document=label)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom):].decode(enc)
+            except UnicodeDecodeError as e:
+                raise EncodingError(f"starts with a {enc} byte-order mark but is not valid {enc}: {e.reason} "
+                                    f"at byte {e.start}", document=label) from e
+            return _checked(text, label)
+    if b"\x00" in data[:4096]:
+        raise BinaryInput("this is binary data, not text (it contains NUL bytes)", document=label)
+    try:
+        return _checked(data.decode("utf-8"), label)
+    except UnicodeDecodeError as utf8_error:
+        from charset_normalizer import from_bytes
+
+        replaced = data.decode("utf-8", errors="replace")
+        non_ascii = sum(1 for ch in replaced if ord(ch) > 127)
+        bad = replaced.count("\ufffd")
+        if non_ascii and bad <= max(2, non_ascii // 20) and _has_valid_multibyte(data):
+            # UTF-8 with a few broken bytes: keep the text, say where it was damaged
+            raise DamagedUtf8(_checked(replaced, label), utf8_error, label)
+
+        best = from_bytes(data).best()
+        if best is None or best.chaos > 0.2:
+            raise EncodingError(
+                f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other "
+                f"text encoding fits it; convert it to UTF-8 first", document=label) from utf8_error
+        return _checked(str(best), label)
+
+
+def _checked(text: str, label: str) -> str:
+    if not text.strip():
+        raise EmptyInput("the document has no text (only whitespace)", document=label)
+    if _control_share(text) > 0.05:
+        raise BinaryInput("this looks like binary data, not text (too many control characters)",
+                          document=label)
+    return text
+
+
+def _has_valid_multibyte(data: bytes) -> bool:
+    """True when the data holds some well-formed UTF-8 multi-byte sequences."""
+    import re
+    return re.search(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}",
+                     data) is not None
+
+
+class DamagedUtf8(EncodingError):
+    """UTF-8 text with invalid bytes.  Carries the text decoded with U+FFFD in their place, so
+    the document is still read; the error is reported beside the result."""
+
+    def __init__(self, text: str, cause: UnicodeDecodeError, label: str) -> None:
+        super().__init__(f"invalid UTF-8 ({cause.reason} at byte {cause.start}); the broken bytes "
+                         f"were replaced by U+FFFD", document=label)
+        self.text = text
