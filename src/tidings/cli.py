@@ -125,5 +125,20 @@ def schema(output: Optional[str]) -> None:
         click.echo(text)
 
 
+def _register_commands() -> None:
+    """Commands that live beside their stage; each module defines one click command."""
+    import importlib
+
+    for module, name in (("tidings.store.commands", "ingest"), ("tidings.web.commands", "serve"),
+                         ("tidings.batch.commands", "batch"), ("tidings.batch.commands", "export")):
+        try:
+            command = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            continue  # that capability is not built into this version
+        main.add_command(command)
+
+
+_register_commands()
+
 if __name__ == "__main__":
     main()

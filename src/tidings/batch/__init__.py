@@ -1,0 +1,1 @@
+"""Batch processing on Dask, Parquet output, exports and deduplication (issue 8)."""

@@ -1,0 +1,1 @@
+"""The corpus store (issue 7): SQLite by default, PostgreSQL by URL."""

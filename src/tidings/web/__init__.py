@@ -1,0 +1,1 @@
+"""The HTTP API and web UI served by ``tidings serve`` (issue 7)."""
