@@ -88,6 +88,7 @@ class Pipeline:
             headline=cleaned.headline, published=meta.published,
             published_from=meta.published_from, outlet=meta.outlet, urls=cleaned.urls,
             paragraphs=[Paragraph(start=s, end=e) for s, e in cleaned.paragraphs])
+        result.article.normalized = cleaned.view.text  # type: ignore[attr-defined]
         if doc.updated:
             result.article.updated = doc.updated  # type: ignore[attr-defined]
         analysis = Analysis(doc=doc, cleaned=cleaned, parsed=parsed)

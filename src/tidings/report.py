@@ -36,8 +36,11 @@ def render(result: Result) -> str:
     out.append("")
 
     out.append(f"ARTICLE: {len(a.paragraphs)} paragraphs, {len(a.urls)} URLs")
-    for p in a.paragraphs:
-        out.append(_wrap(result.text[p.start:p.end]))
+    normalized = getattr(a, "normalized", None)
+    shown = normalized.split("\n\n")[1 if a.headline and normalized else 0:] if normalized else \
+        [result.text[p.start:p.end] for p in a.paragraphs]
+    for para in shown:
+        out.append(_wrap(para))
         out.append("")
     for u in a.urls:
         out.append(f"  link: {u}")

@@ -1,0 +1,89 @@
+"""Structure analysis and repairs on texts written for these tests."""
+from __future__ import annotations
+
+from tidings.clean import clean
+from tidings.clean.repair import mend_hyphen, repair_line
+from tidings.clean.structure import analyse, is_insert
+from tidings.data import load_json
+from tidings.document import Document
+
+PASTED = """ Port Strike Spreads to Three More
+Cities as Talks Stall
+ Dock workers in Rotterdam, Antwerp and Hamburg walked out on Monday, joining a strike that
+began last week in Le Havre, union leaders said. The walkout has left more than forty con-
+tainer ships waiting at anchor.
+
+Page 2 of 3
+
+The employers' federation said it was ready to meet the unions but would not raise its
+offer. \u201cWe have gone as far as we can,\u201d its chairman, Henk de Vries, told reporters in
+
+Rotterdam.
+
+Read more: Shipping rates climb as strike bites
+http://www.example-news.com/2026/05/04/port-
+strike-spreads-to-three-more-cities
+"""
+
+
+def test_headline_lines_are_joined_and_body_starts_after():
+    st = analyse(PASTED)
+    assert " ".join(ln.text for ln in st.headline) == "Port Strike Spreads to Three More Cities as Talks Stall"
+    assert st.paragraphs[0][0].text.startswith("Dock workers")
+
+
+def test_page_number_insert_and_url_are_non_body():
+    st = analyse(PASTED)
+    kinds = {ln.text: ln.kind for ln in st.non_body}
+    assert kinds["Page 2 of 3"] == "insert"
+    assert kinds["Read more: Shipping rates climb as strike bites"] == "insert"
+    assert [u for u, _ in st.urls] == ["http://www.example-news.com/2026/05/04/port-strike-spreads-to-three-more-cities"]
+
+
+def test_paragraph_broken_by_blank_line_mid_sentence_is_rejoined():
+    st = analyse(PASTED)
+    texts = [" ".join(ln.text for ln in p) for p in st.paragraphs]
+    assert len(texts) == 2
+    assert texts[1].endswith("told reporters in Rotterdam.")
+
+
+def test_view_mends_hyphenation_and_drops_non_body():
+    cleaned = clean(Document(text=PASTED))
+    view = cleaned.view.text
+    assert "container ships" in view      # "con-\ntainer" is one word
+    assert "Page 2" not in view and "http" not in view and "Read more" not in view
+    assert cleaned.meta.published == "2026-05-04" and cleaned.meta.published_from == "url"
+
+
+def test_hyphen_mending_uses_word_frequency():
+    assert mend_hyphen("the emer-", "gency services") == "join"
+    assert mend_hyphen("the state-", "designated terrorist group") == "compound"
+    assert mend_hyphen("a long-", "term plan") == "compound"
+    assert mend_hyphen("no hyphen", "here") == "none"
+
+
+def test_repairs_mojibake_and_doubled_apostrophes():
+    assert repair_line("the EUâ€™s commissioner") == "the EU’s commissioner"
+    assert repair_line("I’'m here, it'’s fine") == "I’m here, it’s fine"
+    assert repair_line("plain ascii stays") == "plain ascii stays"
+
+
+def test_every_non_body_example_matches_a_pattern():
+    table = load_json("non_body.json")
+    for example in table["examples"]:
+        assert is_insert(example), example
+
+
+def test_body_sentences_are_not_inserts():
+    for line in ["Moscow sent military advisers to Venezuela over the weekend.",
+                 "Share prices fell 3% on Monday.", "Photography is his passion, he said."]:
+        assert not is_insert(line), line
+
+
+def test_crlf_text_keeps_offsets():
+    text = "Talks Resume in Geneva\r\n\r\nDiplomats met on Monday.\r\nThey agreed to meet again.\r\n"
+    cleaned = clean(Document(text=text))
+    for s, e in cleaned.paragraphs:
+        assert "\r" not in text[s:e][-1:]
+    assert cleaned.headline == "Talks Resume in Geneva"
+    assert "Monday. They agreed" in cleaned.view.text
