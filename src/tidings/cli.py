@@ -46,7 +46,7 @@ def _file_items(path: Path) -> Iterator[object]:
     if path.name.endswith((".jsonl", ".jsonl.gz")) and path.is_file():
         yield from read_jsonl(str(path))
     else:
-        yield str(path)
+        yield path  # a Path, so a missing file is an error rather than text
 
 
 def render_text(result: Result) -> str:

@@ -97,7 +97,7 @@ def article_meta(doc: Document, structure: Structure, urls: list[str]) -> Articl
     cands = meta.candidates
     if doc.published and doc.published_from == "given":
         cands["given"] = doc.published
-    elif doc.published:
+    elif doc.published and doc.published_from != "fallback":
         cands["metadata"] = doc.published
 
     for ln in structure.non_body:

@@ -1,0 +1,107 @@
+"""``tidings extract`` through its real command-line interface."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tidings.cli import main
+
+ARTICLE = """Ministers Meet in Geneva
+
+Foreign ministers from France and Germany met in Geneva on Monday to discuss the crisis.
+"We made progress," the French minister said after the talks.
+"""
+
+
+def _run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_json_is_a_list_of_results(tmp_path: Path):
+    f = tmp_path / "geneva.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    out = _run("extract", "--format", "json", str(f))
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.stdout)
+    assert isinstance(data, list) and len(data) == 1
+    assert data[0]["schema"] == "tidings/1"
+    assert data[0]["id"] == "geneva"
+    assert data[0]["text"] == ARTICLE
+    assert data[0]["article"]["headline"] == "Ministers Meet in Geneva"
+
+
+def test_jsonl_list_keeps_ids_order_and_published(tmp_path: Path):
+    records = [{"id": f"doc-{i}", "text": ARTICLE.replace("Monday", day), "published": f"2026-03-0{i + 1}"}
+               for i, day in enumerate(["Monday", "Tuesday", "Friday"])]
+    f = tmp_path / "docs.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    out = _run("extract", "--format", "jsonl", str(f))
+    assert out.exit_code == 0, out.output
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["id"] for r in lines] == ["doc-0", "doc-1", "doc-2"]
+    assert [r["article"]["published"] for r in lines] == ["2026-03-01", "2026-03-02", "2026-03-03"]
+    assert all(r["article"]["published_from"] == "given" for r in lines)
+    assert [r["text"] for r in lines] == [r["text"] for r in records]
+
+
+def test_folder_is_walked_in_a_stable_order(tmp_path: Path):
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "notes.xyz").write_text("ignored", encoding="utf-8")
+    out = _run("extract", "--format", "jsonl", str(tmp_path))
+    ids = [json.loads(line)["id"] for line in out.stdout.splitlines()]
+    assert ids == ["b", "a"]
+
+
+def test_published_option_is_a_fallback_only(tmp_path: Path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text(ARTICLE, encoding="utf-8")
+    dated = tmp_path / "dated.txt"
+    dated.write_text(ARTICLE + "\nhttps://www.reuters.com/world/2025/11/05/geneva-talks/\n", encoding="utf-8")
+    out = _run("extract", "--format", "jsonl", "--published", "2026-01-15", str(plain), str(dated))
+    a, b = [json.loads(line)["article"] for line in out.stdout.splitlines()]
+    assert (a["published"], a["published_from"]) == ("2026-01-15", "given")
+    assert (b["published"], b["published_from"]) == ("2025-11-05", "url")
+    assert b["outlet"] == "Reuters"
+
+
+def test_bad_published_date_is_a_clear_usage_error(tmp_path: Path):
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", "--published", "24/06/2026", str(f)])
+    assert out.exit_code == 2
+    assert "YYYY-MM-DD" in out.output
+
+
+def test_text_report_names_its_sections(tmp_path: Path):
+    f = tmp_path / "geneva.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    out = _run("extract", "--format", "text", str(f))
+    assert out.stdout.startswith("Ministers Meet in Geneva\n")
+    for section in ("ENTITIES", "STATEMENTS", "EVENTS", "TIMES", "FLAGS"):
+        assert section in out.stdout
+
+
+def test_stdin_through_the_installed_command():
+    exe = Path(sys.executable).with_name("tidings")
+    proc = subprocess.run([str(exe), "extract", "--format", "jsonl", "-"], input=ARTICLE.encode(),
+                          capture_output=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr.decode()
+    result = json.loads(proc.stdout)
+    assert result["text"] == ARTICLE and result["source"] == "-"
+
+
+def test_missing_file_is_an_error_entry_and_exit_1(tmp_path: Path):
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(tmp_path / "nope.txt"), str(good)])
+    assert out.exit_code == 1
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(lines) == 2
+    assert lines[0]["errors"] and "no such file" in lines[0]["errors"][0]["message"]
+    assert lines[1]["errors"] == [] and lines[1]["id"] == "good"
