@@ -105,3 +105,15 @@ def test_missing_file_is_an_error_entry_and_exit_1(tmp_path: Path):
     assert len(lines) == 2
     assert lines[0]["errors"] and "no such file" in lines[0]["errors"][0]["message"]
     assert lines[1]["errors"] == [] and lines[1]["id"] == "good"
+
+
+def test_broken_jsonl_line_is_reported_and_the_rest_processed(tmp_path: Path):
+    f = tmp_path / "docs.jsonl"
+    f.write_text(json.dumps({"id": "a", "text": ARTICLE}) + "\n{not json\n"
+                 + json.dumps({"id": "c", "text": ARTICLE}) + "\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(f)])
+    assert out.exit_code == 1
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["id"] for r in lines] == ["a", f"{f}:2", "c"]
+    assert "line 2 is not a JSON object" in lines[1]["errors"][0]["message"]
+    assert not lines[0]["errors"] and not lines[2]["errors"]

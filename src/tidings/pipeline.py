@@ -42,7 +42,8 @@ def _as_document(item: Item, published: Optional[str]) -> Document:
             doc = item
         elif isinstance(item, dict):
             if not isinstance(item.get("text"), str):
-                raise InputError("the record has no 'text' string", document=str(item.get("id")))
+                raise InputError(item.get("_error") or "the record has no 'text' string",
+                                 document=str(item.get("id")))
             doc = load(item["text"], id=None if item.get("id") is None else str(item["id"]),
                        url=item.get("url"))
             if not item["text"].strip():
