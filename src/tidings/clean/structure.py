@@ -157,9 +157,8 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
                 head.append(ln)
             else:
                 break
-        if not head and hint is None and len(block) == 1 and len(first.text) <= 150 and not first.text.endswith(".") \
-                and len(body) > 1:
-            head = [first]
+        if not head and hint is None and len(body) > len(block) and _short_title_block(block):
+            head = list(block)
         if head and len(head) == len(block) and len(body) == len(head):
             head = []  # the whole document is one title-like block: it is body text
         for ln in head:
@@ -183,6 +182,17 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
 
     st.paragraphs = _paragraphs(lines)
     return st
+
+
+def _short_title_block(block: list[Line]) -> bool:
+    """A first block of one or two short lines standing alone above the body: a headline,
+    even in Sentence case or with a closing full stop (as some archives store them)."""
+    text = " ".join(ln.text for ln in block)
+    if len(block) > 2 or len(text) > 150 or len(text.split()) > 25:
+        return False
+    # one sentence (a full stop only at the very end), or a title and a deck split by ';' / ':'
+    inner = text.rstrip(".")
+    return not re.search(r"[.!?][\"”’]?\s+[A-Z]", inner) or ";" in text
 
 
 _DATE_LINE = re.compile(
