@@ -1,13 +1,31 @@
-"""Statements: quotes and reported speech, attributed to resolved speakers."""
+"""Statements: quotes and reported speech, attributed to resolved speakers.
+
+``run(analysis)`` returns ``list[Statement]``.  It combines
+
+- :mod:`.rules`: attributions on the dependency parse (cue verb or "according to", its
+  content clause, its subject as the source);
+- :mod:`.quotes`: quote-mark pairing on the view text; quotes that the parse did not
+  attach to a cue get a speaker from the frame around them (a dash attribution, "X:" before
+  the quote, a verb of saying in the same sentence) or, for a floating quote paragraph,
+  the speaker the article has been quoting (:mod:`.attribute`);
+- :mod:`.attribute`: the speaker's entity (entities layer, with pronouns resolved to the
+  person the text last spoke of), the venue ("weekly briefing", "interview with ...",
+  "cited by Interfax") and the date (time layer).
+"""
 from __future__ import annotations
+
+import logging
 
 from tidings.analysis import Analysis
 from tidings.document import Statement
 from tidings.stage import Stage
+from tidings.statements.attribute import build
+
+log = logging.getLogger(__name__)
 
 
 def run(analysis: Analysis) -> list[Statement]:
-    return []
+    return build(analysis)
 
 
 STAGE = Stage("statements", assigns="statements", requires=("entities", "times"), func=run)

@@ -1,0 +1,325 @@
+"""Statements from parse attributions and quotes: speakers, entities, venues, dates."""
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Optional
+
+from tidings.data import load_json
+from tidings.document import DateValue, Span, Speaker, Statement
+from tidings.statements import rules
+from tidings.statements.quotes import Quote, find_quotes
+from tidings.statements.rules import Range, Raw
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+    from tidings.analysis import Analysis
+
+log = logging.getLogger(__name__)
+
+PERSONAL = {"he", "she", "him", "her", "his"}
+RELATIVE = {"who", "which", "that", "whom"}
+DASHES = "—–-"
+MIN_QUOTE_WORDS = 4  # shorter quotes without a cue are scare quotes, not statements
+
+
+@lru_cache(maxsize=1)
+def _venue_patterns() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p["pattern"]), p["venue"]) for p in load_json("statement_venues.json")["patterns"]]
+
+
+def find_venue(text: str) -> Optional[str]:
+    """The venue a sentence names ("weekly briefing", "cited by Interfax"), or None."""
+    for pattern, fmt in _venue_patterns():
+        m = pattern.search(text)
+        if m:
+            venue = fmt.format(m.group(0), *[g or "" for g in m.groups()])
+            return re.sub(r"\s+", " ", venue).strip().rstrip(".,;:")
+    return None
+
+
+def _overlaps(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _merge(ranges: list[Range]) -> list[Range]:
+    out: list[Range] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+class _Context:
+    """What speaker resolution needs to know about one document."""
+
+    def __init__(self, analysis: "Analysis") -> None:
+        self.analysis = analysis
+        self.doc: "Doc" = analysis.parsed
+        self.text: str = self.doc.text
+        ents = analysis.layers.get("entities")
+        self.entities = ents
+        self.times = analysis.layers.get("times")
+        self.person_ids: set[str] = set()
+        if ents is not None:
+            self.person_ids = {e.id for e in ents.entities if e.kind == "person"}
+        self.paragraphs = analysis.cleaned.view_paragraphs or [(0, len(self.text))]
+
+    def paragraph_of(self, pos: int) -> int:
+        for n, (s, e) in enumerate(self.paragraphs):
+            if pos < e:
+                return n
+        return len(self.paragraphs) - 1
+
+    def name_range(self, tok: "Token") -> Range:
+        """The name around a head word: its named entity, else the word with its compounds."""
+        if tok.ent_type_:
+            for ent in self.doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return ent.start_char, ent.end_char
+        left = tok
+        for c in tok.lefts:
+            if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":
+                left = c
+                break
+        return left.idx, tok.idx + len(tok)
+
+    def entity_at(self, r: Range) -> Optional[str]:
+        if self.entities is None:
+            return None
+        try:
+            return self.entities.entity_at(r[0], r[1])
+        except Exception:  # a half-built entities layer never loses the statements
+            log.debug("entity_at failed", exc_info=True)
+            return None
+
+    def last_person_before(self, pos: int) -> Optional[str]:
+        """The person the text last named before ``pos`` (entities layer)."""
+        if self.entities is None:
+            return None
+        best = None
+        for s, e, eid in self.entities.view_mentions:
+            if s >= pos:
+                break
+            if not self.person_ids or eid in self.person_ids:
+                best = eid
+        return best
+
+    def date_near(self, sent: "SpacySpan", content: list[Range]) -> Optional[DateValue]:
+        if self.times is None:
+            return None
+        for s, e, value in getattr(self.times, "view_times", []):
+            if s >= sent.start_char and e <= sent.end_char and not any(_overlaps((s, e), c) for c in content):
+                return value
+        return None
+
+
+def _attach_quotes(raws: list[Raw], quotes: list[Quote]) -> set[int]:
+    """Widen contents to the quotes they touch; the indexes of the quotes used."""
+    used: set[int] = set()
+    for raw in raws:
+        extra: list[Range] = []
+        for n, q in enumerate(quotes):
+            for piece in q.all_pieces:
+                if any(_overlaps(piece, c) for c in raw.content):
+                    # a quote counts as this content when the content covers most of it,
+                    # or the quote is inside the content
+                    extra.extend(q.all_pieces)
+                    raw.quotes.append(n)
+                    used.add(n)
+                    break
+        if extra:
+            raw.content = _merge(raw.content + extra)
+    return used
+
+
+def _sentence_of(doc: "Doc", pos: int) -> "SpacySpan":
+    tok = doc[max(0, min(len(doc) - 1, _token_at(doc, pos)))]
+    return tok.sent
+
+
+def _token_at(doc: "Doc", pos: int) -> int:
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
+    """A speaker for a quote the parse did not attach to a cue."""
+    doc, text = ctx.doc, ctx.text
+    qr = (q.start, q.last_end)
+    content = list(q.all_pieces)
+    _, speech, _ = rules.tables()
+    # 1. a dash attribution right after the quote: “...” – Commissioner X
+    m = re.match(r"\s*[—–-]{1,2}\s*", text[q.last_end:q.last_end + 5])
+    if m:
+        start = q.last_end + m.end()
+        i = _token_at(doc, start)
+        toks = []
+        while i < len(doc) and doc[i].idx >= start and not (doc[i].is_punct and doc[i].text not in "."):
+            if doc[i].text == "." and (i + 1 >= len(doc) or doc[i + 1].is_sent_start):
+                break
+            toks.append(doc[i])
+            i += 1
+        toks = toks[:12]
+        heads = [t for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON")]
+        if heads:
+            head = next((t for t in reversed(heads) if t.ent_type_ == "PERSON"), heads[0])
+            cue = (q.last_end + m.start() + len(text[q.last_end:q.last_end + m.end()]) - len(
+                text[q.last_end:q.last_end + m.end()].lstrip()), start)
+            cue_r = rules.trim(text, (q.last_end, start), keep_quotes=False)
+            return Raw(cue=[cue_r] if cue_r else [], content=content,
+                       source=(toks[0].idx, toks[-1].idx + len(toks[-1])), source_head=head.i)
+    # 2. a verb of saying in the quote's sentences, outside the quote
+    sents = {_sentence_of(doc, q.start).start: _sentence_of(doc, q.start),
+             _sentence_of(doc, max(q.start, q.last_end - 1)).start: _sentence_of(doc, max(q.start, q.last_end - 1))}
+    best: "Optional[Token]" = None
+    for sent in sents.values():
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in speech and not (qr[0] <= tok.idx < qr[1]):
+                subj = rules._subject(tok)
+                if subj is not None and not (qr[0] <= subj.idx < qr[1]):
+                    dist = min(abs(tok.idx - qr[0]), abs(tok.idx - qr[1]))
+                    if best is None or dist < min(abs(best.idx - qr[0]), abs(best.idx - qr[1])):
+                        best = tok
+    if best is not None:
+        subj = rules._subject(best)
+        assert subj is not None
+        return Raw(cue=[rules._range(rules.cue_tokens(best))], content=content,  # type: ignore[list-item]
+                   source=rules.source_range(subj), source_head=subj.i, cue_head=best.i)
+    # 3. introduced by a colon: "X said:" handled by the parse; "Trump:" / "X added:"
+    before = text[max(0, q.start - 3):q.start].rstrip()
+    if before.endswith(":"):
+        tok = doc[_token_at(doc, q.start - 1)]
+        sent = tok.sent
+        root = sent.root
+        subj = rules._subject(root) if root.pos_ in ("VERB", "AUX") else None
+        if subj is None:
+            names = [t for t in sent if t.idx < q.start and t.pos_ in ("PROPN", "PRON")]
+            subj = names[-1] if names else None
+        if subj is not None:
+            colon = tok if tok.text == ":" else None
+            cue = [(colon.idx, colon.idx + 1)] if colon is not None else []
+            return Raw(cue=cue, content=content, source=rules.source_range(subj), source_head=subj.i)
+    # 4. short quotes with no cue are scare quotes
+    if len(text[q.start:q.last_end].split()) < MIN_QUOTE_WORDS:
+        return None
+    # 5. a floating quote paragraph: the speaker the article has been quoting, or the
+    # person the previous sentence is about
+    para = ctx.paragraph_of(q.start)
+    prev_sent = _sentence_of(doc, q.start)
+    if prev_sent.start > 0:
+        prev_sent = doc[prev_sent.start - 1].sent
+        subj = next((t for t in prev_sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in PERSONAL) \
+                and ctx.paragraph_of(prev_sent.start_char) >= para - 1 \
+                and (last is None or last.content[-1][1] < prev_sent.start_char):
+            return Raw(cue=[], content=content, source=None, source_head=subj.i, speech=True)
+    if last is not None and ctx.paragraph_of(last.content[-1][1] - 1) >= para - 3:
+        return Raw(cue=[], content=content, source=None, source_head=last.source_head,
+                   speech=True)
+    return None
+
+
+def _speaker(ctx: _Context, raw: Raw, history: list[tuple[Raw, Optional[str]]]) -> Optional[Speaker]:
+    doc = ctx.doc
+    if raw.source_head is None:
+        return None
+    head = doc[raw.source_head]
+    span = raw.source or ctx.name_range(head)
+    entity: Optional[str] = None
+    low = head.lower_
+    if low in RELATIVE and head.head.dep_ == "relcl":
+        antecedent = head.head.head
+        entity = ctx.entity_at(ctx.name_range(antecedent))
+    elif head.pos_ == "PRON" or low in PERSONAL:
+        entity = ctx.entity_at((head.idx, head.idx + len(head)))
+        if entity is None and low in PERSONAL | {"i"}:
+            entity = _resolve_pronoun(ctx, head, history)
+    else:
+        entity = ctx.entity_at(ctx.name_range(head))
+    sp = ctx.analysis.span(*span)
+    return Speaker(start=sp.start, end=sp.end, text=sp.text, entity=entity)
+
+
+def _resolve_pronoun(ctx: _Context, head: "Token", history: list[tuple[Raw, Optional[str]]]) -> Optional[str]:
+    """he/she: the subject person of the closest earlier sentences, else the last speaker."""
+    doc = ctx.doc
+    sent = head.sent
+    i = sent.start - 1
+    steps = 0
+    while i >= 0 and steps < 4:
+        prev = doc[i].sent
+        for tok in prev:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN":
+                eid = ctx.entity_at(ctx.name_range(tok))
+                if eid is not None and (not ctx.person_ids or eid in ctx.person_ids):
+                    return eid
+        i = prev.start - 1
+        steps += 1
+    for raw, eid in reversed(history):
+        if eid is not None and raw.cue_head is not None and doc[raw.cue_head].i < head.i:
+            return eid
+    return ctx.last_person_before(head.idx)
+
+
+def build(analysis: "Analysis") -> list[Statement]:
+    ctx = _Context(analysis)
+    doc, text = ctx.doc, ctx.text
+    if not len(doc):
+        return []
+    quotes = find_quotes(text, ctx.paragraphs)
+    raws = rules.find(doc)
+    used = _attach_quotes(raws, quotes)
+    raws.sort(key=lambda r: r.content[0][0])
+    items: list[Raw] = list(raws)
+    last: Optional[Raw] = None
+    for n, q in enumerate(quotes):
+        if n in used:
+            continue
+        prior = [r for r in items if r.content and r.content[-1][1] <= q.start and r.speech
+                 and r.source_head is not None]
+        last = max(prior, key=lambda r: r.content[-1][1]) if prior else None
+        raw = _frame_raw(ctx, q, last)
+        if raw is not None:
+            raw.quotes.append(n)
+            items.append(raw)
+    items.sort(key=lambda r: (r.content[0][0], r.cue[0][0] if r.cue else 0))
+    out: list[Statement] = []
+    history: list[tuple[Raw, Optional[str]]] = []
+    seen: set[tuple] = set()
+    for raw in items:
+        key = (tuple(raw.content), tuple(raw.cue))
+        if key in seen:
+            continue
+        seen.add(key)
+        speaker = _speaker(ctx, raw, history)
+        history.append((raw, speaker.entity if speaker else None))
+        quoted = [quotes[n] for n in raw.quotes]
+        if quoted and all(any(p[0] <= c[0] and c[1] <= p[1] + 1 for q in quoted for p in q.all_pieces)
+                          for c in raw.content):
+            kind = "direct"
+        elif quoted:
+            kind = "mixed"
+        else:
+            kind = "indirect"
+        anchor = raw.cue[0][0] if raw.cue else raw.content[0][0]
+        sent = _sentence_of(doc, anchor)
+        outside = "".join(ch if not any(c[0] <= i < c[1] for c in raw.content) else " "
+                          for i, ch in enumerate(text[sent.start_char:sent.end_char], sent.start_char))
+        venue = find_venue(outside)
+        out.append(Statement(
+            id=f"s{len(out) + 1}", kind=kind, speaker=speaker,
+            cue=analysis.span(*raw.cue[0]) if raw.cue else None,
+            content=[analysis.span(s, e) for s, e in raw.content],
+            venue=venue, date=ctx.date_near(sent, raw.content)))
+    return out

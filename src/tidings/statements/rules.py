@@ -1,0 +1,234 @@
+"""Attributions found on the dependency parse: cue, source and content, in view offsets.
+
+A cue is a verb whose lemma the cue table (``statement_cues.json``) lists: the verbs that
+PolNeAR's annotators marked as attribution cues often enough, plus the hand-listed verbs
+of saying.  The content is the verb's clausal complement (``that``-clause, quote,
+infinitive or object); the source is its subject (or the ``by`` agent of a passive, or the
+subject of the verb it hangs off for "..., adding that ...").  "according to X" and "X's
+statement" style cues are handled too.  Everything here is a pure function over one
+spaCy ``Doc``; :mod:`tidings.statements` attaches quotes, speakers, venues and dates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from tidings.data import load_json
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Range = tuple[int, int]
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+QUOTE_CHARS = "“”„«»\"‘’'"
+EDGE_PUNCT = ".,;:!?—–-"
+
+
+@dataclass
+class Raw:
+    """One attribution found in the parse (view offsets)."""
+    cue: list[Range]
+    content: list[Range]
+    source: Optional[Range] = None
+    source_head: Optional[int] = None  # token index of the source's head word
+    cue_head: Optional[int] = None  # token index of the cue word
+    speech: bool = True  # the cue is a verb of saying (not of thinking, wanting ...)
+    quotes: list[int] = field(default_factory=list)  # indexes of quotes in the content
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
+    """(cue lemma -> rate, verbs of saying, verbs that take a prepositional content)."""
+    data = load_json("statement_cues.json")
+    rates = {lemma: float(v["rate"]) for lemma, v in data["learned"].items()
+             if v["rate"] >= data["threshold"] and v["cue"] >= data["min_count"]}
+    speech = frozenset(data["speech"])
+    for lemma in speech:
+        rates.setdefault(lemma, 1.0)
+    for lemma in data.get("exclude", []):
+        rates.pop(lemma, None)
+    return rates, speech, frozenset(data.get("prep_content", []))
+
+
+def _range(tokens: "list[Token]") -> Optional[Range]:
+    if not tokens:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def trim(text: str, r: Range, *, keep_quotes: bool = True) -> Optional[Range]:
+    """Strip whitespace and edge punctuation (closing quote marks are kept)."""
+    s, e = r
+    while s < e and (text[s].isspace() or text[s] in EDGE_PUNCT):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in EDGE_PUNCT):
+        e -= 1
+    if not keep_quotes:
+        while s < e and text[s] in QUOTE_CHARS:
+            s += 1
+    return (s, e) if e > s else None
+
+
+def subtree_range(tok: "Token", *, skip: "set[int] | None" = None) -> Optional[Range]:
+    toks = [t for t in tok.subtree if not skip or t.i not in skip]
+    return _range(toks)
+
+
+def _subject(verb: "Token") -> "Optional[Token]":
+    seen = 0
+    v = verb
+    while v is not None and seen < 4:
+        seen += 1
+        for c in v.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+            if c.dep_ == "nsubjpass":
+                agent = _agent(v)
+                return agent
+        agent = _agent(v)
+        if agent is not None:
+            return agent
+        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and v.head is not v:
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return v.head
+            v = v.head
+            if v.dep_ == "prep":
+                v = v.head
+            continue
+        break
+    return None
+
+
+def _agent(verb: "Token") -> "Optional[Token]":
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def source_range(subj: "Token") -> Optional[Range]:
+    """The source as PolNeAR marks it: the subject's phrase, relative clauses left out."""
+    skip: set[int] = set()
+    for c in subj.children:
+        if c.dep_ in ("relcl", "acl") and c.i > subj.i:
+            skip.update(t.i for t in c.subtree)
+    toks = [t for t in subj.subtree if t.i not in skip]
+    # keep a contiguous block around the head
+    toks = [t for t in toks if abs(t.i - subj.i) <= len(toks)]
+    while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return _range(toks)
+
+
+def cue_tokens(verb: "Token") -> "list[Token]":
+    """The verb group: auxiliaries, negation and adverbs right before it, particles after."""
+    doc = verb.doc
+    toks = [verb]
+    i = verb.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.head is verb and (t.dep_ in ("aux", "auxpass", "neg") or (
+                t.dep_ == "advmod" and t.pos_ == "ADV" and not t.lower_.startswith("wh"))):
+            toks.insert(0, t)
+            i -= 1
+            continue
+        break
+    for c in verb.rights:
+        if c.dep_ == "prt" and c.i == toks[-1].i + 1:
+            toks.append(c)
+    return toks
+
+
+def find(doc: "Doc") -> list[Raw]:
+    rates, speech, prep_verbs = tables()
+    text = doc.text
+    out: list[Raw] = []
+    for tok in doc:
+        low = tok.lower_
+        if low == "according" and any(c.lower_ == "to" for c in tok.children):
+            raw = _according(tok, text)
+            if raw:
+                out.append(raw)
+            continue
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in rates:
+            continue
+        raw = _verbal(tok, text, speech, prep_verbs)
+        if raw:
+            out.append(raw)
+    return out
+
+
+def _according(tok: "Token", text: str) -> Optional[Raw]:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = tok.head
+    if head is tok:
+        return None
+    skip = {t.i for t in tok.subtree}
+    content = subtree_range(head, skip=skip)
+    parts: list[Range] = []
+    if content:
+        # the clause minus the "according to X" phrase: up to two pieces
+        left = [t for t in head.subtree if t.i < tok.i and t.i not in skip]
+        right = [t for t in head.subtree if t.i > tok.i and t.i not in skip]
+        for piece in (_range(left), _range(right)):
+            if piece:
+                p = trim(text, piece)
+                if p:
+                    parts.append(p)
+    if not parts:
+        return None
+    src = source_range(pobj)
+    return Raw(cue=[(tok.idx, to.idx + len(to))], content=parts, source=src,
+               source_head=pobj.i, cue_head=tok.i)
+
+
+def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozenset[str]) -> Optional[Raw]:
+    lemma = tok.lemma_.lower()
+    content: Optional[Range] = None
+    cue = cue_tokens(tok)
+    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if comp is None:
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and lemma not in speech), None)
+    if comp is not None:
+        content = subtree_range(comp)
+        # a clause before the verb ("The plan failed, he said") stops at the subject
+        subj = _subject(tok)
+        if comp.i < tok.i and subj is not None and subj.i > comp.i:
+            content = _range([t for t in comp.subtree if t.i < min(subj.left_edge.i, cue[0].i)])
+    elif tok.dep_ in ("parataxis",) and tok.head.i < tok.i and lemma in speech:
+        head = tok.head
+        skip = {t.i for t in tok.subtree}
+        content = _range([t for t in head.subtree if t.i not in skip and t.i < tok.i])
+    else:
+        obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
+        if obj is not None and not (lemma in ("tell", "ask") and obj.pos_ in ("PRON", "PROPN", "NOUN")
+                                    and obj.i == tok.i + 1 and len(list(obj.subtree)) <= 2):
+            content = subtree_range(obj)
+        elif lemma in prep_verbs:
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == cue[-1].i + 1), None)
+            pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+            if pobj is not None:
+                cue = cue + [prep]
+                content = subtree_range(pobj)
+    if content is None:
+        return None
+    content = trim(text, content)
+    if content is None:
+        return None
+    subj = _subject(tok)
+    src = source_range(subj) if subj is not None else None
+    if src is not None and content[0] <= src[0] < content[1]:
+        src = None
+        subj = None
+    return Raw(cue=[_range(cue)], content=[content], source=src,  # type: ignore[list-item]
+               source_head=subj.i if subj is not None else None, cue_head=tok.i,
+               speech=lemma in speech)
