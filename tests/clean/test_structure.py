@@ -87,3 +87,35 @@ def test_crlf_text_keeps_offsets():
         assert "\r" not in text[s:e][-1:]
     assert cleaned.headline == "Talks Resume in Geneva"
     assert "Monday. They agreed" in cleaned.view.text
+
+
+PAGED = """Grain Corridor Deal Extended for Another Four Months
+Ankara brokered the talks after a week of missed deadlines
+By Selin Kaya and Tom Harwood | March 14, 2026
+
+ANKARA — Ukraine and Russia agreed on Friday to extend the Black Sea grain corridor by four
+months, Turkish officials said, after talks that ran late into the night in the capital.
+
+THE EASTERN LEDGER 3
+\f
+THE EASTERN LEDGER 4
+Shipping insurers welcomed the extension but said premiums would stay high while mines
+drift in the western Black Sea.
+"""
+
+
+def test_deck_byline_and_page_furniture_are_non_body():
+    st = analyse(PAGED)
+    kinds = {ln.text: ln.kind for ln in st.non_body}
+    assert " ".join(ln.text for ln in st.headline) == "Grain Corridor Deal Extended for Another Four Months"
+    assert kinds["Ankara brokered the talks after a week of missed deadlines"] == "deck"
+    assert kinds["By Selin Kaya and Tom Harwood | March 14, 2026"] == "byline"
+    assert kinds["THE EASTERN LEDGER 3"] == "furniture" and kinds["THE EASTERN LEDGER 4"] == "furniture"
+    body = [" ".join(ln.text for ln in p) for p in st.paragraphs]
+    assert len(body) == 2
+    assert body[0].startswith("ANKARA — Ukraine and Russia") and body[1].startswith("Shipping insurers")
+
+
+def test_date_in_a_byline_is_the_dateline_date():
+    cleaned = clean(Document(text=PAGED))
+    assert (cleaned.meta.published, cleaned.meta.published_from) == ("2026-03-14", "dateline")

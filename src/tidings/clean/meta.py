@@ -101,8 +101,8 @@ def article_meta(doc: Document, structure: Structure, urls: list[str]) -> Articl
         cands["metadata"] = doc.published
 
     for ln in structure.non_body:
-        if ln.kind == "dateline":
-            d = parse_date(ln.text)
+        if ln.kind == "dateline" or (ln.kind == "byline" and "|" in ln.text):
+            d = parse_date(ln.text.rpartition("|")[2])
             if d:
                 cands.setdefault("dateline", d)
                 break

@@ -128,9 +128,10 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
         i += 1
 
     # 2. Page furniture: short lines that repeat (running headers, footers).
-    counts = Counter(ln.text for ln in lines if ln.kind == "body" and len(ln.text) < 80)
+    # Page numbers differ from page to page, so lines are compared with digits masked.
+    counts = Counter(_furniture_key(ln.text) for ln in lines if ln.kind == "body" and len(ln.text) < 100)
     for ln in lines:
-        if ln.kind == "body" and counts[ln.text] >= 2 and len(ln.text.split()) <= 10 \
+        if ln.kind == "body" and counts[_furniture_key(ln.text)] >= 2 and len(ln.text.split()) <= 12 \
                 and not ends_sentence(ln.text):
             ln.kind = "furniture"
 
@@ -165,23 +166,45 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
             ln.kind = "headline"
         st.headline = head
 
-    # 4. Bylines and datelines directly after the headline.
-    for ln in lines:
-        if ln.kind != "body":
-            continue
-        if BYLINE_RE.match(ln.text) and len(ln.text) < 80:
-            ln.kind = "byline"
-        elif _looks_like_date_line(ln.text):
-            ln.kind = "dateline"
-        else:
-            break
+    # 4. Bylines and datelines near the top; lines between the headline and them are a deck.
+    top = [ln for ln in lines if ln.kind == "body"][:6]
+    marks = [_byline_kind(ln.text) for ln in top]
+    last = max((k for k, m in enumerate(marks) if m), default=-1)
+    if last >= 0:
+        deck = [ln for ln, m in zip(top[:last], marks[:last]) if not m]
+        if st.headline and sum(len(ln.text) for ln in deck) <= 300:
+            for ln in deck:
+                ln.kind = "deck"
+        for ln, m in zip(top[:last + 1], marks[:last + 1]):
+            if m:
+                ln.kind = m
 
     for ln in lines:
-        if ln.kind in ("url", "insert", "furniture", "byline", "dateline"):
+        if ln.kind in ("url", "insert", "furniture", "byline", "dateline", "deck"):
             st.non_body.append(ln)
 
     st.paragraphs = _paragraphs(lines)
     return st
+
+
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split())).lower()
+
+
+_AGENCY_LINE = re.compile(r"^(reuters|associated press|the associated press|ap|afp|agence france-presse|"
+                          r"staff writers?|staff reporter|special correspondent|correspondent)\.?$", re.I)
+
+
+def _byline_kind(text: str) -> Optional[str]:
+    """'byline' or 'dateline' for a line that is only that, else None."""
+    if len(text) < 120:
+        head, _, tail = text.partition("|") if "|" in text else (text, "", "")
+        head, tail = head.strip(), tail.strip()
+        if (BYLINE_RE.match(head) or _AGENCY_LINE.match(head)) and (not tail or _looks_like_date_line(tail)):
+            return "byline"
+    if _looks_like_date_line(text):
+        return "dateline"
+    return None
 
 
 def _short_title_block(block: list[Line]) -> bool:
