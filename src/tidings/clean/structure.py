@@ -232,7 +232,8 @@ def _looks_like_date_line(text: str) -> bool:
 def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Group body lines into paragraphs, mending breaks that fall mid-sentence."""
     body_lengths = [len(ln.text) for ln in lines if ln.kind == "body"]
-    width = max(body_lengths) if body_lengths else 0
+    # the typical full line width (a high percentile, so one overlong line does not skew it)
+    width = sorted(body_lengths)[int(0.9 * (len(body_lengths) - 1))] if body_lengths else 0
     wrapped = len(body_lengths) >= 3 and statistics.median(body_lengths) > 40
     full = 0.75 * width
 
