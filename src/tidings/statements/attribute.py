@@ -137,6 +137,28 @@ def _attach_quotes(raws: list[Raw], quotes: list[Quote]) -> set[int]:
     return used
 
 
+def _continue_quotes(ctx: _Context, raws: list[Raw], quotes: list[Quote], used: set[int]) -> None:
+    """“A,” he said. “B.” -- the quote right after the attribution's sentence goes on."""
+    text = ctx.text
+    for raw in raws:
+        if not raw.quotes or not raw.cue or not raw.speech:
+            continue
+        n = max(raw.quotes)
+        q = quotes[n]
+        if raw.cue[0][0] < q.last_end:
+            continue
+        end = _sentence_of(ctx.doc, raw.cue[0][0]).end_char
+        para = ctx.paragraph_of(q.start)
+        while n + 1 < len(quotes) and (n + 1) not in used:
+            nxt = quotes[n + 1]
+            if ctx.paragraph_of(nxt.start) != para or text[end:nxt.start].strip():
+                break
+            raw.quotes.append(n + 1)
+            used.add(n + 1)
+            raw.content = _merge(raw.content + nxt.all_pieces)
+            n, end = n + 1, nxt.last_end
+
+
 def _sentence_of(doc: "Doc", pos: int) -> "SpacySpan":
     tok = doc[max(0, min(len(doc) - 1, _token_at(doc, pos)))]
     return tok.sent
@@ -280,6 +302,7 @@ def build(analysis: "Analysis") -> list[Statement]:
     quotes = find_quotes(text, ctx.paragraphs)
     raws = rules.find(doc)
     used = _attach_quotes(raws, quotes)
+    _continue_quotes(ctx, raws, quotes, used)
     raws.sort(key=lambda r: r.content[0][0])
     items: list[Raw] = list(raws)
     last: Optional[Raw] = None

@@ -89,13 +89,38 @@ def _stray_single_close(text: str, start: int, limit: int) -> int | None:
     """A single closing mark that ends a quote opened by a double mark (``"all options'``)."""
     for m in re.finditer(r"[’'](?=[\s.,;:!?]|$)", text[start:limit]):
         j = start + m.start()
-        if j > start and text[j - 1].isalpha() and text[j - 1] not in "s":
+        if j > start and text[j - 1].isalpha():
             return j + 1
     return None
 
 
+def _doubled_apostrophes(text: str) -> str:
+    """The text with ``''`` (two apostrophes used as a double mark) as one ``"`` mark.
+
+    The second apostrophe becomes a space on the side away from the quoted words, so
+    offsets do not move; :func:`find_quotes` widens the quotes back over it."""
+    def repl(m: "re.Match[str]") -> str:
+        after = text[m.end():m.end() + 1]
+        return ' "' if after and not after.isspace() and after not in ".,;:!?" else '" '
+    return re.sub(r"(?<!')''(?!')", repl, text)
+
+
 def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     """Every quote in ``text`` (view offsets), paragraphs given as view ranges."""
+    if "''" in text:
+        quotes = _find(_doubled_apostrophes(text), paragraphs)
+        for q in quotes:
+            if q.start > 0 and text[q.start - 1:q.start + 1] == "''":
+                q.start -= 1
+            pieces = q.all_pieces
+            fixed = [(s, e + 1 if text[e - 1:e + 1] == "''" else e) for s, e in pieces]
+            q.start, q.end = fixed[0]
+            q.pieces = fixed[1:]
+        return quotes
+    return _find(text, paragraphs)
+
+
+def _find(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
     carry: Quote | None = None  # a quote left open at the end of the previous paragraph
     for pstart, pend in paragraphs:
@@ -128,7 +153,7 @@ def find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             open_at = None
         if open_at is not None:
             rest_marks = [m for m in marks if m > open_at]
-            if not rest_marks and open_at == first_nonspace and _reopens_next(text, pend, paragraphs):
+            if not rest_marks and _reopens_next(text, pend, paragraphs):
                 piece = (open_at, _trim_end(text, open_at, pend))
                 if carry is not None:
                     carry.pieces.append(piece)

@@ -90,7 +90,7 @@ def _subject(verb: "Token") -> "Optional[Token]":
         agent = _agent(v)
         if agent is not None:
             return agent
-        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and v.head is not v:
+        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return v.head
             v = v.head
@@ -112,16 +112,8 @@ def _agent(verb: "Token") -> "Optional[Token]":
 
 def source_range(subj: "Token") -> Optional[Range]:
     """The source as PolNeAR marks it: the subject's phrase, relative clauses left out."""
-    skip: set[int] = set()
-    for c in subj.children:
-        if c.dep_ in ("relcl", "acl") and c.i > subj.i:
-            skip.update(t.i for t in c.subtree)
-    toks = [t for t in subj.subtree if t.i not in skip]
-    # keep a contiguous block around the head
-    toks = [t for t in toks if abs(t.i - subj.i) <= len(toks)]
-    while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
-        toks.pop()
-    while toks and toks[0].is_punct:
+    toks = list(subj.subtree)
+    while toks and toks[0].is_punct and toks[0].text not in QUOTE_CHARS:
         toks.pop(0)
     return _range(toks)
 
@@ -133,7 +125,7 @@ def cue_tokens(verb: "Token") -> "list[Token]":
     i = verb.i - 1
     while i >= 0:
         t = doc[i]
-        if t.head is verb and (t.dep_ in ("aux", "auxpass", "neg") or (
+        if t.head.i == verb.i and (t.dep_ in ("aux", "auxpass", "neg") or (
                 t.dep_ == "advmod" and t.pos_ == "ADV" and not t.lower_.startswith("wh"))):
             toks.insert(0, t)
             i -= 1
@@ -170,7 +162,7 @@ def _according(tok: "Token", text: str) -> Optional[Raw]:
     if pobj is None:
         return None
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None
     skip = {t.i for t in tok.subtree}
     content = subtree_range(head, skip=skip)
