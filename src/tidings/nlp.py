@@ -18,6 +18,16 @@ class ModelMissing(TidingsError):
     code = "model_missing"
 
 
+def _paragraph_breaks(doc):  # type: ignore[no-untyped-def]
+    """A blank line (a paragraph break in the view) always starts a new sentence, so the
+    parser never runs a headline into the first paragraph."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and prev.text.count("\n") >= 2:
+            tok.is_sent_start = True
+    return doc
+
+
 def get_nlp() -> "Language":
     global _nlp
     with _lock:
@@ -31,5 +41,11 @@ def get_nlp() -> "Language":
                     f"the English model {MODEL!r} is not installed; install tidings with its "
                     f"dependencies (pip install -e .) or run 'make demo'") from e
             nlp.max_length = 3_000_000
+            from spacy.language import Language
+
+            if "tidings_paragraph_breaks" not in Language.factories:
+                Language.component("tidings_paragraph_breaks", func=_paragraph_breaks)
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe("tidings_paragraph_breaks", before="parser")
             _nlp = nlp
         return _nlp
