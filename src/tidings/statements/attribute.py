@@ -67,7 +67,11 @@ class _Context:
         self.person_ids: set[str] = set()
         if ents is not None:
             self.person_ids = {e.id for e in ents.entities if e.kind == "person"}
-        self.paragraphs = analysis.cleaned.view_paragraphs or [(0, len(self.text))]
+        paragraphs = list(analysis.cleaned.view_paragraphs or [(0, len(self.text))])
+        head = analysis.cleaned.view_headline
+        if head and not any(s <= head[0] < e for s, e in paragraphs):
+            paragraphs = sorted(paragraphs + [tuple(head)])  # type: ignore[list-item]
+        self.paragraphs = paragraphs
 
     def paragraph_of(self, pos: int) -> int:
         for n, (s, e) in enumerate(self.paragraphs):
@@ -109,11 +113,11 @@ class _Context:
                 best = eid
         return best
 
-    def date_near(self, sent: "SpacySpan", content: list[Range]) -> Optional[DateValue]:
+    def date_near(self, sent: "SpacySpan", content: list[Range], skip: list[Range]) -> Optional[DateValue]:
         if self.times is None:
             return None
         for s, e, value in getattr(self.times, "view_times", []):
-            if s >= sent.start_char and e <= sent.end_char and not any(_overlaps((s, e), c) for c in content):
+            if s >= sent.start_char and e <= sent.end_char and not any(_overlaps((s, e), c) for c in content + skip):
                 return value
         return None
 
@@ -207,15 +211,20 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
     best: "Optional[Token]" = None
     for sent in sents.values():
         for tok in sent:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in speech and not (qr[0] <= tok.idx < qr[1]):
-                subj = rules._subject(tok)
+            if tok.pos_ in ("VERB", "NOUN", "PROPN") and (tok.lemma_.lower() in speech or (
+                    tok.pos_ != "VERB" and tok.lower_.endswith("s") and tok.lower_[:-1] in speech)) \
+                    and not (qr[0] <= tok.idx < qr[1]):
+                subj = rules._subject(tok) if tok.pos_ == "VERB" else next(
+                    (t for t in reversed(list(sent)) if t.i < tok.i and t.pos_ in ("PROPN", "NOUN")
+                     and not (qr[0] <= t.idx < qr[1])), None)
                 if subj is not None and not (qr[0] <= subj.idx < qr[1]):
                     dist = min(abs(tok.idx - qr[0]), abs(tok.idx - qr[1]))
                     if best is None or dist < min(abs(best.idx - qr[0]), abs(best.idx - qr[1])):
                         best = tok
     if best is not None:
-        subj = rules._subject(best)
-        assert subj is not None
+        subj = rules._subject(best) if best.pos_ == "VERB" else next(
+            t for t in reversed(list(best.sent)) if t.i < best.i and t.pos_ in ("PROPN", "NOUN")
+            and not (qr[0] <= t.idx < qr[1]))
         return Raw(cue=[rules._range(rules.cue_tokens(best))], content=content,  # type: ignore[list-item]
                    source=rules.source_range(subj), source_head=subj.i, cue_head=best.i)
     # 3. introduced by a colon: "X said:" handled by the parse; "Trump:" / "X added:"
@@ -344,5 +353,5 @@ def build(analysis: "Analysis") -> list[Statement]:
             id=f"s{len(out) + 1}", kind=kind, speaker=speaker,
             cue=analysis.span(*raw.cue[0]) if raw.cue else None,
             content=[analysis.span(s, e) for s, e in raw.content],
-            venue=venue, date=ctx.date_near(sent, raw.content)))
+            venue=venue, date=ctx.date_near(sent, raw.content, [raw.source] if raw.source else [])))
     return out

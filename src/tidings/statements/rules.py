@@ -86,6 +86,8 @@ def _subject(verb: "Token") -> "Optional[Token]":
                 return c
             if c.dep_ == "nsubjpass":
                 agent = _agent(v)
+                if agent is None and v.lemma_.lower() in ("cite", "quote"):
+                    return c
                 return agent
         agent = _agent(v)
         if agent is not None:
@@ -112,7 +114,11 @@ def _agent(verb: "Token") -> "Optional[Token]":
 
 def source_range(subj: "Token") -> Optional[Range]:
     """The source as PolNeAR marks it: the subject's phrase, relative clauses left out."""
-    toks = list(subj.subtree)
+    skip: set[int] = set()
+    for c in subj.rights:
+        if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            skip.update(t.i for t in c.subtree)
+    toks = [t for t in subj.subtree if t.i not in skip]
     while toks and toks[0].is_punct and toks[0].text not in QUOTE_CHARS:
         toks.pop(0)
     return _range(toks)
@@ -134,6 +140,10 @@ def cue_tokens(verb: "Token") -> "list[Token]":
     for c in verb.rights:
         if c.dep_ == "prt" and c.i == toks[-1].i + 1:
             toks.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "as" and c.i == toks[-1].i + 1:
+            pc = next((g for g in c.children if g.dep_ == "pcomp" and g.lower_ == "saying"), None)
+            if pc is not None and pc.i == c.i + 1:
+                toks.extend([c, pc])
     return toks
 
 
@@ -211,6 +221,9 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
             if pobj is not None:
                 cue = cue + [prep]
                 content = subtree_range(pobj)
+                inf = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > pobj.i), None)
+                if content is not None and inf is not None:
+                    content = (content[0], inf.right_edge.idx + len(inf.right_edge))
     if content is None:
         return None
     content = trim(text, content)
