@@ -1,19 +1,131 @@
-"""PDF: text via pypdfium2; the headline from the largest font on page 1 (pdfminer.six)."""
+"""PDF: text via pypdfium2, laid out as lines and paragraphs; the headline from the largest
+type on page 1.
+
+The document ``text`` is the text layer page by page (pages separated by a blank line),
+one line per printed line.  Where the page geometry shows a paragraph break (a taller gap
+between lines, a change of type size, a first-line indent) a blank line is put in, so the
+cleaner sees the paragraphs the reader sees.  A word that pdfium reports as hyphenated at a
+line end (U+FFFE) is written back as ``-`` and a line break, and the cleaner mends it with
+its word-frequency check.  Running headers and footers stay in the text, where the cleaner
+recognises them as page furniture.
+
+The headline is the text set in the largest type on page 1 (glyph box heights from pdfium,
+which include the text matrix); pdfminer.six is the fallback when pdfium gives no geometry.
+"""
 from __future__ import annotations
 
 import io
 import logging
 import re
-from typing import Optional
+import statistics
+from dataclasses import dataclass
+from typing import Any, Optional
 
 from tidings.document import Document
 from tidings.errors import PdfError
 
 log = logging.getLogger(__name__)
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+_SOFT_HYPHENS = ("\ufffe", "\x02")          # pdfium's mark for a hyphen at a line end
+#: a gap this much taller than the usual line pitch of that type size starts a paragraph
+GAP_FACTOR = 1.3
+#: the headline's type is at least this much larger than the body's
+HEADLINE_FACTOR = 1.15
+MAX_PAGES = 500
 
-def _headline(data: bytes) -> Optional[str]:
-    """The text set in the largest font on the first page."""
+
+@dataclass
+class PdfLine:
+    text: str
+    page: int
+    left: float = 0.0
+    bottom: float = 0.0
+    height: float = 0.0   # loose glyph box height: proportional to the type size
+    geometry: bool = False
+
+
+def _page_lines(textpage: Any, page_no: int) -> list[PdfLine]:
+    text = textpage.get_text_range()
+    count = textpage.count_chars()
+    geometry = len(text) == count  # pdfium's text indexes its characters one to one
+    lines: list[PdfLine] = []
+    pos = 0
+    for m in list(_BREAK.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        raw = text[pos:end]
+        line = PdfLine(raw, page_no)
+        first = next((pos + k for k, ch in enumerate(raw) if not ch.isspace()), None)
+        if geometry and first is not None:
+            try:
+                left, bottom, _right, top = textpage.get_charbox(first, loose=True)
+                line.left, line.bottom, line.height, line.geometry = left, bottom, top - bottom, True
+            except Exception as e:  # pdfium can fail on one odd glyph: no geometry for this line
+                log.debug("no box for a character on page %d: %s", page_no + 1, e)
+        lines.append(line)
+        pos = m.end() if m else len(text)
+    return [ln for ln in lines if ln.text.strip()]
+
+
+def _size_key(height: float) -> float:
+    return round(height * 2) / 2
+
+
+def _paragraph_breaks(lines: list[PdfLine]) -> list[bool]:
+    """For each line after the first: does a new paragraph start here?"""
+    pitches: dict[float, list[float]] = {}
+    for prev, cur in zip(lines, lines[1:]):
+        if prev.geometry and cur.geometry and prev.page == cur.page \
+                and _size_key(prev.height) == _size_key(cur.height):
+            pitch = prev.bottom - cur.bottom
+            if pitch > 0:
+                pitches.setdefault(_size_key(cur.height), []).append(pitch)
+    usual = {k: min(v, key=lambda p: abs(p - statistics.median(v))) for k, v in pitches.items()}
+    breaks = []
+    for k in range(1, len(lines)):
+        prev, cur = lines[k - 1], lines[k]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if not (prev.geometry and cur.geometry) or prev.page != cur.page:
+            breaks.append(False)  # no geometry to judge by (a page break is handled apart)
+            continue
+        size = max(prev.height, cur.height, 1e-6)
+        if abs(prev.height - cur.height) > 0.1 * size:
+            breaks.append(True)     # a change of type: headline to body, body to caption
+            continue
+        pitch = prev.bottom - cur.bottom
+        base = usual.get(_size_key(cur.height))
+        if pitch <= 0:
+            breaks.append(False)    # a new column or a line drawn out of order: no evidence
+            continue
+        if base and pitch > GAP_FACTOR * base:
+            breaks.append(True)
+            continue
+        indent = cur.left - prev.left
+        breaks.append(bool(nxt is not None and nxt.geometry and nxt.page == cur.page
+                           and indent > 0.8 * cur.height and abs(nxt.left - prev.left) < 0.3 * cur.height))
+    return breaks
+
+
+def _headline_lines(lines: list[PdfLine]) -> list[PdfLine]:
+    """The leading run of page-1 lines set in the largest type, if it stands out."""
+    first = [ln for ln in lines if ln.page == 0 and ln.geometry and ln.height > 0]
+    if len(first) < 2:
+        return []
+    biggest = max(ln.height for ln in first)
+    body = statistics.median(ln.height for ln in first)
+    if biggest <= body * HEADLINE_FACTOR:
+        return []
+    head: list[PdfLine] = []
+    for ln in first:
+        if ln.height >= biggest * 0.95:
+            head.append(ln)
+        elif head:
+            break
+    return head
+
+
+def _headline_pdfminer(data: bytes) -> Optional[str]:
+    """The text set in the largest font on the first page, by pdfminer.six's layout."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LTChar, LTTextContainer
 
@@ -37,39 +149,78 @@ def _headline(data: bytes) -> Optional[str]:
         return None
     biggest = max(size for size, _ in lines)
     body = sorted(size for size, _ in lines)[len(lines) // 2]
-    if biggest <= body * 1.15:
+    if biggest <= body * HEADLINE_FACTOR:
         return None
     head = " ".join(t for size, t in lines if size >= biggest * 0.95)
     return re.sub(r"\s+", " ", head).strip() or None
 
 
-def load_pdf(data: bytes, *, label: str) -> Document:
+def _open(data: bytes, label: str) -> Any:
     import pypdfium2 as pdfium
 
     try:
-        pdf = pdfium.PdfDocument(data)
+        return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
         reason = str(e)
         if "password" in reason.lower():
             raise PdfError("the PDF is encrypted (password-protected); decrypt it first",
                            document=label) from e
-        raise PdfError(f"the PDF cannot be opened ({reason}); it may be truncated or damaged",
-                       document=label) from e
+        raise PdfError(f"the PDF cannot be opened ({reason.rstrip('.')}); it may be truncated "
+                       f"or damaged", document=label) from e
+
+
+def pdf_lines(data: bytes, *, label: str) -> list[PdfLine]:
+    import pypdfium2 as pdfium
+
+    pdf = _open(data, label)
+    lines: list[PdfLine] = []
     try:
-        pages = []
-        for i in range(len(pdf)):
-            page = pdf[i]
-            pages.append(page.get_textpage().get_text_range())
-            page.close()
+        n = len(pdf)
+        if n == 0:
+            raise PdfError("the PDF has no pages", document=label)
+        for i in range(min(n, MAX_PAGES)):
+            try:
+                page = pdf[i]
+                textpage = page.get_textpage()
+            except pdfium.PdfiumError as e:
+                raise PdfError(f"page {i + 1} of the PDF cannot be read ({e}); it may be "
+                               f"truncated or damaged", document=label) from e
+            try:
+                lines.extend(_page_lines(textpage, i))
+            finally:
+                textpage.close()
+                page.close()
+        if n > MAX_PAGES:
+            log.warning("%s: only the first %d of %d pages were read", label, MAX_PAGES, n)
     finally:
         pdf.close()
-    text = "\n\n".join(p.replace("\r\n", "\n").replace("\r", "\n") for p in pages).strip("\n")
-    if not text.strip():
+    return lines
+
+
+def _line_text(raw: str) -> str:
+    text = raw.replace("\x00", "").rstrip()
+    for mark in _SOFT_HYPHENS:
+        text = text.replace(mark, "-\n")
+    return text
+
+
+def load_pdf(data: bytes, *, label: str) -> Document:
+    lines = pdf_lines(data, label=label)
+    if not any(_line_text(ln.text).strip() for ln in lines):
         raise PdfError("the PDF has no text layer (a scanned image?); run OCR on it first",
                        document=label)
+    breaks = _paragraph_breaks(lines)
+    head = _headline_lines(lines)
+    parts: list[str] = []
+    for k, ln in enumerate(lines):
+        if k:
+            new_page = ln.page != lines[k - 1].page
+            parts.append("\n\n" if new_page or breaks[k - 1] else "\n")
+        parts.append(_line_text(ln.text))
+    text = "".join(parts)
     doc = Document(text=text, format="pdf")
-    head = _headline(data)
     if head:
-        # find the headline's lines at the start of the text so structure skips them
-        doc.headline = head
+        doc.headline = re.sub(r"\s+", " ", " ".join(ln.text for ln in head)).strip() or None
+    else:
+        doc.headline = _headline_pdfminer(data)
     return doc

@@ -1,0 +1,90 @@
+"""Real PDFs made with fpdf2 for the ingestion tests: a two-page news article with a big
+headline, a running header and footer and a word hyphenated across a line end."""
+from __future__ import annotations
+
+from typing import Optional
+
+HEADLINE = "Port Strike Ends After Talks Run Through the Night"
+HEADER = "THE HARBOUR COURIER"
+PARAGRAPHS = [
+    ("Dock workers in the port of Valmora returned to work on Thursday after union leaders "
+     "and the port authority agreed to a new contract, ending a strike that had halted "
+     "container traffic for eleven days."),
+    ("The agreement raises wages by six percent over two years and limits night shifts, "
+     "said Elena Marsh, who led the union's negotiating team. \"Nobody got everything they "
+     "wanted, but the cranes are moving again,\" she told reporters outside the terminal."),
+    ("Shipping companies had diverted more than forty vessels to neighbouring ports during "
+     "the stoppage. The port authority said it expected the backlog to clear within a week "
+     "and that no penalties would be imposed on the strikers."),
+    ("Talks broke down twice last month over pension contributions. A mediator appointed by "
+     "the labour ministry brought both sides back to the table on Tuesday, and the final "
+     "round lasted more than fourteen hours before the deal was signed at dawn."),
+    ("Local businesses welcomed the news. Several warehouse operators had laid off temporary "
+     "staff while the terminal was closed, and the chamber of commerce estimated the losses "
+     "at several million euros a day for the regional economy."),
+]
+# a word that the test breaks by hand at a line end with a hyphen
+HYPHEN_HEAD, HYPHEN_TAIL = "negoti", "ations"
+HYPHEN_LINE_1 = f"The government praised the outcome of the {HYPHEN_HEAD}-"
+HYPHEN_LINE_2 = f"{HYPHEN_TAIL} and promised to review port safety rules before the summer."
+
+
+def body_lines() -> list[list[str]]:
+    """The body as printed lines, paragraph by paragraph; the last paragraph breaks
+    "negotiations" with a hyphen at a line end."""
+    import textwrap
+
+    out = [textwrap.wrap(p, 88) for p in PARAGRAPHS]
+    out.append([HYPHEN_LINE_1, HYPHEN_LINE_2])
+    return out
+
+
+#: the page break falls inside this paragraph, after this many of its lines
+BREAK_IN_PARAGRAPH, BREAK_AFTER_LINE = 2, 1
+
+
+def article_pdf(*, encrypt_user_password: Optional[str] = None) -> bytes:
+    """Two pages: headline in 24 pt bold, body in 11 pt, a running header and a page-number
+    footer on each page, a paragraph running over the page break."""
+    from fpdf import FPDF
+
+    class Paper(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 6, HEADER, align="C")
+            self.ln(10)
+
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.set_font("Helvetica", "", 8)
+            self.cell(0, 6, f"Page {self.page_no()}", align="C")
+
+    pdf = Paper(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 24)
+    pdf.multi_cell(0, 11, HEADLINE)
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 11)
+    for k, lines in enumerate(body_lines()):
+        for j, line in enumerate(lines):
+            if (k, j) == (BREAK_IN_PARAGRAPH, BREAK_AFTER_LINE):
+                pdf.add_page()
+                pdf.set_font("Helvetica", "", 11)
+            pdf.cell(0, 6, line)
+            pdf.ln(6)
+        pdf.ln(3)
+    if encrypt_user_password is not None:
+        pdf.set_encryption(owner_password="owner-secret", user_password=encrypt_user_password)
+    return bytes(pdf.output())
+
+
+def image_only_pdf() -> bytes:
+    """A page holding only a drawn picture: no text layer, as a scan without OCR."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    for k in range(12):
+        pdf.rect(20 + k * 5, 30 + k * 8, 120, 4, style="F")
+    return bytes(pdf.output())
