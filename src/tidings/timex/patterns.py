@@ -1,0 +1,226 @@
+"""The time-expression tagger: regular expressions over running text.
+
+:func:`find_mentions` returns every time expression in a string as a :class:`Mention`
+(offsets into that string, the name of the pattern that found it, and its named groups).
+Overlapping matches are settled longest first.  The spans follow the TimeML habit of
+leaving out a governing preposition ("on Thursday" is tagged "Thursday").
+Resolution to dates is :mod:`tidings.timex.resolve`'s job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from tidings.data import load_json
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
+    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "a couple of": 2, "couple of": 2, "a couple": 2,
+}
+VAGUE = ("several", "a few", "few", "many", "some", "recent", "the last few", "a number of")
+ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+            "fourth": 4, "4th": 4}
+
+_MON_FULL = (r"(?-i:January|February|March|April|May|June|July|August|September|October"
+             r"|November|December)")
+_MON_ABBR = r"(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+MON = rf"(?P<mon>{_MON_FULL}|{_MON_ABBR})(?![a-z])"
+MON_FULL = rf"(?P<mon>{_MON_FULL})(?![a-z])"
+_WD_FULL = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WD_ANY = rf"(?P<wd>{_WD_FULL}|(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
+WD_FULL = rf"(?P<wd>{_WD_FULL})(?![a-z])"
+DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d)(?!\s*(?:%|percent|per\b))"
+YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d%])"
+_NUMW = "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse=True))
+NUM = rf"(?P<num>\d+(?:\.\d+)?|{_NUMW}|{'|'.join(VAGUE)})"
+UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
+PART = r"(?P<part>morning|afternoon|evening|night|overnight)"
+MOD = r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle|turn)\s+of)"
+_TZ = r"(?:\s+(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK|ET|PT|local\s+time)" \
+      r"(?:\s*\(?\s*(?:GMT|UTC)?\s*[+-]\s*\d{1,2}\s*\)?)?)?"
+
+# (name, pattern); the name tells the resolver what the groups mean.
+_PATTERNS: list[tuple[str, str]] = [
+    ("mdy", rf"(?:{WD_ANY},?\s+)?(?:the\s+)?{MON}\s+{DAY},?\s+{YEAR}"),
+    ("dmy", rf"(?:{WD_ANY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON},?\s+{YEAR}"),
+    ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"),
+    ("md", rf"(?:{WD_ANY},?\s+)?{MON}\s+{DAY}"),
+    ("dm", rf"(?:{WD_ANY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}"),
+    ("my", rf"(?:{MOD}[\s-]*)?{MON_FULL},?\s+(?:of\s+)?{YEAR}"),
+    ("my", rf"(?:{MOD}[\s-]*)?(?P<mon>{_MON_ABBR})\s+{YEAR}"),
+    ("mrel", rf"(?:{MOD}[\s-]*)?{MON_FULL}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
+    ("m", rf"(?:{MOD}[\s-]*)?{MON_FULL}"),
+    ("y", rf"{MOD}[\s-]*{YEAR}"),
+    ("y", rf"(?:fiscal(?:\s+year)?|FY)\s*'?{YEAR}"),
+    ("y", rf"(?<![\d$€£¥#.,:/-]){YEAR}(?![.,]\d|-\d|:\d|/\d)"),
+    ("decade", r"(?:the\s+)?(?:(?P<cent>1[0-9]|20)|')(?P<dec>\d)0s\b"),
+    ("decade", r"(?<=\bthe\s)(?P<dec>[1-9])0s\b"),
+    ("decade", r"(?<=\band\s)(?P<dec>[1-9])0s\b"),
+    ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|"
+                r"current|latest|same|past)[\s-]+quarter(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?"
+                r"(?P<year>(?:19|20)\d\d)|(?P<rel>this|last|next|the\s+previous|the\s+current)\s+year))?"),
+    ("quarter", r"(?-i:Q)(?P<ord>[1-4])(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
+    ("half", r"(?:the\s+)?(?P<ord>first|second|latter|1st|2nd)\s+half\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?"
+             r"(?:year\s+)?(?P<year>(?:19|20)\d\d)|(?P<rel>this|last|next)\s+year)"),
+    ("season", r"(?:(?P<rel>this|last|next|the\s+coming|the\s+past)\s+)?(?P<season>spring|summer|autumn|(?<=\bthis\s)fall|(?<=\blast\s)fall|(?<=\bnext\s)fall|(?<=\bthe\s)fall(?!\s+(?:of|in)\b)|(?<=\bin\s)fall|(?<=\bthe\s)fall|(?-i:Fall)(?=\s+\d{4})|winter)"
+               r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?(?!\s+(?:break|school|olympics|games|session|collection))"),
+    ("weekday", rf"(?:(?P<rel>last|next|this|this\s+coming|coming|past|previous)\s+)?{WD_FULL}"
+                rf"(?:\s+{PART})?"),
+    ("weekday", rf"{WD_FULL}(?:'s)?\s+(?P<part2>morning|afternoon|evening|night)"),
+    ("rday", r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rd>today|tonight|yesterday|tomorrow|"
+             r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)(?:\s+" + PART + ")?"),
+    ("rpart", r"(?P<rel>this|last|tomorrow|yesterday)\s+(?P<part>morning|afternoon|evening|night)"),
+    ("rperiod", r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|next|the\s+previous|"
+                r"the\s+coming|the\s+following|the\s+current|the\s+same|the\s+prior|current|previous|coming|"
+                r"following|prior)\s+(?P<unit>week|month|year|quarter|decade|century)"),
+    ("rperiod", r"(?P<mod>the\s+(?:end|beginning|start|middle|turn)\s+of)\s+(?P<rel>this|last|next|the)\s+"
+                r"(?P<unit>week|month|year|quarter|decade|century)"),
+    ("weekend", r"(?P<rel>this|last|next|past|coming|the)\s+weekend"),
+    ("ago", rf"{NUM}[\s-]+{UNIT}s?\s+(?P<dir>ago|from\s+now|hence)"),
+    ("duration", rf"(?:(?P<pre>the\s+(?:past|last|next|previous|coming|first|final|following)|"
+                 r"(?:the\s+)?(?:past|last|next))\s+)?" + NUM + r"(?:[\s-]+(?:trading|business|working|calendar))?"
+                 r"[\s-]+" + UNIT + r"s?(?![\s-]+old\b|-\w)"),
+    ("duration", r"(?P<pre>the\s+(?:past|last|next|previous|coming|following))\s+" + UNIT + r"(?!s)\b"),
+    ("set", r"(?-i:(?P<adv>weekly|daily|monthly|annually|annual|yearly|quarterly|biweekly|hourly|nightly))\b"),
+    ("set", r"(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning|night|evening|weekend)\b"),
+    ("set", r"(?P<freq>once|twice|three\s+times)\s+(?:a|per|every)\s+(?P<unit>day|week|month|year)\b"),
+    ("ref", r"(?P<ref>now|currently|recently|nowadays|presently|at\s+present|"
+            r"(?<=\bin\s)the\s+(?:near\s+|distant\s+)?future|(?<=\bin\s)the\s+past|"
+            r"(?<=\bin\s)the\s+(?:long|short|near|medium)\s+term|(?<=\bthe\s)(?:long|short|near)\s+term)\b(?!-)"),
+    ("clock", r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b))?" + _TZ
+              + rf"(?:\s+(?:on\s+)?{WD_FULL})?"),
+    ("clock", r"(?<![\d.:,$])(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.m\.|[ap]m\b)" + _TZ),
+    ("clock", r"(?P<named>noon|midnight|midday)\b"),
+    ("narr", r"(?P<narr>the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:following|next|previous|prior)\s+day|"
+             r"the\s+day\s+(?:before|after)(?=\s*[,.;:)]|$)|(?:(?<=\bfor\s)|(?<=\bon\s)|(?<=\bduring\s)|(?<=\bin\s)|"
+             r"(?<=\bend\s)|(?<=\bending\s)|(?<=\bended\s)|(?<=\bends\s))the\s+day(?!\s+\w+ing\b)(?!\s+(?:before|after)))"),
+]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, Optional[str]] = field(default_factory=dict)
+    text: str = ""
+
+    def g(self, name: str) -> Optional[str]:
+        value = self.groups.get(name)
+        return value.strip() if isinstance(value, str) else None
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    out = [(name, re.compile(rf"(?<![\w-]){rx}(?![\w])", re.I)) for name, rx in _PATTERNS]
+    holidays = load_json("timex_holidays.json")["holidays"]
+    names = sorted((h["name"] for h in holidays), key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    out.append(("holiday", re.compile(
+        rf"(?<![\w-])(?P<hol>{alt})(?:\s+(?P<year>(?:19|20)\d\d))?(?![\w])")))
+    return out
+
+
+_MAY_MARCH_OK = re.compile(
+    r"(?:\b(?:in|since|by|until|till|last|next|this|of|from|to|through|early|late|mid|during|before|after|"
+    r"between|and|or|on|throughout|end|beginning|start|month|Since|In|By|Until|From|Through|During)\s*-?\s*)$")
+_YEAR_NOUNS_BAD = re.compile(
+    r"^\s+(?:people|persons|votes|voters|troops|soldiers|units|cars|vehicles|jobs|workers|employees|"
+    r"members|delegates|acres|miles|kilometers|km|feet|meters|tons|tonnes|students|dollars|euros|"
+    r"pounds|shares|points|copies|cases|deaths|homes|households|flights|aircraft|planes|seats|"
+    r"signatures|stores|dealers|dealerships|positions|barrels|square|residents|refugees|migrants|"
+    r"calories|words|pages|rounds)\b", re.I)
+
+
+def _plausible(name: str, m: re.Match[str], text: str) -> bool:
+    """Reject matches that are not time expressions."""
+    s = m.start()
+    gd = m.groupdict()
+    before = text[max(0, s - 24):s]
+    if name == "m" and gd.get("mon") in ("May", "March") and not gd.get("mod"):
+        if not _MAY_MARCH_OK.search(before):
+            return False
+    if name == "y" and not gd.get("mod") and "fiscal" not in m.group(0).lower() \
+            and "FY" not in m.group(0):
+        after = text[m.end():m.end() + 24]
+        if _YEAR_NOUNS_BAD.match(after) or re.match(r"\s*(?:%|percent|per\s+cent)", after):
+            return False
+        if re.search(r"(?:No\.|number|Number|Flight|flight|Route|route|Boeing|Airbus|model|Model|"
+                     r"Article|article|Section|section|Rule|rule|Room|room|Highway|highway|"
+                     r"Resolution|resolution|Act|Bill|bill|H\.R\.|S\.|about|nearly|almost|over|than|"
+                     r"some|around|roughly|of\s+the|top)\s*$", before):
+            return False
+    num = (gd.get("num") or "").lower()
+    if name == "duration" and num in ("a", "an") and not gd.get("pre"):
+        if (gd.get("unit") or "").lower() == "second" or not re.search(
+                r"\b(?:for|over|in|within|after|about|nearly|almost|than|only|just|least|under|by|"
+                r"past|last|next|first|whole|full|entire|half|once|twice|than)\s*$", before, re.I):
+            return False
+    if name in ("md", "dm") and not gd.get("wd"):
+        after = text[m.end():m.end() + 12]
+        if re.match(r"\s*(?:-|–)\s*\d", after) and name == "dm":
+            return False
+    return True
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every time expression in ``text``, left to right, without overlaps."""
+    found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    for prio, (name, rx) in enumerate(_compiled()):
+        for m in rx.finditer(text):
+            if m.end() <= m.start() or not _plausible(name, m, text):
+                continue
+            found.append((m.start(), m.end(), prio, name, m))
+    # longest first; on equal length the earlier pattern in the list wins
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    taken: list[tuple[int, int]] = []
+    chosen: list[Mention] = []
+    for s, e, _, name, m in found:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        taken.append((s, e))
+        groups = {k: v for k, v in m.groupdict().items() if v is not None}
+        chosen.append(Mention(start=s, end=e, kind=name, groups=groups, text=text[s:e]))
+    chosen.sort(key=lambda x: x.start)
+    return chosen
+
+
+def month_number(name: Optional[str]) -> Optional[int]:
+    if not name:
+        return None
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def weekday_number(name: Optional[str]) -> Optional[int]:
+    if not name:
+        return None
+    return WEEKDAYS.get(name.lower().rstrip("."))
+
+
+def number_value(word: Optional[str]) -> Optional[float]:
+    """3 for "three" or "3"; None for a vague amount ("several")."""
+    if not word:
+        return None
+    w = re.sub(r"\s+", " ", word.lower())
+    if w in NUMBERS:
+        return float(NUMBERS[w])
+    try:
+        return float(w)
+    except ValueError:
+        return None

@@ -1,0 +1,96 @@
+"""The tense of the verb that governs a time expression, read off the spaCy parse.
+
+"will meet on Friday" → future; "met on Friday" → past; "to begin on April 6" → future
+(an infinitive of plan or purpose points ahead of its governing verb); "would" and
+nominal attachments ("the April 6 deadline") → unknown.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ca"}
+_IRREALIS = {"may", "might", "could", "can", "should", "must"}
+_PLAN_HEADS = {"set", "schedule", "due", "expect", "plan", "aim", "intend", "go", "slate", "poise",
+               "hope", "prepare", "seek", "want", "vow", "promise", "pledge", "threaten", "agree",
+               "decide", "announce", "propose", "call", "urge", "ask", "order", "tell", "delay",
+               "postpone", "move", "push", "begin", "start", "continue", "try", "have", "need"}
+_SCHEDULE = {"schedule", "slate", "reschedule"}
+_REPORTING = {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm"}
+
+
+def tokens_in(doc: "Doc", start: int, end: int) -> list["Token"]:
+    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+
+
+def governing_verb(doc: "Doc", start: int, end: int) -> Optional["Token"]:
+    """The verb (or auxiliary-bearing predicate) a time expression at ``[start, end)`` hangs off."""
+    toks = tokens_in(doc, start, end)
+    if not toks:
+        return None
+    ids = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
+    node = root
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.i not in ids:
+            return node
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        # a time expression inside a noun phrase ("the April 6 deadline") keeps no verb
+        if node.dep_ in ("compound", "nmod", "amod", "poss") and node.head.pos_ in ("NOUN", "PROPN") \
+                and node.i in ids:
+            node = node.head
+            if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj") and node.head.pos_ == "ADP":
+                continue
+            continue
+        node = node.head
+    return None
+
+
+def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str]:
+    """"past", "future", "present" or None for the verb ``verb``."""
+    if verb is None:
+        return None
+    if verb.lemma_.lower() in _SCHEDULE:
+        return "future"        # "a June 3 hearing has been scheduled"
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lower = {a.lower_ for a in auxes}
+    if lower & _FUTURE_AUX:
+        return "future"
+    if "would" in lower:
+        return None
+    if lower & _IRREALIS:
+        return "future"
+    if "to" in lower or (verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)):
+        head = verb.head
+        if head.i != verb.i and head.lemma_.lower() in _PLAN_HEADS:
+            return "future"
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            return "future"
+        return "future" if headline else None
+    tags = {a.tag_ for a in auxes}
+    if verb.tag_ == "VBD" or "VBD" in tags:
+        return "past"
+    if verb.tag_ == "VBN":
+        if lower & {"has", "have", "'s", "'ve", "had"}:
+            return "past"
+        if lower & {"is", "are", "am", "'re"}:
+            return "present"
+        if not auxes:
+            return "past"      # reduced relative ("the plan announced Monday")
+    if verb.tag_ == "VBG":
+        if lower & {"is", "are", "am", "'re", "'m"}:
+            return "future"    # "is meeting on Friday"
+        if lower & {"was", "were"}:
+            return "past"
+    if verb.tag_ in ("VBZ", "VBP"):
+        if headline:
+            return "past"      # headline present ("Apple unveils iPhone Monday")
+        if verb.lemma_.lower() in _REPORTING:
+            return "past"
+        return "present"
+    if verb.lemma_.lower() == "be" and verb.tag_ == "VBD":
+        return "past"
+    return None
