@@ -1,0 +1,59 @@
+"""Identities in the corpus: a document is its text's SHA-256; an actor is a normalised
+name plus a country (or a known alias of it, ``data/actor_aliases.json``); a country entity
+is one actor per ISO code whatever the document calls it."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Optional
+
+from tidings.data import load_json
+
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+def content_hash(text: str) -> str:
+    """The document's identity: SHA-256 of its text (UTF-8), hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def doc_id_of(hash_hex: str) -> str:
+    """The short document id used in URLs: the first 16 hex digits of the content hash."""
+    return hash_hex[:16]
+
+
+def normalise(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name: "Nicolás Maduro" and
+    "NICOLAS MADURO." both give "nicolas maduro"; a leading "the" is dropped."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", plain.casefold().replace("'s ", " ").replace(".", "")).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)[:200]
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    table = load_json("actor_aliases.json")
+    out: dict[str, str] = {}
+    for canonical, others in table.items():
+        if canonical.startswith("_"):
+            continue
+        for name in [canonical, *others]:
+            out[normalise(name)] = normalise(canonical)
+    return out
+
+
+def canonical_norm(name: str) -> str:
+    norm = normalise(name)
+    return _aliases().get(norm, norm)
+
+
+def actor_key(name: str, *, kind: Optional[str], country: Optional[str]) -> str:
+    """The key that makes entities of different documents one actor."""
+    if kind == "country" and country:
+        return f"country:{country}"
+    return f"{canonical_norm(name)}|{country or ''}"

@@ -1,0 +1,185 @@
+"""Writing one result: the document row, its entities resolved to corpus actors, its
+statements, events, times and flags — all inside the caller's transaction.
+
+A document already stored (same content hash) is updated in place: its child rows are
+replaced and the actors' counters moved accordingly, so re-ingesting never duplicates.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from typing import Any, Optional
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from tidings.document import Result, Span
+from tidings.store import schema as S
+from tidings.store.identity import actor_key, canonical_norm, content_hash, doc_id_of
+from tidings.store.models import cooperation
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _span(span: Optional[Span]) -> Optional[dict[str, Any]]:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": span.text}
+
+
+def _json(value: Any) -> Optional[str]:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _insert_ignore(conn: Connection, table: Any, values: dict[str, Any]) -> None:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+        conn.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
+    else:
+        from sqlalchemy.dialects.sqlite import insert as lite_insert
+        conn.execute(lite_insert(table).values(**values).on_conflict_do_nothing())
+
+
+def _actor_for(conn: Connection, entity: Any) -> int:
+    key = actor_key(entity.name, kind=entity.kind, country=entity.country)
+    _insert_ignore(conn, S.actors, {
+        "key": key, "norm": canonical_norm(entity.name), "name": entity.name,
+        "kind": entity.kind, "country": entity.country, "sector": entity.sector,
+        "role": entity.role, "n_documents": 0, "n_statements": 0, "n_events": 0})
+    row = conn.execute(select(S.actors.c.id, S.actors.c.role, S.actors.c.sector)
+                       .where(S.actors.c.key == key)).one()
+    fill = {}
+    if row.role is None and entity.role:
+        fill["role"] = entity.role
+    if row.sector is None and entity.sector:
+        fill["sector"] = entity.sector
+    if fill:
+        conn.execute(update(S.actors).where(S.actors.c.id == row.id).values(**fill))
+    return int(row.id)
+
+
+def _move_counters(conn: Connection, counts: dict[int, Counter[str]], sign: int) -> None:
+    for actor_id, c in counts.items():
+        conn.execute(update(S.actors).where(S.actors.c.id == actor_id).values(
+            n_documents=S.actors.c.n_documents + sign * c["documents"],
+            n_statements=S.actors.c.n_statements + sign * c["statements"],
+            n_events=S.actors.c.n_events + sign * c["events"]))
+
+
+def _stored_counts(conn: Connection, doc_pk: int) -> dict[int, Counter[str]]:
+    """What a stored document contributes to each actor's counters."""
+    counts: dict[int, Counter[str]] = {}
+    for (actor_id,) in conn.execute(select(S.doc_entities.c.actor_id).distinct()
+                                    .where(S.doc_entities.c.doc_pk == doc_pk)):
+        counts.setdefault(actor_id, Counter())["documents"] += 1
+    for (actor_id,) in conn.execute(select(S.statements.c.actor_id).where(
+            S.statements.c.doc_pk == doc_pk, S.statements.c.actor_id.is_not(None))):
+        counts.setdefault(actor_id, Counter())["statements"] += 1
+    for actor_id, n in conn.execute(
+            select(S.event_actors.c.actor_id, func.count(S.event_actors.c.event_id.distinct()))
+            .where(S.event_actors.c.doc_pk == doc_pk).group_by(S.event_actors.c.actor_id)):
+        counts.setdefault(actor_id, Counter())["events"] += n
+    return counts
+
+
+def _clear(conn: Connection, doc_pk: int) -> None:
+    _move_counters(conn, _stored_counts(conn, doc_pk), -1)
+    for table in (S.event_actors, S.events, S.statements, S.doc_entities, S.times, S.flags):
+        conn.execute(delete(table).where(table.c.doc_pk == doc_pk))
+
+
+def write_result(conn: Connection, result: Result) -> tuple[str, bool]:
+    """Store ``result`` (inside the caller's transaction); returns (doc id, created)."""
+    hash_hex = content_hash(result.text)
+    doc_id = doc_id_of(hash_hex)
+    art = result.article
+    published = (art.published or "")[:10] or None
+    row = {
+        "ext_id": result.id, "source": result.source, "headline": art.headline,
+        "published": published, "outlet": art.outlet, "text": result.text,
+        "result": result.to_json(), "n_entities": len(result.entities),
+        "n_statements": len(result.statements), "n_events": len(result.events),
+        "n_flags": len(result.flags), "updated_at": _now(),
+    }
+    existing = conn.execute(select(S.documents.c.pk).where(
+        S.documents.c.content_hash == hash_hex)).scalar_one_or_none()
+    if existing is None:
+        doc_pk = conn.execute(insert(S.documents).values(
+            id=doc_id, content_hash=hash_hex, ingested_at=row["updated_at"], **row)
+        ).inserted_primary_key[0]
+        created = True
+    else:
+        doc_pk = existing
+        _clear(conn, doc_pk)
+        conn.execute(update(S.documents).where(S.documents.c.pk == doc_pk).values(**row))
+        created = False
+    _write_children(conn, doc_pk, result, published)
+    _move_counters(conn, _stored_counts(conn, doc_pk), +1)
+    return doc_id, created
+
+
+def _write_children(conn: Connection, doc_pk: int, result: Result,
+                    published: Optional[str]) -> None:
+    actor_of: dict[str, int] = {}
+    entity_rows = []
+    for entity in result.entities:
+        actor_id = _actor_for(conn, entity)
+        actor_of[entity.id] = actor_id
+        entity_rows.append({
+            "doc_pk": doc_pk, "local_id": entity.id, "actor_id": actor_id, "name": entity.name,
+            "kind": entity.kind, "role": entity.role, "country": entity.country,
+            "sector": entity.sector, "n_mentions": len(entity.mentions)})
+    if entity_rows:
+        conn.execute(insert(S.doc_entities), entity_rows)
+
+    statement_rows = []
+    for st in result.statements:
+        date, gran, origin = _date(st.date, published, "statement")
+        speaker = _span(st.speaker)
+        if speaker is not None and st.speaker is not None:
+            speaker["entity"] = st.speaker.entity
+        statement_rows.append({
+            "doc_pk": doc_pk, "local_id": st.id, "kind": st.kind,
+            "actor_id": actor_of.get(st.speaker.entity or "") if st.speaker else None,
+            "speaker": _json(speaker), "cue": _json(_span(st.cue)),
+            "content": _json([_span(c) for c in st.content]),
+            "content_text": " … ".join(c.text for c in st.content),
+            "date": date, "granularity": gran, "date_from": origin, "venue": st.venue})
+    if statement_rows:
+        conn.execute(insert(S.statements), statement_rows)
+
+    for ev in result.events:
+        date, gran, origin = _date(ev.date, published, "event")
+        loc = ev.location
+        event_id = conn.execute(insert(S.events).values(
+            doc_pk=doc_pk, local_id=ev.id, type=ev.type, cameo=ev.cameo, mode=ev.mode,
+            score=cooperation(ev.type), date=date, granularity=gran, date_from=origin,
+            loc_name=loc.name if loc else None, loc_country=loc.country if loc else None,
+            lat=loc.lat if loc else None, lon=loc.lon if loc else None,
+            evidence=_json(_span(ev.evidence)))).inserted_primary_key[0]
+        pairs = {(actor_of[e], "source") for e in ev.source if e in actor_of}
+        pairs |= {(actor_of[e], "target") for e in ev.target if e in actor_of}
+        if pairs:
+            conn.execute(insert(S.event_actors), [
+                {"event_id": event_id, "actor_id": a, "role": r, "doc_pk": doc_pk}
+                for a, r in sorted(pairs)])
+
+    if result.times:
+        conn.execute(insert(S.times), [
+            {"doc_pk": doc_pk, "start": t.start, "end": t.end, "text": t.text,
+             "value": t.value, "granularity": t.granularity} for t in result.times])
+    if result.flags:
+        conn.execute(insert(S.flags), [
+            {"doc_pk": doc_pk, "kind": f.kind, "message": f.message,
+             "evidence": _json([_span(e) for e in f.evidence])} for f in result.flags])
+
+
+def _date(value: Any, published: Optional[str], origin: str
+          ) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    if value is not None and value.value and len(value.value) >= 10 and value.value[4] == "-":
+        return value.value[:10], value.granularity, origin
+    if published:
+        return published, "day", "published"
+    return None, None, None
