@@ -1,0 +1,348 @@
+"""Mention finding over one parsed document (view offsets).
+
+A :class:`Mention` is a candidate actor in the text: a named person, an organisation, a
+country, a capital used as an actor, a group named by a role word ("officials", "Russian
+military advisers"), a nominal ("the spokeswoman") or a pronoun.  Sources, in order of
+trust: the gazetteer (:mod:`tidings.entities.gazetteer`), spaCy's named entities, noun
+phrases headed by a role word, and personal pronouns.  Clustering is in
+:mod:`tidings.entities.resolve`.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from tidings.entities import gazetteer as gz
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+log = logging.getLogger(__name__)
+
+# titles that may stand inside a PERSON name span and are moved to the role
+TITLES = frozenset("""mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. president
+premier minister senator sen. rep. gov. gen. general lt. col. colonel maj. capt. adm. sgt.
+king queen prince princess emir sheikh sultan pope rev. father judge justice chancellor
+ayatollah mayor governor ambassador secretary chairman leader commander marshal
+""".split())
+
+# heads of role phrases that name an organisation, not a person or a group of people
+ORG_HEADS = frozenset({
+    "ministry", "government", "company", "court", "army", "council", "committee", "agency",
+    "party", "department", "administration", "parliament", "embassy", "cabinet", "military",
+    "bank", "firm", "organization", "organisation", "alliance", "union", "regime", "police",
+    "navy", "station", "newspaper", "network", "opposition", "legislature", "senate",
+    "congress", "judiciary", "media", "authority", "authorities", "junta", "tribunal",
+    "corporation", "business", "industry", "radio", "television", "tv", "broadcaster",
+    "university", "school", "church", "mosque", "hospital", "militia", "force", "forces",
+    "consulate", "delegation", "contingent", "battalion", "brigade", "airline", "daily",
+    "news agency", "cabinet", "state", "intelligence", "town", "village"})
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n"}
+
+_DETS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
+                   "her", "our", "some", "many", "several", "two", "three", "other", "both"})
+_PREMOD_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "cc", "conj",
+                          "punct", "npadvmod", "det", "quantmod", "appos"})
+
+
+@dataclass
+class Mention:
+    start: int  # view offsets
+    end: int
+    kind: str  # person | organization | country | location | group | media | pronoun | nominal
+    text: str
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    role: Optional[str] = None
+    gender: Optional[str] = None  # m | f | p (plural) | n (neuter) | None
+    name_tokens: tuple[str, ...] = ()
+    head: Optional[str] = None  # lemma of the head role word of a nominal/group
+    plural: bool = False
+    definite: bool = False
+    source: str = ""
+    sent: int = 0
+    entity: Optional[int] = field(default=None, repr=False)
+
+
+def _strip_possessive(doc: "Doc", start: int, end: int) -> tuple[int, int]:
+    """Token bounds without a trailing possessive 's and leading determiners."""
+    while end > start and doc[end - 1].tag_ == "POS" or (end > start and doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    return start, end
+
+
+def _char_to_token(doc: "Doc", start: int, end: int) -> Optional["Span"]:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _person_name(doc: "Doc", span: "Span") -> tuple[int, int, list[str]]:
+    """(start token, end token, title words) of a PERSON span without leading titles."""
+    s, e = _strip_possessive(doc, span.start, span.end)
+    titles: list[str] = []
+    while s < e - 1 and doc[s].lower_ in TITLES:
+        titles.append(doc[s].text)
+        s += 1
+    return s, e, titles
+
+
+def find_mentions(doc: "Doc") -> list[Mention]:
+    text = doc.text
+    sent_of = _sentence_index(doc)
+    out: list[Mention] = []
+    taken = [False] * len(text)
+
+    def free(s: int, e: int) -> bool:
+        return not any(taken[s:e])
+
+    def take(m: Mention) -> None:
+        for i in range(m.start, m.end):
+            taken[i] = True
+        m.sent = sent_of(m.start)
+        out.append(m)
+
+    # 1. PERSON entities (names), titles moved to the role
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        inner = list(gz.find_names(ent.text))
+        if inner and inner[0].start == 0 and inner[0].end >= len(ent.text.rstrip("’'s")) \
+                and inner[0].name.category not in (gz.PERSON,):
+            continue  # "Kremlin" tagged as a person: leave it to the gazetteer
+        s, e, titles = _person_name(doc, ent)
+        if s >= e:
+            continue
+        span = doc[s:e]
+        if not any(t.is_alpha and t.text[0].isupper() for t in span):
+            continue
+        take(Mention(span.start_char, span.end_char, "person", span.text,
+                     role=" ".join(titles) or None, gender=gz.gender_of(" ".join(titles)),
+                     name_tokens=tuple(t.text for t in span if not t.is_punct or t.text == "."),
+                     source="ner"))
+
+    # 2. gazetteer names (countries, capitals, institutions, media, leaders, demonyms)
+    for m in gz.find_names(text):
+        if m.name.category == gz.NONE or not free(m.start, m.end):
+            continue
+        if m.name.category == gz.PERSON:
+            span = _char_to_token(doc, m.start, m.end)
+            toks = tuple(t.text for t in span) if span is not None else (m.name.text,)
+            take(Mention(m.start, m.end, "person", text[m.start:m.end], m.name.country,
+                         m.name.sector, name_tokens=toks, source="gazetteer"))
+            continue
+        kind = m.name.kind
+        if m.name.category == gz.DEMONYM:
+            kind = "demonym"  # decided below: a group phrase, or dropped as a modifier
+        take(Mention(m.start, m.end, kind, text[m.start:m.end], m.name.country,
+                     m.name.sector, source=m.name.category))
+
+    # 3. other named organisations and places spaCy found
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+            continue
+        s, e = _strip_possessive(doc, ent.start, ent.end)
+        if s >= e:
+            continue
+        span = doc[s:e]
+        cs, ce = span.start_char, span.end_char
+        if not free(cs, ce):
+            # a longer organisation name around a gazetteer name: "the Russian Foreign
+            # Ministry", "the Federation Council's international affairs committee"
+            inner = [m for m in out if cs <= m.start and m.end <= ce and m.kind != "person"]
+            covered_by_person = any(m.start <= cs and ce <= m.end for m in out)
+            if (ent.label_ == "ORG" and inner and not covered_by_person
+                    and not any(m.kind == "person" and m.start < ce and cs < m.end for m in out)
+                    and (ce - cs) > max(m.end - m.start for m in inner)):
+                for m in inner:
+                    out.remove(m)
+                    for i in range(m.start, m.end):
+                        taken[i] = False
+                country, sector = gz.code_actor(span.text)
+                kind = "media" if any(m.kind == "media" for m in inner) else "organization"
+                take(Mention(cs, ce, kind, span.text, country, sector, source="ner+gazetteer"))
+            continue
+        if ent.label_ == "NORP":
+            # an unknown group adjective ("Bolivarian") or a mis-tagged name: resolved later
+            take(Mention(cs, ce, "norp", span.text, source="ner"))
+            continue
+        country, sector = gz.code_actor(span.text)
+        kind = {"ORG": "organization", "GPE": "location", "FAC": "location",
+                "LOC": "location"}[ent.label_]
+        take(Mention(cs, ce, kind, span.text, country, sector if kind != "location" else None,
+                     source="ner"))
+
+    # 4. noun phrases headed by a role word: groups, nominals and demonym groups
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or taken[tok.idx]:
+            continue
+        info = gz.role_word(tok.text)
+        if info is None:
+            continue
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
+            continue  # a premodifier of a larger phrase ("opposition leader", "[military] base")
+        if tok.dep_ in ("attr", "oprd", "acomp") or tok.pos_ == "ADJ":
+            continue  # a predicate ("declared himself interim president"), not an actor
+        if _is_person_premodifier(tok):
+            continue
+        start = _left_edge(tok)
+        if start > 0 and doc[start - 1].lower_ in ("himself", "herself", "themselves", "itself", "as"):
+            continue  # "declared himself interim president", "served as minister"
+        s_char = doc[start].idx
+        e_char = tok.idx + len(tok)
+        inner = [m for m in out if s_char <= m.start and m.end <= e_char]
+        if any(m.kind == "person" for m in inner):
+            continue
+        phrase = text[s_char:e_char]
+        definite = start > 0 and doc[start - 1].lower_ in ("the", "this", "that") \
+            or doc[start].lower_ in ("the", "this", "that")
+        if doc[start].lower_ in _DETS:
+            start += 1
+            s_char = doc[start].idx
+            phrase = text[s_char:e_char]
+        if not phrase:
+            continue
+        # "president of Armenia", "the town of Gorazde": a country in an of-phrase
+        of_end = _of_country(doc, tok, out)
+        if of_end is not None:
+            e_char = of_end
+            phrase = text[s_char:e_char]
+            inner = [m for m in out if s_char <= m.start and m.end <= e_char]
+        plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_.endswith("men")
+        lemma = gz.role_key(tok.text) or tok.lemma_.lower()
+        coded = [m for m in inner if m.country]
+        countries = list(dict.fromkeys(m.country for m in coded))
+        if len(countries) > 1 and _coordinated(doc, tok, coded):
+            # "Hungarian and Romanian officials": one group per country
+            for m in coded[:-1]:
+                _remove(out, taken, m)
+                _, sector = gz.code_actor(phrase)
+                take(Mention(m.start, m.end, "group", m.text, m.country, sector, head=lemma,
+                             plural=True, source="role"))
+            last = coded[-1]
+            for m in inner:
+                if m in out:
+                    _remove(out, taken, m)
+            _, sector = gz.code_actor(phrase)
+            take(Mention(last.start, e_char, "group", text[last.start:e_char], last.country,
+                         sector, head=lemma, plural=True, source="role"))
+            continue
+        for m in inner:
+            _remove(out, taken, m)
+        if not free(s_char, e_char):
+            continue
+        country, sector = gz.code_actor(phrase)
+        if lemma in ORG_HEADS or tok.lower_ in ORG_HEADS:
+            kind = "orgnominal"
+        else:
+            kind = "group" if plural else "nominal"
+        take(Mention(s_char, e_char, kind, phrase, country,
+                     sector, role=phrase if kind == "nominal" else None,
+                     gender=info[2] if kind == "nominal" else ("p" if plural else "n"), head=lemma,
+                     plural=plural, definite=definite, source="role"))
+
+    # 5. demonyms left over: an actor when used as a noun ("the Russians"), else dropped
+    for m in list(out):
+        if m.kind == "demonym":
+            span = _char_to_token(doc, m.start, m.end)
+            if span is not None and span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound"):
+                m.kind, m.plural, m.gender = "group", m.text.endswith("s"), "p"
+            else:
+                _remove(out, taken, m)
+
+    # 6. pronouns
+    for tok in doc:
+        g = PRONOUNS.get(tok.lower_)
+        if g is None or tok.pos_ != "PRON" or taken[tok.idx]:
+            continue
+        if tok.lower_ == "her" and tok.tag_ == "PRP$":
+            continue
+        if g == "n" and not (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ != "be"
+                             and tok.head.pos_ == "VERB" and not _quoted(doc, tok.idx)):
+            continue
+        take(Mention(tok.idx, tok.idx + len(tok), "pronoun", tok.text, gender=g,
+                     plural=g == "p", source="pronoun"))
+
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _quoted(doc: "Doc", char: int) -> bool:
+    """Whether ``char`` sits inside a quotation in its paragraph (odd count of quotes)."""
+    text = doc.text
+    para = text.rfind("\n\n", 0, char) + 1
+    before = text[para:char]
+    return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
+
+
+def _remove(out: list[Mention], taken: list[bool], m: Mention) -> None:
+    if m in out:
+        out.remove(m)
+        for i in range(m.start, m.end):
+            taken[i] = False
+
+
+def _sentence_index(doc: "Doc"):
+    starts = [s.start_char for s in doc.sents]
+    import bisect
+
+    def index(char: int) -> int:
+        return max(0, bisect.bisect_right(starts, char) - 1)
+    return index
+
+
+def _is_person_premodifier(tok: "Token") -> bool:
+    """A role word that is part of a person's title: "spokeswoman" in "Foreign Ministry
+    spokeswoman Maria Zakharova"."""
+    head = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and head.ent_type_ == "PERSON" \
+        and head.i > tok.i
+
+
+def _left_edge(tok: "Token") -> int:
+    """The first token of the contiguous premodifiers of ``tok`` (determiner included)."""
+    start = tok.i
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0:
+        t = doc[i]
+        # the token's syntactic path up to ``tok`` must stay left of it
+        h, ok = t, False
+        for _ in range(6):
+            if h.i == tok.i:
+                ok = True
+                break
+            if h.head.i == h.i or h.head.i > tok.i or h.head.i < i:
+                break
+            h = h.head
+        if not ok or t.dep_ not in _PREMOD_DEPS or t.text in (",", ";", "(", ")", "—", "–"):
+            break
+        if t.dep_ == "punct" and t.text not in ("-",):
+            break
+        start = i
+        i -= 1
+    return start
+
+
+def _of_country(doc: "Doc", tok: "Token", out: list[Mention]) -> Optional[int]:
+    """End char of "of <country>" right after ``tok`` when it names a coded place."""
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "of":
+        return None
+    nxt = doc[tok.i + 2]
+    if nxt.lower_ == "the" and tok.i + 3 < len(doc):
+        nxt = doc[tok.i + 3]
+    for m in out:
+        if m.start == nxt.idx and m.country and m.kind in ("country", "location", "organization"):
+            return m.end
+    return None
+
+
+def _coordinated(doc: "Doc", head: "Token", coded: list[Mention]) -> bool:
+    """Two coded modifiers joined by and/or/comma: "U.S. and Russian negotiators"."""
+    for a, b in zip(coded, coded[1:]):
+        between = doc.text[a.end:b.start].strip().lower()
+        if between not in ("and", ",", "or", ", and", "-"):
+            return False
+    return True
