@@ -113,12 +113,20 @@ class _Context:
                 best = eid
         return best
 
-    def date_near(self, sent: "SpacySpan", content: list[Range], skip: list[Range]) -> Optional[DateValue]:
-        if self.times is None:
+    def date_near(self, sent: "SpacySpan", content: list[Range], skip: list[Range],
+                  cue_head: Optional[int]) -> Optional[DateValue]:
+        """The date of a time expression that modifies the cue ("told ... on Thursday")."""
+        if self.times is None or cue_head is None:
             return None
         for s, e, value in getattr(self.times, "view_times", []):
             if s >= sent.start_char and e <= sent.end_char and not any(_overlaps((s, e), c) for c in content + skip):
-                return value
+                tok = self.doc[_token_at(self.doc, s)]
+                for _ in range(5):
+                    if tok.i == cue_head:
+                        return value
+                    if tok.head.i == tok.i:
+                        break
+                    tok = tok.head
         return None
 
 
@@ -191,7 +199,8 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
         start = q.last_end + m.end()
         i = _token_at(doc, start)
         toks = []
-        while i < len(doc) and doc[i].idx >= start and not (doc[i].is_punct and doc[i].text not in "."):
+        while i < len(doc) and doc[i].idx >= start and not (doc[i].is_punct and doc[i].text not in ".") \
+                and not (doc[i].is_space and "\n" in doc[i].text):
             if doc[i].text == "." and (i + 1 >= len(doc) or doc[i + 1].is_sent_start):
                 break
             toks.append(doc[i])
@@ -225,6 +234,16 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
         subj = rules._subject(best) if best.pos_ == "VERB" else next(
             t for t in reversed(list(best.sent)) if t.i < best.i and t.pos_ in ("PROPN", "NOUN")
             and not (qr[0] <= t.idx < qr[1]))
+        if best.i < _token_at(doc, q.start):
+            # a partial quote inside reported speech: the content is the "that" clause
+            mark = next((t for t in doc[best.i + 1:_token_at(doc, q.start)]
+                         if t.lower_ == "that" and t.dep_ == "mark"), None)
+            if mark is not None:
+                clause = mark.head
+                end = max(q.last_end, clause.right_edge.idx + len(clause.right_edge))
+                r = rules.trim(text, (mark.idx, end))
+                if r is not None:
+                    content = _merge(content + [r])
         return Raw(cue=[rules._range(rules.cue_tokens(best))], content=content,  # type: ignore[list-item]
                    source=rules.source_range(subj), source_head=subj.i, cue_head=best.i)
     # 3. introduced by a colon: "X said:" handled by the parse; "Trump:" / "X added:"
@@ -274,6 +293,8 @@ def _speaker(ctx: _Context, raw: Raw, history: list[tuple[Raw, Optional[str]]]) 
         entity = ctx.entity_at(ctx.name_range(antecedent))
     elif head.pos_ == "PRON" or low in PERSONAL:
         entity = ctx.entity_at((head.idx, head.idx + len(head)))
+        if entity is not None and ctx.person_ids and low in PERSONAL and entity not in ctx.person_ids:
+            entity = None
         if entity is None and low in PERSONAL | {"i"}:
             entity = _resolve_pronoun(ctx, head, history)
     else:
@@ -353,5 +374,5 @@ def build(analysis: "Analysis") -> list[Statement]:
             id=f"s{len(out) + 1}", kind=kind, speaker=speaker,
             cue=analysis.span(*raw.cue[0]) if raw.cue else None,
             content=[analysis.span(s, e) for s, e in raw.content],
-            venue=venue, date=ctx.date_near(sent, raw.content, [raw.source] if raw.source else [])))
+            venue=venue, date=ctx.date_near(sent, raw.content, [raw.source] if raw.source else [], raw.cue_head)))
     return out

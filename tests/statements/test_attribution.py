@@ -1,0 +1,114 @@
+"""Quotes and reported speech on self-written news text: the hard cases of attribution."""
+from __future__ import annotations
+
+import pytest
+
+ARTICLE = """Flood defences fail in river valley as rain continues
+
+KELSO, Scotland (Reuters) - Emergency crews evacuated hundreds of homes on Tuesday after flood barriers on the River Tweed gave way, officials said.
+
+Regional commissioner Alison MacLeod told reporters at a press conference that the barriers had been "tested beyond anything they were designed for."
+
+"We had three days of warning and we used every hour of it," MacLeod said. "Nobody has been hurt, and that is what matters tonight."
+
+"The water came up through the floorboards before we could move the car." – Kelso resident Peter Dunbar
+
+Environment minister Gordon Reid began talking to residents outside the town hall. “I understand the anger here, and I share it,” he said.
+
+“Money for new defences was promised in 2019 and it never came.
+
+“We will look at every penny of that budget, and I will publish what we find.”
+
+According to the Met Office, another 40 millimetres of rain could fall by Thursday.
+
+Sources familiar with the budget said the scheme had been delayed twice. It was announced on Monday that the army would help with sandbags.
+
+Reid later wrote on Twitter that the government would cover emergency accommodation.
+"""
+
+
+@pytest.fixture(scope="module")
+def result(pipeline):
+    return pipeline.extract(ARTICLE)
+
+
+def _name(result, st):
+    if st.speaker is None:
+        return None
+    entity = next((e for e in result.entities if e.id == st.speaker.entity), None)
+    return entity.name if entity is not None else st.speaker.text
+
+
+def _find(result, part):
+    found = [s for s in result.statements if any(part in c.text for c in s.content)]
+    assert found, f"no statement has {part!r} in its content; have {[c.text for s in result.statements for c in s.content]}"
+    return found[0]
+
+
+def test_partial_quote_inside_reported_speech(result):
+    st = _find(result, "tested beyond anything")
+    assert st.kind == "mixed"
+    assert st.cue.text == "told"
+    assert st.venue == "press conference"
+    assert _name(result, st).endswith("MacLeod")
+
+
+def test_quote_that_goes_on_after_the_attribution(result):
+    st = _find(result, "three days of warning")
+    assert st.kind == "direct"
+    assert any("Nobody has been hurt" in c.text for c in st.content)
+    assert _name(result, st).endswith("MacLeod")
+
+
+def test_dash_attribution(result):
+    st = _find(result, "came up through the floorboards")
+    assert st.kind == "direct"
+    assert "Peter Dunbar" in st.speaker.text
+
+
+def test_speaker_named_in_an_earlier_sentence_and_floating_paragraphs(result):
+    first = _find(result, "I understand the anger")
+    assert _name(result, first).endswith("Reid")
+    # the next two paragraphs are one quote that reopens without closing: same speaker
+    floating = _find(result, "Money for new defences")
+    assert floating.kind == "direct"
+    assert any("publish what we find" in c.text for c in floating.content)
+    assert _name(result, floating).endswith("Reid")
+    if result.entities:
+        assert floating.speaker.entity == first.speaker.entity
+
+
+def test_according_to(result):
+    st = _find(result, "another 40 millimetres of rain could fall")
+    assert st.cue.text == "According to"
+    assert "Met Office" in st.speaker.text
+    assert st.kind == "indirect"
+
+
+def test_anonymous_sources_and_passive(result):
+    st = _find(result, "the scheme had been delayed twice")
+    assert st.speaker is not None and st.speaker.text.startswith("Sources familiar")
+    st2 = _find(result, "the army would help with sandbags")
+    assert st2.cue.text == "was announced"
+    assert st2.speaker is None
+
+
+def test_officials_said_after_the_clause(result):
+    st = _find(result, "Emergency crews evacuated hundreds of homes")
+    assert st.speaker.text == "officials"
+    assert st.cue.text == "said"
+
+
+def test_venue_on_twitter(result):
+    st = _find(result, "cover emergency accommodation")
+    assert st.venue == "on Twitter"
+    assert st.cue.text in ("wrote", "later wrote")  # PolNeAR marks adverbs in the verb group
+
+
+def test_colon_introduced_quote(pipeline):
+    res = pipeline.extract("The prime minister was blunt when she spoke in parliament on Wednesday. "
+                           "Her message to the opposition: “We will not be lectured by the people "
+                           "who caused this crisis.”")
+    st = _find(res, "We will not be lectured")
+    assert st.kind == "direct"
+    assert st.speaker is not None
