@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 from tidings.document import Document, ErrorEntry
-from tidings.errors import InputError, NotFound, TooLarge
+from tidings.errors import EmptyInput, InputError, NotFound, TooLarge
 from tidings.ingest.sniff import sniff
 from tidings.ingest.text import DamagedUtf8, decode
 
@@ -34,6 +34,9 @@ def _doc_id(path: Path) -> str:
 def load_bytes(data: bytes, *, id: Optional[str] = None, source: Optional[str] = None,
                suffix: str = "", url: Optional[str] = None) -> Document:
     label = source or id or "<input>"
+    if not data.strip():
+        raise EmptyInput("the document is empty" if not data else
+                         "the document has no text (only whitespace)", document=label)
     if len(data) > MAX_BYTES:
         raise TooLarge(f"the document is {len(data) / 1e6:.1f} MB, over the limit of "
                        f"{MAX_BYTES / 1e6:.0f} MB (set TIDINGS_MAX_BYTES to raise it)",

@@ -161,8 +161,12 @@ def _walk(el: Any, kind: str, out: list[Block]) -> None:
     flush()
 
 
+_LINK_BLOCKS = ("p", "li", "blockquote", "td", "dd", "h2", "h3", "h4", "h5", "h6", "figcaption")
+
+
 def body_links(html: str, blocks: list[Block], *, base: Optional[str]) -> list[str]:
-    """Targets of the page's links whose anchor text lies in the article body, in order.
+    """Targets of the links that sit in the article body, in order: a link counts when the
+    paragraph (list item, cell...) holding it is a body block, or a long part of one.
     (Asking trafilatura to keep links changes what it extracts, so they are found here.)"""
     import lxml.html
     from urllib.parse import urljoin
@@ -172,12 +176,18 @@ def body_links(html: str, blocks: list[Block], *, base: Optional[str]) -> list[s
     except (ValueError, lxml.etree.ParserError) as e:
         log.debug("no links: %s", e)
         return []
-    body = "\n".join(b.text for b in blocks)
+    texts = {b.text for b in blocks} | {_squash(b.text) for b in blocks}
+    body = "\n".join(_squash(b.text) for b in blocks)
     seen: list[str] = []
     for a in tree.iter("a"):
         href = (a.get("href") or "").strip()
-        anchor = _squash(a.text_content() or "")
-        if not href or len(anchor) < 3 or anchor not in body:
+        if not href or href.startswith("#"):
+            continue
+        holder = next((el for el in a.iterancestors() if el.tag in _LINK_BLOCKS), None)
+        if holder is None:
+            continue
+        held = _squash(holder.text_content() or "")
+        if not (held in texts or (len(held) >= 40 and held in body)):
             continue
         target = urljoin(base, href) if base else href
         if target.startswith(("http://", "https://")) and target not in seen:
@@ -250,7 +260,10 @@ def page_dates(html: str, url: Optional[str], *, label: str) -> tuple[Optional[s
     dates: list[Optional[str]] = []
     for original in (True, False):
         try:
-            found = find_date(html, original_date=original, url=url, extensive_search=True)
+            # a date in the URL (given, or canonical in the page) is the original date:
+            # the search for the latest date uses it only when nothing else is found
+            found = find_date(html, original_date=original, url=url, extensive_search=True,
+                              deferred_url_extractor=not original)
         except Exception as e:  # a broken date never stops the document
             log.debug("htmldate failed on %s: %s", label, e)
             found = None
