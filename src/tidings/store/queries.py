@@ -123,6 +123,8 @@ def actors(conn: Connection, q: Optional[str], *, country: Optional[str], kind: 
 
     limit, offset = clamp(limit, offset)
     where, params = ["a.n_documents > 0"], {"limit": limit, "offset": offset}
+    if q and q.strip() and not normalise(q):
+        return Page(items=[], total=0, limit=limit, offset=offset)  # only punctuation
     if q and normalise(q):
         norm = normalise(q)
         like = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
