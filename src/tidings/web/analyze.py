@@ -52,10 +52,10 @@ def _extract(pipeline: Any, doc: Document, published: Optional[str]) -> Result:
         return pipeline.extract(doc, published=published)
 
 
-def _document(text: str, upload: Optional[UploadFile], data: Optional[bytes]) -> Document:
+def _document(text: str, filename: Optional[str], data: Optional[bytes]) -> Document:
     """The Document for a paste (text exactly as typed) or an uploaded file (sniffed)."""
-    if upload is not None and data:
-        name = Path(upload.filename or "upload").name
+    if data:
+        name = Path(filename or "upload").name
         suffix = Path(name).suffix.lower()
         try:
             doc = load_bytes(data, id=Path(name).stem or "upload", source=name, suffix=suffix)
@@ -81,14 +81,15 @@ def analyze_form(request: Request) -> HTMLResponse:
 @router.post("/analyze", response_model=None)
 async def analyze(request: Request) -> Response:
     access.check_read(request)
-    form = await request.form(max_files=1, max_fields=10, max_part_size=MAX_BYTES)
-    text = str(form.get("text") or "")
-    published = str(form.get("published") or "").strip()
-    upload = form.get("file")
-    upload = upload if isinstance(upload, UploadFile) and upload.filename else None
-    want_store = form.get("store") == "on"
-    token = str(form.get("token") or "")
-    data = await upload.read() if upload is not None else None
+    async with request.form(max_files=1, max_fields=10, max_part_size=MAX_BYTES) as form:
+        text = str(form.get("text") or "")
+        published = str(form.get("published") or "").strip()
+        upload = form.get("file")
+        upload = upload if isinstance(upload, UploadFile) and upload.filename else None
+        want_store = form.get("store") == "on"
+        token = str(form.get("token") or "")
+        name = upload.filename if upload is not None else None
+        data = await upload.read() if upload is not None else None
     if published:
         try:
             dt.date.fromisoformat(published)
@@ -103,7 +104,7 @@ async def analyze(request: Request) -> Response:
                   if not access.writes_enabled(request) else "the write token is not right")
         return _form_page(request, error=f"Not stored: {reason}.", text=text,
                           published=published, status_code=403)
-    doc = _document(text, upload, data)
+    doc = _document(text, name, data)
     result = await run_in_threadpool(_extract, get_pipeline(request), doc, published or None)
     if want_store:
         store = request.app.state.store

@@ -138,9 +138,13 @@ def timeline(request: Request) -> HTMLResponse:
     actor_id = int(f["actor"]) if f["actor"] and f["actor"].isdigit() else None
     query = dict(actor=actor_id, type=f["type"], country=f["country"],
                  date_from=f["from"], date_to=f["to"])
-    rows = store.events(**query, limit=pager.per_page, offset=pager.offset, order="date")
+    rows = store.events(**query, limit=pager.per_page, offset=pager.offset)
     pager.total = rows.total
-    buckets = store.timeline(**query)
+    by = request.query_params.get("by")
+    by = by if by in ("day", "month", "year") else None
+    buckets = store.timeline(granularity=by or "month", **query)
+    if by is None and len(buckets) <= 2:  # a short corpus: show its days
+        buckets = store.timeline(granularity="day", **query)
     return page(request, "timeline.html", rows=rows, buckets=buckets, pager=pager, f=f,
                 types=_types())
 

@@ -26,7 +26,6 @@
   var cy = cytoscape({
     container: holder,
     elements: elements,
-    wheelSensitivity: 0.3,
     style: [
       { selector: "node", style: {
         "width": "data(size)", "height": "data(size)", "background-color": "#54708f",
