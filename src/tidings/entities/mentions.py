@@ -62,6 +62,7 @@ class Mention:
     plural: bool = False
     definite: bool = False
     source: str = ""
+    context: str = ""  # words around a person's name that code it ("U.S. President")
     sent: int = 0
     entity: Optional[int] = field(default=None, repr=False)
 
@@ -171,13 +172,23 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         country, sector = gz.code_actor(span.text)
         kind = {"ORG": "organization", "GPE": "location", "FAC": "location",
                 "LOC": "location"}[ent.label_]
+        if country is None and ent.label_ == "GPE":
+            country = gz.city_country(span.text)
         take(Mention(cs, ce, kind, span.text, country, sector if kind != "location" else None,
                      source="ner"))
 
     # 4. noun phrases headed by a role word: groups, nominals and demonym groups
     for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or taken[tok.idx]:
+        if tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if taken[tok.idx]:
+            # a generic institution word ("parliament", "Foreign Ministry") heads a phrase
+            # that may tell whose it is: "the Azerbaijani parliament"
+            generic = next((m for m in out if m.start <= tok.idx < m.end), None)
+            if generic is None or generic.country is not None or generic.source != gz.INSTITUTION \
+                    or generic.end != tok.idx + len(tok):
+                continue
+            _remove(out, taken, generic)
         info = gz.role_word(tok.text)
         if info is None:
             continue
@@ -234,6 +245,8 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         if not free(s_char, e_char):
             continue
         country, sector = gz.code_actor(phrase)
+        if doc[start].lower_ in ("ethnic", "ethnically"):
+            country = None
         if lemma in ORG_HEADS or tok.lower_ in ORG_HEADS:
             kind = "orgnominal"
         else:
@@ -245,12 +258,33 @@ def find_mentions(doc: "Doc") -> list[Mention]:
 
     # 5. demonyms left over: an actor when used as a noun ("the Russians"), else dropped
     for m in list(out):
-        if m.kind == "demonym":
-            span = _char_to_token(doc, m.start, m.end)
-            if span is not None and span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ not in ("amod", "compound"):
-                m.kind, m.plural, m.gender = "group", m.text.endswith("s"), "p"
-            else:
-                _remove(out, taken, m)
+        if m.kind != "demonym":
+            continue
+        span = _char_to_token(doc, m.start, m.end)
+        if span is None:
+            _remove(out, taken, m)
+            continue
+        if _ethnic(doc, span.start):
+            m.country = None  # "ethnic Albanians" in Macedonia are no Albanian actor
+        if span.root.dep_ not in ("amod", "compound", "nmod", "conj") or span.root.head.i < span.root.i:
+            m.kind, m.plural, m.gender = "group", m.text.endswith("s"), "p"
+            continue
+        # "Israeli air raids", "an Indian proposal": the phrase up to the noun it modifies
+        head = span.root.head
+        if head.pos_ not in ("NOUN", "PROPN") or head.i - span.end > 4:
+            _remove(out, taken, m)
+            continue
+        end = head.idx + len(head)
+        _remove(out, taken, m)
+        for other in [o for o in out if o.kind == "norp" and m.start <= o.start and o.end <= end]:
+            _remove(out, taken, other)  # "Iraqi Kurds": one group
+        if not free(m.start, end):
+            continue
+        phrase = text[m.start:end]
+        _, sector = gz.code_actor(phrase)
+        take(Mention(m.start, end, "group", phrase, m.country, sector,
+                     head=gz.role_key(head.text) or head.lemma_.lower(),
+                     plural=head.tag_ in ("NNS", "NNPS"), gender="p", source="demonym"))
 
     # 6. pronouns
     for tok in doc:
@@ -267,6 +301,10 @@ def find_mentions(doc: "Doc") -> list[Mention]:
 
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _ethnic(doc: "Doc", i: int) -> bool:
+    return i > 0 and doc[i - 1].lower_ in ("ethnic", "ethnically")
 
 
 def _quoted(doc: "Doc", char: int) -> bool:
@@ -310,11 +348,11 @@ def _left_edge(tok: "Token") -> int:
         t = doc[i]
         # the token's syntactic path up to ``tok`` must stay left of it
         h, ok = t, False
-        for _ in range(6):
+        for _ in range(8):
             if h.i == tok.i:
                 ok = True
                 break
-            if h.head.i == h.i or h.head.i > tok.i or h.head.i < i:
+            if h.head.i == h.i or h.head.i > tok.i or h.head.i < tok.i - 10:
                 break
             h = h.head
         if not ok or t.dep_ not in _PREMOD_DEPS or t.text in (",", ";", "(", ")", "—", "–"):

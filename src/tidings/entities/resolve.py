@@ -245,6 +245,7 @@ def _read_roles(doc: "Doc", persons: list[Cluster], mentions: list[Mention]) -> 
                 for other in [o for o in mentions if s_char <= o.start and o.end <= m.start
                               and o.kind != "person"]:
                     mentions.remove(other)
+                m.context = role_text
                 m.role = _trim_role(role_text, m.role)
             app = _apposition(doc, span)
             if app:
@@ -433,7 +434,8 @@ def _code(cl: Cluster, dominant: Optional[str], clusters: list[Cluster]) -> None
     if cl.kind == "person":
         name = cl.name()
         known = _known_person(name)
-        country, sector = gz.code_actor(cl.role or "")
+        context = " ".join(dict.fromkeys(m.context for m in cl.mentions if m.context))
+        country, sector = gz.code_actor(f"{context} {cl.role or ''}")
         if country is None and cl.role:
             country = _institution_country(cl.role, clusters)
         if country is None:
@@ -453,8 +455,7 @@ def _code(cl: Cluster, dominant: Optional[str], clusters: list[Cluster]) -> None
         return
     if cl.kind in ("group", "organization") and len(cl.mentions) > 1:
         named = [m for m in cl.mentions if m.kind != "pronoun"]
-        country, sector = gz.code_actor(cl.name())
-        cl.country = cl.country or country
+        _, sector = gz.code_actor(cl.name())
         if sector and any(m.sector == sector for m in named):
             cl.sector = sector
     if cl.country is None and cl.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "OPP"):
