@@ -42,12 +42,8 @@ def load_bytes(data: bytes, *, id: Optional[str] = None, source: Optional[str] =
                        f"{MAX_BYTES / 1e6:.0f} MB (set TIDINGS_MAX_BYTES to raise it)",
                        document=label)
     kind = sniff(data, suffix)
-    if kind == "pdf":
-        from tidings.ingest.pdf import load_pdf
-        doc = load_pdf(data, label=label)
-    elif kind == "html":
-        from tidings.ingest.html import load_html
-        doc = load_html(data, label=label, url=url)
+    if kind in ("pdf", "html"):
+        doc = _load_format(kind, data, label=label, url=url)
     else:
         try:
             doc = Document(text=decode(data, label=label))
@@ -60,6 +56,24 @@ def load_bytes(data: bytes, *, id: Optional[str] = None, source: Optional[str] =
     return doc
 
 
+def _load_format(kind: str, data: bytes, *, label: str, url: Optional[str]) -> Document:
+    """A PDF or HTML document.  The third-party readers can fail in ways nobody listed (deep
+    markup, odd fonts, broken streams): any such failure becomes an input error with the
+    reason, so one bad file never stops a run."""
+    try:
+        if kind == "pdf":
+            from tidings.ingest.pdf import load_pdf
+            return load_pdf(data, label=label)
+        from tidings.ingest.html import load_html
+        return load_html(data, label=label, url=url)
+    except InputError:
+        raise
+    except Exception as e:  # deep markup (RecursionError), broken streams, reader bugs
+        log.debug("reading %s as %s failed", label, kind.upper(), exc_info=True)
+        raise InputError(f"the {kind.upper()} could not be read ({type(e).__name__}: {e})",
+                         document=label) from e
+
+
 def load(source: Source, *, id: Optional[str] = None, url: Optional[str] = None) -> Document:
     """Read a file path (``str`` or ``PathLike``) or raw ``bytes``.  A ``str`` that is not an
     existing path is taken as the document text itself."""
@@ -69,10 +83,17 @@ def load(source: Source, *, id: Optional[str] = None, url: Optional[str] = None)
     if isinstance(source, os.PathLike) or _looks_like_path(str(source)):
         if not path.is_file():
             raise NotFound(f"no such file: {path}", document=str(path))
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_BYTES and path.suffix != ".gz":  # refused before it is read into memory
+            raise TooLarge(f"the file is {size / 1e6:.1f} MB, over the limit of "
+                           f"{MAX_BYTES / 1e6:.0f} MB (set TIDINGS_MAX_BYTES to raise it)",
+                           document=str(path))
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise InputError(f"the file cannot be read: {e.strerror or e}", document=str(path)) from e
         if path.suffix == ".gz":
-            import gzip
-            data = gzip.decompress(data)
+            data = _gunzip(data, label=str(path))
         suffix = Path(path.stem).suffix if path.suffix == ".gz" else path.suffix
         return load_bytes(data, id=id or _doc_id(path), source=str(path), suffix=suffix.lower(),
                           url=url)
@@ -80,6 +101,23 @@ def load(source: Source, *, id: Optional[str] = None, url: Optional[str] = None)
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise TooLarge(f"the text is over the limit of {MAX_BYTES / 1e6:.0f} MB", document=id)
     return Document(text=text, id=id)
+
+
+def _gunzip(data: bytes, *, label: str) -> bytes:
+    import gzip
+    import io
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(MAX_BYTES + 1)
+    except (OSError, EOFError, zlib.error) as e:
+        raise InputError(f"the .gz file cannot be decompressed ({e}); it may be truncated",
+                         document=label) from e
+    if len(out) > MAX_BYTES:
+        raise TooLarge(f"the decompressed document is over the limit of {MAX_BYTES / 1e6:.0f} MB "
+                       f"(set TIDINGS_MAX_BYTES to raise it)", document=label)
+    return out
 
 
 def _looks_like_path(s: str) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import Optional
 
 from tidings.errors import BinaryInput, EmptyInput, EncodingError
 
@@ -44,12 +45,30 @@ def decode(data: bytes, *, label: str) -> str:
             # UTF-8 with a few broken bytes: keep the text, say where it was damaged
             raise DamagedUtf8(_checked(replaced, label), utf8_error, label)
 
-        best = from_bytes(data).best()
+        matches = from_bytes(data)
+        best = matches.best()
         if best is None or best.chaos > 0.2:
             raise EncodingError(
                 f"not valid UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) and no other "
                 f"text encoding fits it; convert it to UTF-8 first", document=label) from utf8_error
-        return _checked(str(best), label)
+        western = _western(data, [m.encoding for m in matches if m.chaos <= best.chaos + 0.01])
+        return _checked(western if western is not None else str(best), label)
+
+
+_WESTERN = {"cp1252", "latin_1", "iso8859_15", "windows_1252"}
+
+
+def _western(data: bytes, fitting: list[str]) -> Optional[str]:
+    """Windows-1252 (the superset of Latin-1 that Western text is saved in) when it is among
+    the encodings that fit equally well.  Short texts fit several single-byte Latin code
+    pages alike (charset-normalizer may rank Central European cp1250 first, turning the "à"
+    of French into "ŕ"); among equals the far commoner one is the better guess."""
+    if not any(enc.lower().replace("-", "_") in _WESTERN for enc in fitting):
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined: Latin-1 has them
+        return data.decode("latin-1")
 
 
 def _checked(text: str, label: str) -> str:
