@@ -1,6 +1,6 @@
 """Count the cue table ``src/tidings/data/statement_cues.json`` on PolNeAR's TRAIN slice.
 
-    .venv/bin/python bench/learn_statement_cues.py [--threshold 0.3] [--min-count 3]
+    .venv/bin/python bench/learn_statement_cues.py [--threshold 0.4] [--min-count 3]
 
 For every verb lemma in the TRAIN slice of ``polnear/train.jsonl`` (see
 ``bench/eval_statements.py`` for the split; the held-out and dev slices are never
@@ -29,7 +29,7 @@ TABLE = HERE.parent / "src" / "tidings" / "data" / "statement_cues.json"
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--threshold", type=float, default=0.3)
+    ap.add_argument("--threshold", type=float, default=0.4)
     ap.add_argument("--min-count", type=int, default=3)
     args = ap.parse_args(argv)
     import tempfile

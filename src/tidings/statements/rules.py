@@ -147,6 +147,46 @@ def cue_tokens(verb: "Token") -> "list[Token]":
     return toks
 
 
+EXTEND_DEPS = ("npadvmod", "prep", "advmod", "punct")
+
+
+def _extend_cue(cue: "list[Token]", content: Range) -> "list[Token]":
+    """PolNeAR's cue runs from the verb to the content: "said Tuesday in an email that"."""
+    doc = cue[-1].doc
+    verb = max(cue, key=lambda t: t.pos_ == "VERB")
+    i = cue[-1].i + 1
+    out = list(cue)
+    while i < len(doc) and doc[i].idx < content[0]:
+        t = doc[i]
+        top = t
+        while top.head.i != verb.i and top.head.i != top.i and top.head.i < content[0]:
+            top = top.head
+        if top.head.i != verb.i or top.dep_ not in EXTEND_DEPS:
+            return cue
+        if top.dep_ == "punct" and t.text not in ":":
+            return cue if t.text != "," else out
+        out.append(t)
+        i += 1
+    return out
+
+
+def _raise_cue(cue: "list[Token]", tok: "Token") -> "list[Token]":
+    """"continued to portray", "are more likely to say": the verbs governing an
+    infinitive cue belong to the cue (PolNeAR marks the whole verb group)."""
+    doc = tok.doc
+    top = tok
+    while top.dep_ == "xcomp" and top.head.i < top.i and top.head.pos_ in ("VERB", "AUX", "ADJ"):
+        top = top.head
+    if top.dep_ == "acomp" and top.head.i < top.i:
+        top = top.head
+    if top.i == tok.i:
+        return cue
+    start = cue_tokens(top)[0].i if top.pos_ in ("VERB", "AUX") else top.i
+    if any(t.dep_ in ("nsubj", "nsubjpass") or t.is_punct for t in doc[start:tok.i]):
+        return cue
+    return list(doc[start:cue[-1].i + 1])
+
+
 def find(doc: "Doc") -> list[Raw]:
     rates, speech, prep_verbs = tables()
     text = doc.text
@@ -229,6 +269,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
     content = trim(text, content)
     if content is None:
         return None
+    cue = _raise_cue(cue, tok)
     subj = _subject(tok)
     src = source_range(subj) if subj is not None else None
     if src is not None and content[0] <= src[0] < content[1]:
