@@ -33,6 +33,7 @@ env = Environment(loader=FileSystemLoader(str(TEMPLATES)),
                   autoescape=select_autoescape(["html"], default_for_string=True, default=True),
                   trim_blocks=True, lstrip_blocks=True)
 env.globals.update(tone_colour=lambda t: colour(tone(t)), colour=colour, tone_label=label)
+env.filters["unquote"] = lambda s: str(s).strip().strip(",").strip('"“”«»„').strip().rstrip(",")
 
 
 def root(request: Request) -> str:
