@@ -194,8 +194,9 @@ def merge_events(rows: Iterable[dict[str, Any]], *,
     out: list[MergedEvent] = []
     window = dt.timedelta(days=window_days)
     for key, members in buckets.items():
-        members.sort(key=lambda r: (event_date(r) or dt.date.max, str(r.get("document_id")),
-                                    r.get("evidence_start") or 0))
+        # by date, then the earliest report first (its URL becomes the event's SOURCEURL)
+        members.sort(key=lambda r: (event_date(r) or dt.date.max, str(r.get("published") or "~"),
+                                    str(r.get("document_id")), r.get("evidence_start") or 0))
         current: list[dict[str, Any]] = []
         start: Optional[dt.date] = None
         for row in members:

@@ -117,9 +117,10 @@ def run_batch(inputs: list[str] | tuple[str, ...], out_dir: str, *, scheduler: s
     output.clean_orphans()
     summary = BatchSummary(out=str(out_dir))
     done = output.done_keys()
-    owned = None
+    owned_client, owned_cluster = None, None
     if client is None:
-        client, owned = _client(scheduler, workers)
+        owned_client, owned_cluster = _client(scheduler, workers)
+        client = owned_client
     try:
         client.register_plugin(LoadModel())
         n_workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})) or workers)
@@ -177,9 +178,10 @@ def run_batch(inputs: list[str] | tuple[str, ...], out_dir: str, *, scheduler: s
                 progress(summary.processed, total, summary.words)
         summary.seconds = time.perf_counter() - started
     finally:
-        if owned is not None:
-            client.close()
-            owned.close()
+        if owned_client is not None:
+            owned_client.close()
+        if owned_cluster is not None:
+            owned_cluster.close()
     summary.dedup = finalize(output, threshold=threshold, window_days=window_days)
     output.write_summary({**summary.__dict__, "docs_per_second": summary.docs_per_second,
                           "words_per_second": summary.words_per_second})

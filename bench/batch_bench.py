@@ -1,0 +1,110 @@
+"""Throughput of the batch runner against bare spaCy, on the same real articles.
+
+    .venv/bin/python bench/batch_bench.py [--docs 150] [--data ../shared/data/polnear/train.jsonl]
+
+Measures, in one run over the same documents (PolNeAR news articles, one per document):
+
+1. bare spaCy: ``nlp.pipe`` over the raw texts (the model tidings uses), words/s;
+2. ``Pipeline.extract_many`` in this process (cleaning + parse + every stage), words/s;
+3. ``tidings batch`` (``run_batch``) on a local Dask cluster with 1 worker, then 2 workers.
+
+"Words" are the tokens of the bare parse, the same count for every line, so the rates are
+comparable.  Batch times exclude cluster start-up and model loading (each worker loads the
+model once, at start) but include reading inputs, shipping them to the workers and writing
+Parquet; the deduplication pass at the end is timed separately.  Prints the ratios
+(targets: extract_many >= 0.8 x bare, 2 workers >= 1.7 x 1 worker) and the peak memory of
+each worker process.  The machine's load average is printed before and after: other
+processes on a shared machine make every figure noisy.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent / "shared"
+
+
+def load_docs(path: Path, n: int) -> list[dict]:
+    """The first ``n`` distinct articles (PolNeAR has one line per annotator)."""
+    seen, docs = set(), []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            key = rec.get("doc") or rec["id"]
+            if key in seen:
+                continue
+            seen.add(key)
+            docs.append({"id": key, "text": rec["text"], "published": rec.get("published")})
+            if len(docs) >= n:
+                break
+    return docs
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=SHARED / "data" / "polnear" / "train.jsonl")
+    ap.add_argument("--docs", type=int, default=150)
+    ap.add_argument("--chunk-size", type=int, default=8)
+    args = ap.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    if not args.data.is_file():
+        print(f"data not found: {args.data}", file=sys.stderr)
+        return 2
+    docs = load_docs(args.data, args.docs)
+    print(f"{len(docs)} PolNeAR articles; load average before: {os.getloadavg()}")
+
+    from tidings.batch.runner import run_batch
+    from tidings.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    nlp = pipeline.nlp
+    texts = [d["text"] for d in docs]
+    list(nlp.pipe(texts[:4]))  # warm-up
+
+    t0 = time.perf_counter()
+    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
+    bare = time.perf_counter() - t0
+    print(f"bare nlp.pipe:          {words / bare:8.0f} words/s  ({words} words, {bare:.1f} s)")
+
+    t0 = time.perf_counter()
+    n = sum(1 for _ in pipeline.extract_many(docs, batch_size=32))
+    many = time.perf_counter() - t0
+    assert n == len(docs)
+    print(f"extract_many (1 proc):  {words / many:8.0f} words/s  ({many:.1f} s)")
+    rss_main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    rates: dict[int, float] = {}
+    with tempfile.TemporaryDirectory(prefix="tidings-batch-bench-") as tmp:
+        inp = Path(tmp) / "docs.jsonl"
+        inp.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+        for workers in (1, 2):
+            out = Path(tmp) / f"out{workers}"
+            t0 = time.perf_counter()
+            summary = run_batch([str(inp)], str(out), workers=workers, chunk_size=args.chunk_size)
+            wall = time.perf_counter() - t0
+            assert summary.processed == len(docs), summary
+            rates[workers] = words / summary.seconds
+            peaks = ", ".join(f"{mb:.0f} MB" for mb in sorted(summary.workers.values()))
+            print(f"batch, {workers} worker(s):    {rates[workers]:8.0f} words/s  "
+                  f"({summary.seconds:.1f} s processing, {wall:.1f} s with start-up and dedup; "
+                  f"{summary.docs_per_second:.1f} docs/s); peak memory per worker: {peaks}")
+    print(f"ratios: extract_many / bare = {bare / many:.2f} (target >= 0.8); "
+          f"2 workers / 1 worker = {rates[2] / rates[1]:.2f} (target >= 1.7); "
+          f"1 worker / extract_many = {rates[1] / (words / many):.2f}")
+    per_day = rates[2] / max(words / len(docs), 1) * 86400
+    print(f"at the 2-worker rate: {per_day:,.0f} articles of this length per day")
+    print(f"peak memory of this process (bare + extract_many): {rss_main:.0f} MB; "
+          f"load average after: {os.getloadavg()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
