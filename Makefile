@@ -19,6 +19,10 @@ install: $(STAMP)
 
 demo: install
 	$(BIN)/tidings extract --format text samples/harbour-talks.txt
+	$(BIN)/tidings ingest --db sqlite:///demo.db --no-progress samples
+	@echo
+	@echo "The sample articles are stored in demo.db. Explore them in the web UI:"
+	@echo "  $(BIN)/tidings serve --db sqlite:///demo.db    # then open http://127.0.0.1:8000/"
 
 test: install
 	$(BIN)/python -m pytest -q
