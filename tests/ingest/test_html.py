@@ -121,3 +121,19 @@ def test_outlet_name_prefers_a_name_to_a_domain():
     assert outlet_name("The Daily Bugle", None) == "The Daily Bugle"
     assert outlet_name("@dailybugle", None) == "dailybugle"
     assert outlet_name(None, None) is None
+    # a tagline after the name is not part of it
+    assert outlet_name("Valley Courier | Your local news since 1887", None) == "Valley Courier"
+    # a bare domain is kept as the site writes it when the outlet table does not know it
+    assert outlet_name("RiverNews.example", None) == "RiverNews.example"
+    # the page's own domain, when the page names no site
+    assert outlet_name(None, "https://www.valleycourier.example/news/1") == "Valleycourier"
+
+
+def test_links_never_name_the_outlet():
+    # no canonical URL, no site name: a link to another outlet must not become the outlet
+    html = pages.article_page().replace(f'<link rel="canonical" href="{pages.URL}">', "") \
+        .replace(f'<meta property="og:site_name" content="{pages.SITE}">', "") \
+        .replace(pages.LINK, "https://www.nytimes.com/2025/03/01/world/floods.html")
+    doc = load_bytes(html.encode(), source="flood.html")
+    assert clean(doc).meta.outlet is None
+    assert doc.urls == []

@@ -274,21 +274,26 @@ def page_dates(html: str, url: Optional[str], *, label: str) -> tuple[Optional[s
     return published, updated
 
 
+_TAGLINE = re.compile(r"\s+[|\-–—:·•»]\s+")
+
+
 def outlet_name(sitename: Optional[str], url: Optional[str]) -> Optional[str]:
-    """The outlet: the curated table for the page's domain, else the page's site name (when
-    it is a name, not a bare domain or handle)."""
-    from tidings.clean.meta import outlet_for
+    """The outlet: the curated table for the page's own domain, else the site name the page
+    gives (without a tagline: "LinkNaija | Nigeria's news platform" -> "LinkNaija"), else
+    the page's domain.  Links inside the article never name the outlet."""
+    from tidings.clean.meta import _fallback_outlet, outlet_for
 
     if url:
         known = outlet_for(url)
         if known:
             return known
     if sitename:
-        name = sitename.lstrip("@").strip()
-        if " " not in name and "." in name:       # "example.com": a domain, not a name
-            return outlet_for(name)
-        return name or None
-    return None
+        name = _TAGLINE.split(sitename.strip())[0].strip(" @_-|·")
+        if name and " " not in name and "." in name:   # "example.com": the table may know it
+            name = outlet_for(name) or name
+        if name:
+            return name
+    return _fallback_outlet(url) if url else None
 
 
 # -- the document -----------------------------------------------------------------------
@@ -332,9 +337,12 @@ def load_html(data: bytes, *, label: str, url: Optional[str] = None) -> Document
                    paragraphs=paragraphs)
     if url:
         doc.urls.append(url)
-    for link in body_links(html, body, base=url):
-        if link not in doc.urls and urlparse(link).hostname:
-            doc.urls.append(link)
+    # with neither its own URL nor a site name, the cleaner would take the outlet (and a
+    # date) from the first linked article: the links are left out rather than mislead
+    if url or doc.outlet:
+        for link in body_links(html, body, base=url):
+            if link not in doc.urls and urlparse(link).hostname:
+                doc.urls.append(link)
     if damage is not None:
         doc.errors.append(damage)
     return doc
