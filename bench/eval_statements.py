@@ -78,8 +78,8 @@ def parsed_articles(recs: list[dict], cache: Path, reparse: bool) -> list[tuple]
     return [(p.doc, p.cleaned, d) for p, d in zip(preps, docs)]
 
 
-def results(arts: list[tuple]) -> list[dict]:
-    from tidings import statements
+def results(arts: list[tuple], cues: str = "model") -> list[dict]:
+    from tidings.statements.attribute import build
     from tidings.analysis import Analysis
     from tidings.document import Result
     from tidings.entities import EntityLayer
@@ -89,7 +89,7 @@ def results(arts: list[tuple]) -> list[dict]:
     for doc, cleaned, parsed in arts:
         an = Analysis(doc=doc, cleaned=cleaned, parsed=parsed,
                       layers={"entities": EntityLayer(), "times": TimeLayer()})
-        res = Result(id=doc.id, text=doc.text, statements=statements.run(an))
+        res = Result(id=doc.id, text=doc.text, statements=build(an, cues=cues))
         out.append(res.to_dict())
     return out
 
@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--keep", type=Path, help="also write the system jsonl here")
     ap.add_argument("--reparse", action="store_true")
+    ap.add_argument("--cues", default="model", choices=["model", "table"],
+                    help="cue detection: the trained classifier or the lemma table alone")
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"{args.data} not found", file=sys.stderr)
@@ -114,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         keep = {a[0].id for a in arts}
         recs = [r for r in recs if r["doc"] in keep]
     t1 = time.time()
-    res = results(arts)
+    res = results(arts, args.cues)
     t2 = time.time()
     print(f"{len(arts)} articles, {len(recs)} records; parse/cache {t1 - t0:.1f}s, "
           f"statements {t2 - t1:.1f}s", file=sys.stderr)

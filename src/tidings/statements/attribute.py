@@ -150,16 +150,21 @@ def _attach_quotes(raws: list[Raw], quotes: list[Quote]) -> set[int]:
 
 
 def _continue_quotes(ctx: _Context, raws: list[Raw], quotes: list[Quote], used: set[int]) -> None:
-    """“A,” he said. “B.” -- the quote right after the attribution's sentence goes on."""
+    """“A,” he said. “B.” -- the quotes in the attribution's sentence and the quotes that
+    follow it in the same paragraph with nothing between belong to it."""
     text = ctx.text
     for raw in raws:
         if not raw.quotes or not raw.cue or not raw.speech:
             continue
+        sent = _sentence_of(ctx.doc, raw.cue[0][0])
+        for n, q in enumerate(quotes):
+            if n not in used and sent.start_char <= q.start and q.last_end <= sent.end_char + 1:
+                raw.quotes.append(n)
+                used.add(n)
+                raw.content = _merge(raw.content + q.all_pieces)
         n = max(raw.quotes)
         q = quotes[n]
-        if raw.cue[0][0] < q.last_end:
-            continue
-        end = _sentence_of(ctx.doc, raw.cue[0][0]).end_char
+        end = max(q.last_end, sent.end_char)
         para = ctx.paragraph_of(q.start)
         while n + 1 < len(quotes) and (n + 1) not in used:
             nxt = quotes[n + 1]
@@ -324,13 +329,13 @@ def _resolve_pronoun(ctx: _Context, head: "Token", history: list[tuple[Raw, Opti
     return ctx.last_person_before(head.idx)
 
 
-def build(analysis: "Analysis") -> list[Statement]:
+def build(analysis: "Analysis", *, cues: str = "model") -> list[Statement]:
     ctx = _Context(analysis)
     doc, text = ctx.doc, ctx.text
     if not len(doc):
         return []
     quotes = find_quotes(text, ctx.paragraphs)
-    raws = rules.find(doc)
+    raws = rules.find(doc, cues=cues)
     used = _attach_quotes(raws, quotes)
     _continue_quotes(ctx, raws, quotes, used)
     raws.sort(key=lambda r: r.content[0][0])

@@ -187,8 +187,14 @@ def _raise_cue(cue: "list[Token]", tok: "Token") -> "list[Token]":
     return list(doc[start:cue[-1].i + 1])
 
 
-def find(doc: "Doc") -> list[Raw]:
+def find(doc: "Doc", *, cues: str = "model") -> list[Raw]:
+    """Attributions in one parsed document.  ``cues`` = "model" (the trained classifier,
+    when its weights are there) or "table" (the lemma table alone)."""
+    from tidings.statements import cuemodel
+
     rates, speech, prep_verbs = tables()
+    model = cuemodel.load() if cues == "model" else None
+    excluded = frozenset(load_json("statement_cues.json").get("exclude", []))
     text = doc.text
     out: list[Raw] = []
     for tok in doc:
@@ -198,7 +204,12 @@ def find(doc: "Doc") -> list[Raw]:
             if raw:
                 out.append(raw)
             continue
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in rates:
+        if tok.pos_ != "VERB":
+            continue
+        if model is not None:
+            if tok.lemma_.lower() in excluded or not model.is_cue(tok):
+                continue
+        elif tok.lemma_.lower() not in rates:
             continue
         raw = _verbal(tok, text, speech, prep_verbs)
         if raw:
@@ -255,6 +266,11 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
         if obj is not None and not (lemma in ("tell", "ask") and obj.pos_ in ("PRON", "PROPN", "NOUN")
                                     and obj.i == tok.i + 1 and len(list(obj.subtree)) <= 2):
             content = subtree_range(obj)
+            # "called him a liar", "asked X to leave", "attacked X for Y": the object's
+            # complement belongs to the content
+            for c in tok.rights:
+                if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp") and content is not None:
+                    content = (content[0], c.right_edge.idx + len(c.right_edge))
         elif lemma in prep_verbs:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == cue[-1].i + 1), None)
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
