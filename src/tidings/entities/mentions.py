@@ -80,14 +80,27 @@ def _char_to_token(doc: "Doc", start: int, end: int) -> Optional["Span"]:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _person_name(doc: "Doc", span: "Span") -> tuple[int, int, list[str]]:
-    """(start token, end token, title words) of a PERSON span without leading titles."""
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
+
+
+def _person_name(doc: "Doc", span: "Span") -> tuple[int, int, list[str], Optional[str]]:
+    """(start token, end token, title words, gender of an honorific) of a PERSON span
+    without leading titles; an honorific just before the span counts too."""
     s, e = _strip_possessive(doc, span.start, span.end)
     titles: list[str] = []
-    while s < e - 1 and doc[s].lower_ in TITLES:
-        titles.append(doc[s].text)
+    gender = None
+    while s < e - 1 and (doc[s].lower_ in TITLES or doc[s].lower_ in HONORIFICS
+                         or gz.role_word(doc[s].text) is not None
+                         or any(m.start == 0 and m.name.category in (gz.DEMONYM, gz.COUNTRY)
+                                for m in gz.find_names(doc[s].text))):
+        if doc[s].lower_ in HONORIFICS:
+            gender = gz.gender_of(doc[s].text)
+        else:
+            titles.append(doc[s].text)
         s += 1
-    return s, e, titles
+    if s > 0 and doc[s - 1].lower_ in HONORIFICS:
+        gender = gz.gender_of(doc[s - 1].text)
+    return s, e, titles, gender
 
 
 def find_mentions(doc: "Doc") -> list[Mention]:
@@ -113,14 +126,15 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         if inner and inner[0].start == 0 and inner[0].end >= len(ent.text.rstrip("’'s")) \
                 and inner[0].name.category not in (gz.PERSON,):
             continue  # "Kremlin" tagged as a person: leave it to the gazetteer
-        s, e, titles = _person_name(doc, ent)
+        s, e, titles, honorific = _person_name(doc, ent)
         if s >= e:
             continue
         span = doc[s:e]
         if not any(t.is_alpha and t.text[0].isupper() for t in span):
             continue
         take(Mention(span.start_char, span.end_char, "person", span.text,
-                     role=" ".join(titles) or None, gender=gz.gender_of(" ".join(titles)),
+                     role=" ".join(titles) or None,
+                     gender=honorific or gz.gender_of(" ".join(titles)),
                      name_tokens=tuple(t.text for t in span if not t.is_punct or t.text == "."),
                      source="ner"))
 
@@ -282,8 +296,9 @@ def find_mentions(doc: "Doc") -> list[Mention]:
             continue
         phrase = text[m.start:end]
         _, sector = gz.code_actor(phrase)
-        take(Mention(m.start, end, "group", phrase, m.country, sector,
-                     head=gz.role_key(head.text) or head.lemma_.lower(),
+        hkey = gz.role_key(head.text) or head.lemma_.lower()
+        take(Mention(m.start, end, "orgnominal" if hkey in ORG_HEADS else "group", phrase,
+                     m.country, sector, head=hkey,
                      plural=head.tag_ in ("NNS", "NNPS"), gender="p", source="demonym"))
 
     # 6. pronouns

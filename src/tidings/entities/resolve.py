@@ -9,8 +9,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from tidings.data import load_json
 from tidings.entities import gazetteer as gz
-from tidings.entities.mentions import TITLES, Mention, find_mentions
+from tidings.entities.mentions import HONORIFICS, TITLES, Mention, find_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -156,7 +157,10 @@ def _person_clusters(doc: "Doc", mentions: list[Mention]) -> list[Cluster]:
     for m in sorted(people, key=lambda m: m.start):
         if m.entity is not None:
             continue
-        cl = _match_short(m.name_tokens, clusters, m.start)
+        compatible = [c for c in clusters
+                      if not (m.gender and (c.gender or _first_name_gender(c.name_tokens))
+                              and (c.gender or _first_name_gender(c.name_tokens)) != m.gender)]
+        cl = _match_short(m.name_tokens, compatible, m.start)
         if cl is None:
             cl = Cluster(kind="person", name_tokens=m.name_tokens)
             clusters.append(cl)
@@ -164,8 +168,16 @@ def _person_clusters(doc: "Doc", mentions: list[Mention]) -> list[Cluster]:
     return clusters
 
 
+def _first_name_gender(tokens: tuple[str, ...]) -> Optional[str]:
+    if len(tokens) < 2:
+        return None
+    return load_json("actors_firstnames.json").get(tokens[0])
+
+
 def _add_person(cl: Cluster, m: Mention) -> None:
     _add(cl, m)
+    if not cl.gender:
+        cl.gender = _first_name_gender(cl.name_tokens)
     if m.role and not cl.role:
         cl.role = m.role
     if m.gender and not cl.gender:
@@ -288,7 +300,7 @@ def _premodifier(doc: "Doc", start: int) -> Optional[int]:
     # must contain a role word or a title to be a title
     words = doc[first:start].text
     if not (any(gz.role_word(t.text) for t in doc[first:start])
-            or any(t.lower_ in TITLES for t in doc[first:start])):
+            or any(t.lower_ in TITLES and t.lower_ not in HONORIFICS for t in doc[first:start])):
         return None
     return first
 
