@@ -19,7 +19,7 @@ from tidings.document import DateValue, Flag, Time
 from tidings.stage import Stage
 from tidings.timex.patterns import Mention, find_mentions, weekday_number
 from tidings.timex.resolve import Resolved, resolve, shift
-from tidings.timex.tense import governing_verb, tense_of
+from tidings.timex.tense import attached_directly, governing_verb, tense_of
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,9 @@ class TimeMention:
     verb_start: Optional[int] = None   # view offset of the governing verb
     main: bool = False                 # the governing verb is its sentence's root
     headline: bool = False
+    evidence_vstart: Optional[int] = None  # view start of "to begin on April 6" (verb + time)
+    prep: Optional[str] = None             # the preposition right before the expression
+    direct: bool = False                   # an argument of its verb itself (see tense.attached_directly)
 
 
 def _published(analysis: Analysis) -> Optional[dt.date]:
@@ -74,9 +77,6 @@ def _published(analysis: Analysis) -> Optional[dt.date]:
     return None
 
 
-_WEEKDAY_TENSE_FUTURE = {"future"}
-
-
 def _weekday_reference(items: list[TimeMention], anchor: dt.date) -> dt.date:
     """The reference day for bare past weekdays.  Normally the publication day; when the
     weekdays an article names only fit one news cycle if read a week back (an article
@@ -85,7 +85,7 @@ def _weekday_reference(items: list[TimeMention], anchor: dt.date) -> dt.date:
     from tidings.timex.resolve import _weekday
 
     wds = [it for it in items if it.mention.kind == "weekday" and not it.mention.g("rel")
-           and it.tense not in _WEEKDAY_TENSE_FUTURE]
+           and it.tense not in ("future", "prospective")]
     names = {it.mention.g("wd") for it in wds}
     if len(names) < 2:
         return anchor
@@ -120,15 +120,20 @@ def run(analysis: Analysis) -> TimeLayer:
         if tense == "present" and m.kind in ("weekday", "weekend", "md", "dm", "holiday") and not in_head:
             tense = "future"     # "the talks resume on Monday"
         o = analysis.span(m.start, m.end)
+        prep = re.search(r"([A-Za-z]+)\s+$", view[max(0, m.start - 20):m.start])
         items.append(TimeMention(mention=m, vstart=m.start, vend=m.end, ostart=o.start, oend=o.end,
                                  tense=tense, resolved=None,
                                  verb_start=verb.idx if verb is not None else None,
-                                 main=bool(verb is not None and verb.dep_ == "ROOT"), headline=in_head))
+                                 main=bool(verb is not None and verb.dep_ == "ROOT"), headline=in_head,
+                                 evidence_vstart=_evidence_start(verb, m.start, view),
+                                 prep=prep.group(1).lower() if prep else None,
+                                 direct=attached_directly(parsed, m.start, m.end, verb) if parsed is not None else False))
     ref = _weekday_reference(items, anchor) if anchor else None
     last_day: Optional[dt.date] = None
     for it in items:
-        it.resolved = resolve(it.mention, anchor, tense=it.tense,
-                              ref=ref if (it.mention.kind in ("weekday", "clock") and it.tense != "future") else anchor,
+        it.resolved = resolve(it.mention, anchor, tense="future" if it.tense == "prospective" else it.tense,
+                              ref=ref if (it.mention.kind in ("weekday", "clock") and it.tense not in ("future", "prospective"))
+                              else anchor,
                               last_day=last_day)
         if it.resolved and it.resolved.granularity == "day" and it.resolved.start:
             last_day = it.resolved.start
@@ -149,6 +154,18 @@ def run(analysis: Analysis) -> TimeLayer:
 
         layer.flags = find_conflicts(analysis, items, anchor)
     return layer
+
+
+def _evidence_start(verb: object, mstart: int, view: str) -> Optional[int]:
+    """Where "to begin on April 6" starts: the verb (with its auxiliaries) when it comes
+    shortly before the expression in the same sentence."""
+    if verb is None:
+        return None
+    idxs = [verb.idx] + [c.idx for c in verb.children if c.dep_ in ("aux", "auxpass")]  # type: ignore[attr-defined]
+    start = min(idxs)
+    if start >= mstart or mstart - start > 80 or re.search(r"[.!?;]\s", view[start:mstart]):
+        return None
+    return start
 
 
 def _add_composites(layer: TimeLayer, items: list[TimeMention], view: str) -> None:

@@ -64,7 +64,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dm", rf"(?:{WD_ANY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}"),
     ("my", rf"(?:{MOD}[\s-]*)?{MON_FULL},?\s+(?:of\s+)?{YEAR}"),
     ("my", rf"(?:{MOD}[\s-]*)?(?P<mon>{_MON_ABBR})\s+{YEAR}"),
-    ("mrel", rf"(?:{MOD}[\s-]*)?{MON_FULL}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year"),
+    ("mrel", rf"(?:{MOD}[\s-]*)?{MON_FULL}(?=\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)"),
     ("m", rf"(?:{MOD}[\s-]*)?{MON_FULL}"),
     ("y", rf"{MOD}[\s-]*{YEAR}"),
     ("y", rf"(?:fiscal(?:\s+year)?|FY)\s*'?{YEAR}"),
@@ -107,7 +107,7 @@ _PATTERNS: list[tuple[str, str]] = [
               + rf"(?:\s+(?:on\s+)?{WD_FULL})?"),
     ("clock", r"(?<![\d.:,$])(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.m\.|[ap]m\b)" + _TZ),
     ("clock", r"(?P<named>noon|midnight|midday)\b"),
-    ("narr", r"(?P<narr>the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:following|next|previous|prior)\s+day|"
+    ("narr", r"(?P<narr>(?:late|early)\s+in\s+the\s+day|the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:following|next|previous|prior)\s+day|"
              r"the\s+day\s+(?:before|after)(?=\s*[,.;:)]|$)|(?:(?<=\bfor\s)|(?<=\bon\s)|(?<=\bduring\s)|(?<=\bin\s)|"
              r"(?<=\bend\s)|(?<=\bending\s)|(?<=\bended\s)|(?<=\bends\s))the\s+day(?!\s+\w+ing\b)(?!\s+(?:before|after)))"),
 ]
@@ -140,6 +140,9 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
 _MAY_MARCH_OK = re.compile(
     r"(?:\b(?:in|since|by|until|till|last|next|this|of|from|to|through|early|late|mid|during|before|after|"
     r"between|and|or|on|throughout|end|beginning|start|month|Since|In|By|Until|From|Through|During)\s*-?\s*)$")
+_YEAR_PREV_OK = {"in", "by", "since", "until", "from", "through", "during", "before", "after", "of",
+                 "early", "late", "mid", "fiscal", "spring", "summer", "autumn", "fall", "winter", "fy",
+                 "and", "or", "to", "between", "the", "for", "around", "circa", "until", "till", "as"}
 _YEAR_NOUNS_BAD = re.compile(
     r"^\s+(?:people|persons|votes|voters|troops|soldiers|units|cars|vehicles|jobs|workers|employees|"
     r"members|delegates|acres|miles|kilometers|km|feet|meters|tons|tonnes|students|dollars|euros|"
@@ -171,6 +174,11 @@ def _plausible(name: str, m: re.Match[str], text: str) -> bool:
         if (gd.get("unit") or "").lower() == "second" or not re.search(
                 r"\b(?:for|over|in|within|after|about|nearly|almost|than|only|just|least|under|by|"
                 r"past|last|next|first|whole|full|entire|half|once|twice|than)\s*$", before, re.I):
+            return False
+    if name == "y" and not gd.get("mod"):
+        prev = re.search(r"([A-Za-z]+)\s+$", before)
+        if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _YEAR_PREV_OK \
+                and prev.group(1).lower() not in MONTHS:
             return False
     if name in ("md", "dm") and not gd.get("wd"):
         after = text[m.end():m.end() + 12]

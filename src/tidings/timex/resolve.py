@@ -374,7 +374,7 @@ def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
                         start=d, end=d)
     if k == "narr":
         narr = " ".join((m.g("narr") or "").lower().split())
-        base = last_day or anchor
+        base = (anchor if narr.endswith("in the day") and not last_day else last_day) or anchor
         off = 0
         if narr in ("the following day", "the next day", "the day after"):
             off = 1

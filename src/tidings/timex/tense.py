@@ -17,12 +17,30 @@ _PLAN_HEADS = {"set", "schedule", "due", "expect", "plan", "aim", "intend", "go"
                "hope", "prepare", "seek", "want", "vow", "promise", "pledge", "threaten", "agree",
                "decide", "announce", "propose", "call", "urge", "ask", "order", "tell", "delay",
                "postpone", "move", "push", "begin", "start", "continue", "try", "have", "need"}
-_SCHEDULE = {"schedule", "slate", "reschedule"}
+_IMPLICATIVE = {"use", "seem", "appear", "happen", "manage", "fail", "force", "able", "unable", "first",
+                "last", "only", "refuse", "decline", "prove", "tend", "compel", "oblige", "get", "dare",
+                "choose", "opt", "hesitate", "bother", "remember", "forget", "neglect"}
+_SCHEDULE = {"schedule", "slate", "reschedule", "expect", "due", "plan"}
 _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm"}
 
 
 def tokens_in(doc: "Doc", start: int, end: int) -> list["Token"]:
     return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+
+
+def attached_directly(doc: "Doc", start: int, end: int, verb: Optional["Token"]) -> bool:
+    """The expression is an argument of ``verb`` itself ("met on Friday", "met Friday"),
+    not buried in a noun phrase or clause below it."""
+    if verb is None:
+        return False
+    toks = tokens_in(doc, start, end)
+    ids = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)
+    if root is None:
+        return False
+    if root.head.i == verb.i:
+        return True
+    return root.head.dep_ in ("prep", "agent") and root.head.head.i == verb.i
 
 
 def governing_verb(doc: "Doc", start: int, end: int) -> Optional["Token"]:
@@ -50,7 +68,8 @@ def governing_verb(doc: "Doc", start: int, end: int) -> Optional["Token"]:
 
 
 def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str]:
-    """"past", "future", "present" or None for the verb ``verb``."""
+    """"past", "future", "prospective" (an infinitive or modal: ahead of its governing
+    verb, not necessarily of the writing), "present" or None for the verb ``verb``."""
     if verb is None:
         return None
     if verb.lemma_.lower() in _SCHEDULE:
@@ -62,14 +81,13 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
     if "would" in lower:
         return None
     if lower & _IRREALIS:
-        return "future"
+        return "prospective"
     if "to" in lower or (verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children)):
         head = verb.head
-        if head.i != verb.i and head.lemma_.lower() in _PLAN_HEADS:
-            return "future"
-        if head.i != verb.i and head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
-            return "future"
-        return "future" if headline else None
+        if head.i != verb.i and head.lemma_.lower() in _IMPLICATIVE:
+            # "was forced to resign on Monday" happened; "seemed to ease" is no plan
+            return "past" if head.tag_ in ("VBD", "VBN") else None
+        return "prospective"
     tags = {a.tag_ for a in auxes}
     if verb.tag_ == "VBD" or "VBD" in tags:
         return "past"
@@ -78,8 +96,9 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
             return "past"
         if lower & {"is", "are", "am", "'re"}:
             return "present"
-        if not auxes:
+        if not auxes and verb.dep_ in ("acl", "relcl"):
             return "past"      # reduced relative ("the plan announced Monday")
+        return None
     if verb.tag_ == "VBG":
         if lower & {"is", "are", "am", "'re", "'m"}:
             return "future"    # "is meeting on Friday"

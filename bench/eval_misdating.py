@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Misdating evaluation on real articles whose claimed dates we shift.
+
+    .venv/bin/python bench/eval_misdating.py [--polnear N] [--list]
+
+Articles: the MEANTIME dev articles (../shared/data/meantime/dev.jsonl) and N PolNeAR
+articles (../shared/data/polnear/train.jsonl, one record per article, picked by a hash of
+the article name so the sample is fixed).  Each article is run as it is (label ``ok``) and
+with its claimed ``published`` date shifted (label ``misdated``): by 1-3 years and by 1-6
+months, forward and backward, the amount and direction picked by a hash of the article
+name.  A record counts as flagged when the time layer emits a ``date_conflict`` flag.
+Each text is parsed once; the time stage is re-run for every claimed date (the stage reads
+nothing else that the date changes).  Reports P/R/F1, the false-positive rate on the
+unshifted originals, and F1 re-weighted to 1.5 misdated per correct record (the held-out
+mix that ``score.py misdating`` describes).
+"""
+from __future__ import annotations
+
+import argparse
+import calendar
+import collections
+import datetime as dt
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+
+
+def _h(s: str) -> int:
+    return int(hashlib.sha1(s.encode("utf-8")).hexdigest(), 16)
+
+
+def shift_years(d: dt.date, n: int) -> dt.date:
+    y = d.year + n
+    return d.replace(year=y, day=min(d.day, calendar.monthrange(y, d.month)[1]))
+
+
+def shift_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.month - 1 + n, 12)
+    y += d.year
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def variants(name: str, published: str) -> list[tuple[str, str, str]]:
+    """(label, shift, published) for the original and its shifted copies."""
+    d = dt.date.fromisoformat(published)
+    h = _h(name)
+    ny = 1 + h % 3
+    nm = 1 + (h // 3) % 6
+    sy = 1 if (h // 18) % 2 else -1
+    sm = 1 if (h // 36) % 2 else -1
+    return [("ok", "", published),
+            ("misdated", f"{sy * ny:+d}y", shift_years(d, sy * ny).isoformat()),
+            ("misdated", f"{sm * nm:+d}m", shift_months(d, sm * nm).isoformat())]
+
+
+def load_articles(n_polnear: int) -> list[dict]:
+    out = []
+    mt = SHARED / "meantime" / "dev.jsonl"
+    for line in open(mt, encoding="utf-8"):
+        r = json.loads(line)
+        try:
+            dt.date.fromisoformat(r["published"])
+        except (ValueError, TypeError):
+            continue
+        out.append({"id": f"meantime-{r['id']}", "text": r["text"], "published": r["published"],
+                    "source": "meantime"})
+    seen: dict[str, dict] = {}
+    for line in open(SHARED / "polnear" / "train.jsonl", encoding="utf-8"):
+        r = json.loads(line)
+        if r["doc"] not in seen and r.get("published"):
+            seen[r["doc"]] = {"id": f"polnear-{r['doc']}", "text": r["text"], "published": r["published"][:10],
+                              "source": "polnear"}
+    picked = sorted(seen.values(), key=lambda a: _h(a["id"]))[:n_polnear]
+    return out + picked
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--polnear", type=int, default=200, help="PolNeAR articles to use (default 200)")
+    ap.add_argument("--list", action="store_true", help="print every flag and every miss")
+    args = ap.parse_args()
+
+    from tidings import timex
+    from tidings.analysis import Analysis
+    from tidings.pipeline import default_pipeline
+
+    pipe = default_pipeline()
+    arts = load_articles(args.polnear)
+    counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for art in arts:
+        base = pipe._prepare({"id": art["id"], "text": art["text"], "published": art["published"]}, None)
+        if base.cleaned is None:
+            continue
+        parsed = pipe.nlp(base.cleaned.view.text)
+        for label, shift, published in variants(art["id"], art["published"]):
+            prep = pipe._prepare({"id": art["id"], "text": art["text"], "published": published}, None)
+            analysis = Analysis(doc=prep.doc, cleaned=prep.cleaned, parsed=parsed)  # type: ignore[arg-type]
+            layer = timex.run(analysis)
+            flagged = any(f.kind == "date_conflict" for f in layer.flags)
+            key = ("tp" if label == "misdated" else "fp") if flagged else ("fn" if label == "misdated" else "tn")
+            for grp in ("all", art["source"]) + ((f"shift {shift[-1]}",) if shift else ()):
+                counts[grp][key] += 1
+            if args.list and (flagged or label == "misdated"):
+                tag = key.upper()
+                print(f"{tag} {art['id']} claimed={published} true={art['published']} {shift}")
+                for f in layer.flags:
+                    print("     ", f.message[:300])
+
+    def prf(c: collections.Counter) -> tuple[float, float, float, float, float]:
+        tp, fp, fn, tn = c["tp"], c["fp"], c["fn"], c["tn"]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        fpr = fp / (fp + tn) if fp + tn else 0.0
+        # re-weighted to 1.5 misdated per ok record
+        m, o = tp + fn, fp + tn
+        w_fp = fp * (m / 1.5 / o) if o and m else fp
+        f15 = 2 * tp / (2 * tp + w_fp + fn) if tp else 0.0
+        return p, r, f, fpr, f15
+
+    print(f"{'group':<12} {'mis':>5} {'ok':>5} {'tp':>5} {'fp':>4}  {'P':>6} {'R':>6} {'F1':>6} {'FPR':>6} {'F1@1.5':>7}")
+    for grp in ("all", "meantime", "polnear", "shift y", "shift m"):
+        c = counts[grp]
+        p, r, f, fpr, f15 = prf(c)
+        print(f"{grp:<12} {c['tp'] + c['fn']:>5} {c['fp'] + c['tn']:>5} {c['tp']:>5} {c['fp']:>4}  "
+              f"{p:6.3f} {r:6.3f} {f:6.3f} {fpr:6.3f} {f15:7.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
