@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Optional
+import uuid
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Iterator, Optional
 
 from sqlalchemy import text
 
@@ -29,6 +31,25 @@ def reset_postgres(url: str) -> None:
             for table in TABLES:
                 conn.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
     finally:
+        engine.dispose()
+
+
+@contextmanager
+def private_schema(url: str) -> Iterator[str]:
+    """A URL for a new, empty schema of the server at ``url`` (dropped afterwards), so test
+    runs sharing one database never see or drop each other's tables."""
+    from sqlalchemy.engine import make_url
+
+    name = f"tidings_t_{os.getpid()}_{uuid.uuid4().hex[:10]}"
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{name}"'))
+        scoped = make_url(url).update_query_dict({"options": f"-csearch_path={name}"})
+        yield scoped.render_as_string(hide_password=False)
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{name}" CASCADE'))
         engine.dispose()
 
 
