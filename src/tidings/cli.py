@@ -19,8 +19,7 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[object]:
 
     for raw in paths:
         if raw == "-":
-            data = sys.stdin.buffer.read()
-            yield {"id": "stdin", "text": _decode_stdin(data), "source": "-"}
+            yield _stdin_document(sys.stdin.buffer.read())
             continue
         path = Path(raw)
         if path.is_dir():
@@ -31,13 +30,16 @@ def iter_inputs(paths: tuple[str, ...]) -> Iterator[object]:
             yield from _file_items(path)
 
 
-def _decode_stdin(data: bytes) -> str:
-    from tidings.ingest.text import decode
+def _stdin_document(data: bytes) -> object:
+    """Standard input read like a file: decoded (or sniffed as HTML/PDF); junk, empty or
+    undecodable input becomes an error result, as for a file."""
+    from tidings.errors import InputError
+    from tidings.ingest import error_document, load_bytes
 
     try:
-        return decode(data, label="<stdin>")
-    except Exception:
-        return data.decode("utf-8", errors="replace")
+        return load_bytes(data, id="stdin", source="-")
+    except InputError as err:
+        return error_document(err, id="stdin", source="-")
 
 
 def _file_items(path: Path) -> Iterator[object]:

@@ -76,7 +76,14 @@ class Pipeline:
         doc = _as_document(item, published)
         if not doc.text:
             return _Prepared(doc, None)
-        return _Prepared(doc, clean(doc))
+        try:
+            return _Prepared(doc, clean(doc))
+        except Exception as e:  # a cleaning bug on one odd document never stops the run
+            log.debug("cleaning failed on %s", doc.id or doc.source, exc_info=True)
+            doc.errors.append(ErrorEntry(code="clean_failed", document=doc.id or doc.source,
+                                         message=f"the document could not be cleaned: "
+                                                 f"{type(e).__name__}: {e}"))
+            return _Prepared(doc, None)
 
     def _finish(self, prep: _Prepared, parsed: Any) -> Result:
         doc, cleaned = prep.doc, prep.cleaned

@@ -144,3 +144,36 @@ def test_the_huge_file_is_refused_with_its_size(run):
     assert size >= 50 * 1024 * 1024
     message = by_name["huge.txt"]["errors"][0]["message"]
     assert f"{size / 1e6:.1f} MB" in message and "TIDINGS_MAX_BYTES" in message
+
+
+def test_junk_on_standard_input_is_an_error_result(pipeline):
+    out = CliRunner().invoke(main, ["extract", "--format", "jsonl", "-"], input=bytes(range(256)) * 16)
+    assert out.exit_code == 1
+    result = json.loads(out.stdout)
+    assert result["source"] == "-" and result["id"] == "stdin"
+    assert "binary" in result["errors"][0]["message"]
+
+
+def test_an_html_page_on_standard_input_is_read_as_html(pipeline):
+    out = CliRunner().invoke(main, ["extract", "--format", "jsonl", "-"],
+                             input=pages.article_page().encode("utf-8"))
+    assert out.exit_code == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert result["article"]["headline"] == pages.HEADLINE
+    assert result["article"]["outlet"] == pages.SITE
+
+
+def test_a_cleaning_failure_is_an_error_entry_not_a_crash(pipeline, monkeypatch, tmp_path):
+    import tidings.pipeline as pl
+
+    def broken(doc):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr(pl, "clean", broken)
+    f = tmp_path / "a.txt"
+    f.write_text(ARTICLE, encoding="utf-8")
+    out = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(f)])
+    assert out.exit_code == 1
+    result = json.loads(out.stdout)
+    assert result["text"] == ARTICLE
+    assert "simulated bug" in result["errors"][0]["message"]
