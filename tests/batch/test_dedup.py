@@ -6,62 +6,13 @@ own.  ``test_pipeline_dedup.py`` runs the same stories through the real pipeline
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from tidings.batch import dedup
 from tidings.batch.gdelt import cameo_codes, gdelt_events, gdelt_mentions, merged_tables
-from tidings.batch.tables import rows_for
-from tidings.document import Article, DateValue, Entity, Event, Result, Span
+from tidings.document import Result
 
-WIRE = Path(__file__).parent / "fixtures" / "wire"
-VERSIONS = {  # file -> (outlet, url, published)
-    "reuters-kenya-uganda": ("Reuters", "https://www.reuters.com/world/africa/kenya-uganda-migingo", "2026-03-10"),
-    "standard-kenya-uganda": ("The Standard", "https://www.standardmedia.co.ke/news/migingo", "2026-03-10"),
-    "monitor-kenya-uganda": ("Daily Monitor", "https://www.monitor.co.ug/news/migingo-police", "2026-03-11"),
-}
-
-
-def _text(name: str) -> str:
-    return (WIRE / f"{name}.txt").read_text(encoding="utf-8")
-
-
-def _mention(text: str, needle: str, *, after: int = 0) -> Span:
-    start = text.index(needle, after)
-    return Span.of(text, start, start + len(needle))
-
-
-def _result(name: str) -> Result:
-    """The result the layers should give: Kenya (KEN) accuses Uganda (UGA) -- ACCUSE."""
-    outlet, url, published = VERSIONS[name]
-    text = _text(name)
-    lead = text.index("Kenya on Tuesday accused")
-    sentence_end = text.index(".", text.index("demanded", lead)) + 1
-    kenya = Entity(id="e1", name="Kenya", kind="country", country="KEN", sector="GOV",
-                   mentions=[_mention(text, "Kenya", after=lead)])
-    uganda = Entity(id="e2", name="Uganda", kind="country", country="UGA", sector="GOV",
-                    mentions=[_mention(text, "Uganda", after=lead)])
-    ev = Event(id="v1", type="ACCUSE", cameo="112", source=["e1"], target=["e2"],
-               date=DateValue(value="2026-03-10", granularity="day"),
-               evidence=Span.of(text, lead, sentence_end))
-    return Result(id=name, source=url, text=text, entities=[kenya, uganda], events=[ev],
-                  article=Article(headline=text.splitlines()[0], published=published, outlet=outlet))
-
-
-def _rows(result: Result) -> list[dict]:
-    text = result.text
-    sentences, start = [], 0
-    for n, ch in enumerate(text):  # a plain sentence splitter is enough for these texts
-        if ch == "." and (n + 1 == len(text) or text[n + 1] in " \n"):
-            sentences.append((start, n + 1))
-            start = n + 2
-    return rows_for(result, content_hash=name_hash(result), sentences=sentences).rows["events"]
-
-
-def name_hash(result: Result) -> str:
-    return f"hash-{result.id}"
-
+from .wire_helpers import VERSIONS, WIRE, event_rows as _rows, hand_result as _result
 
 def test_three_wire_versions_are_one_group_and_other_news_is_not():
     others = [
@@ -72,7 +23,7 @@ def test_three_wire_versions_are_one_group_and_other_news_is_not():
                         "Tuesday, saying inflation remained within the target range and the "
                         "shilling had been stable against the dollar since January."),
     ]
-    docs = [(name, VERSIONS[name][2], dedup.signature(_text(name))) for name in VERSIONS]
+    docs = [(name, VERSIONS[name][2], dedup.signature((WIRE / f"{name}.txt").read_text(encoding="utf-8"))) for name in VERSIONS]
     docs += [(name, "2026-03-10", dedup.signature(text)) for name, text in others]
     groups = dedup.group_articles(docs)
     assert len(groups) == 1
@@ -86,7 +37,7 @@ def test_three_wire_versions_are_one_group_and_other_news_is_not():
 
 
 def test_signature_is_stable_and_shingles_are_words():
-    text = _text("reuters-kenya-uganda")
+    text = (WIRE / "reuters-kenya-uganda.txt").read_text(encoding="utf-8")
     assert dedup.signature(text) == dedup.signature(text)
     assert len(dedup.signature(text)) == dedup.NUM_PERM * 8
     assert b"kenya on tuesday accused uganda" in dedup.shingles(text)

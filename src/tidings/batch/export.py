@@ -111,6 +111,21 @@ def _flat(table: pa.Table) -> pa.Table:
     return pa.table(cols, names=names)
 
 
+def _tsv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value)
+
+
+def _write_tsv(path: Path, columns: list[str], rows: list[dict[str, Any]]) -> None:
+    """GDELT's own layout: tab-separated, unquoted, one line per row (whitespace inside a
+    value is collapsed to single spaces so no value holds a tab or a line break)."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        fh.write("\t".join(columns) + "\n")
+        for row in rows:
+            fh.write("\t".join(_tsv_value(row.get(c)) for c in columns) + "\n")
+
+
 def _gdelt_columns(name: str) -> list[str]:
     dummy = {"event_id": "", "global_event_id": 0, "num_mentions": 0, "num_sources": 0,
              "num_articles": 0}
@@ -132,12 +147,7 @@ def write_export(tables: dict[str, pa.Table], dest: str | Path, *, fmt: str,
         for name, rows in (("events", gdelt_events(events, added=added)),
                            ("mentions", gdelt_mentions(tables["mentions"].to_pylist(), events))):
             path = folder / f"{name}.gdelt.tsv"
-            if not rows:  # still a header, so a reader finds the columns
-                rows = [dict.fromkeys(_gdelt_columns(name))]
-                table = pa.Table.from_pylist(rows).slice(0, 0)
-            else:
-                table = pa.Table.from_pylist(rows)
-            pacsv.write_csv(table, path, write_options=pacsv.WriteOptions(delimiter="\t"))
+            _write_tsv(path, _gdelt_columns(name), rows)
             written.append(path)
         return written
     for name in only or list(tables):
