@@ -106,6 +106,10 @@ async def analyze(request: Request) -> Response:
                           published=published, status_code=403)
     doc = _document(text, name, data)
     result = await run_in_threadpool(_extract, get_pipeline(request), doc, published or None)
+    if not result.text:
+        reason = "; ".join(e.message for e in result.errors) or "the document is empty"
+        return _form_page(request, error=f"Could not read that document: {reason}.",
+                          text=text, published=published, status_code=400)
     if want_store:
         store = request.app.state.store
         doc_id = await run_in_threadpool(store.put, result)

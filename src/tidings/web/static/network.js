@@ -15,12 +15,12 @@
   var elements = [];
   data.nodes.forEach(function (n) {
     elements.push({ data: { id: "a" + n.id, actor: n.id, label: n.name + (n.country ? " (" + n.country + ")" : ""),
-      size: 18 + 42 * Math.sqrt(n.n_events / maxEvents), kind: n.kind, n: n.n_events } });
+      size: 12 + 26 * Math.sqrt(n.n_events / maxEvents), kind: n.kind, n: n.n_events } });
   });
   data.edges.forEach(function (e, i) {
     var types = Object.keys(e.by_type || {}).map(function (t) { return t + " " + e.by_type[t]; }).join(", ");
     elements.push({ data: { id: "e" + i, source: "a" + e.source, target: "a" + e.target,
-      colour: e.colour, width: 1.5 + 8 * (e.count / maxCount), count: e.count, types: types } });
+      colour: e.colour, width: 1 + 5 * (e.count / maxCount), count: e.count, types: types } });
   });
 
   var cy = cytoscape({
@@ -36,11 +36,13 @@
       { selector: "node[kind = 'organization'], node[kind = 'group']", style: { "background-color": "#9a6700", "shape": "diamond" } },
       { selector: "edge", style: {
         "width": "data(width)", "line-color": "data(colour)", "target-arrow-color": "data(colour)",
-        "target-arrow-shape": "triangle", "curve-style": "bezier", "opacity": 0.85 } },
+        "target-arrow-shape": "triangle", "arrow-scale": 0.8, "curve-style": "bezier", "opacity": 0.8 } },
       { selector: ".faded", style: { "opacity": 0.12 } }
     ],
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: function () { return 9000; },
-              idealEdgeLength: function () { return 90; }, padding: 20 }
+    layout: { name: "cose", animate: false, randomize: false, padding: 30, gravity: 0.2,
+              nodeRepulsion: function () { return 400000; }, nodeOverlap: 40,
+              idealEdgeLength: function () { return 140; }, edgeElasticity: function () { return 50; },
+              numIter: 1500 }
   });
   holder.setAttribute("data-nodes", String(cy.nodes().length));
   holder.setAttribute("data-edges", String(cy.edges().length));
