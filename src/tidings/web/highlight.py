@@ -29,6 +29,7 @@ class Segment:
     keys: list[str] = field(default_factory=list)   # annotation keys covering the segment
     kinds: list[str] = field(default_factory=list)  # their kinds, in KINDS order, unique
     anchors: list[str] = field(default_factory=list)  # element ids that start here
+    colour: Optional[str] = None  # the tone colour of the first event over the segment
 
     @property
     def css(self) -> str:
@@ -148,8 +149,10 @@ def highlight(result: Result) -> Highlighted:
         for k in keys:
             if anns[k][0] not in kinds:
                 kinds.append(anns[k][0])
+        event_keys = [k for k in keys if anns[k][0] == "event"]
         seg = Segment(text=text[a:b], start=a, end=b, keys=keys, kinds=kinds,
-                      anchors=anchor_at.pop(a, []))
+                      anchors=anchor_at.pop(a, []),
+                      colour=anns[event_keys[0]][2].get("colour") if event_keys else None)
         segments.append(seg)
     annotations = {k: {"kind": kind, **info} for k, (kind, _spans, info) in anns.items()}
     return Highlighted(segments=segments, annotations=annotations)
