@@ -29,11 +29,14 @@ LIST_ITEMS = ["Brenham Sports Hall, Mill Lane", "St Anne's School, Church Road"]
 RELATED = "Related: Dam inspection finds no damage after winter storms"
 
 
-def article_page(*, charset: str = "utf-8", with_dates: bool = True) -> str:
+def article_page(*, charset: str = "utf-8", with_dates: bool = True, br_paragraphs: bool = False) -> str:
+    """The article page.  ``br_paragraphs``: the first paragraphs sit in one ``<p>``
+    separated by ``<br><br>``, as some publishing systems write them."""
     dates = (f'<meta property="article:published_time" content="{PUBLISHED}T08:30:00+00:00">\n'
              f'<meta property="article:modified_time" content="{UPDATED}T17:05:00+00:00">\n'
              if with_dates else "")
-    paras = "\n".join(f"<p>{p}</p>" for p in BODY[:3])
+    paras = ("<p>" + "<br><br>\n".join(BODY[:3]) + "</p>" if br_paragraphs
+             else "\n".join(f"<p>{p}</p>" for p in BODY[:3]))
     rest = BODY[4]
     items = "".join(f"<li>{i}</li>" for i in LIST_ITEMS)
     return f"""<!DOCTYPE html>

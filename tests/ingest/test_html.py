@@ -46,6 +46,22 @@ def test_body_paragraphs_are_the_article_and_nothing_around_it(page):
         assert junk not in page.text
 
 
+def test_br_separated_paragraphs_are_separate_paragraphs():
+    doc = load_bytes(pages.article_page(br_paragraphs=True).encode(), source="flood.html")
+    paras = _paragraph_texts(doc)
+    assert paras[:3] == pages.BODY[:3]
+
+
+def test_line_breaks_inside_a_sentence_stay_in_one_paragraph():
+    from tidings.ingest.html import _split_at_sentence_breaks
+
+    address = ["Residents can call the helpline at", "0800 555 0134 or write to the",
+               "River Authority, Quay Street, Brenham."]
+    assert _split_at_sentence_breaks(address) == [address]
+    assert _split_at_sentence_breaks(["It rained.", "“We left,” she said."]) == \
+        [["It rained."], ["“We left,” she said."]]
+
+
 def test_related_insert_stays_in_the_text_but_not_in_the_body(page):
     assert pages.RELATED in page.text
     assert pages.RELATED not in _paragraph_texts(page)

@@ -124,6 +124,24 @@ def _inline_text(el: Any) -> str:
 _BLOCK_TAGS = {"p", "head", "item", "quote", "list", "table", "row", "div", "code", "cell"}
 
 
+_ENDS_SENTENCE = re.compile(r"""[.!?…]["'”’»)\]]*$""")
+_STARTS_SENTENCE = re.compile(r"""^["'“‘«(\[]*[A-Z0-9\u00c0-\u024f\u0400-\u04ff]""")
+
+
+def _split_at_sentence_breaks(lines: list[str]) -> list[list[str]]:
+    """Lines of one block (split at ``<br>``) grouped into paragraphs: a line break after
+    a finished sentence, before a new one, separates paragraphs the way CMSs that use
+    ``<br><br>`` for paragraphs mean it; other breaks (an address, a poem line cut
+    mid-sentence) stay inside the paragraph."""
+    groups: list[list[str]] = []
+    for line in lines:
+        if groups and not (_ENDS_SENTENCE.search(groups[-1][-1]) and _STARTS_SENTENCE.match(line)):
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
 def _walk(el: Any, kind: str, out: list[Block]) -> None:
     """Blocks of a trafilatura XML body element, in document order."""
     tag = el.tag
@@ -143,10 +161,9 @@ def _walk(el: Any, kind: str, out: list[Block]) -> None:
     parts = [el.text or ""]
 
     def flush() -> None:
-        lines = [_squash(x) for x in "".join(parts).split("\n")]
-        text = "\n".join(x for x in lines if x)
-        if text:
-            out.append(Block(text, own_kind))
+        lines = [x for x in (_squash(x) for x in "".join(parts).split("\n")) if x]
+        for group in _split_at_sentence_breaks(lines):
+            out.append(Block("\n".join(group), own_kind))
         parts.clear()
 
     for child in el:
