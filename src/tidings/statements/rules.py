@@ -118,7 +118,16 @@ def source_range(subj: "Token") -> Optional[Range]:
     for c in subj.rights:
         if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
             skip.update(t.i for t in c.subtree)
-    toks = [t for t in subj.subtree if t.i not in skip]
+    toks = []
+    cut = False
+    for t in subj.subtree:
+        if t.i in skip:
+            cut = True
+            break
+        toks.append(t)
+    if cut:
+        while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
+            toks.pop()
     while toks and toks[0].is_punct and toks[0].text not in QUOTE_CHARS:
         toks.pop(0)
     return _range(toks)
