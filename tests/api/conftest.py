@@ -1,4 +1,4 @@
-"""Store fixtures: every ``store`` test runs on SQLite and, when TIDINGS_TEST_PG_URL names
+"""API fixtures (one corpus per module and backend; the tests only add to it): every ``store`` test runs on SQLite and, when TIDINGS_TEST_PG_URL names
 a PostgreSQL server, on PostgreSQL too (skipped with the reason otherwise).  Each
 PostgreSQL test gets its own schema, dropped afterwards."""
 from __future__ import annotations
@@ -9,10 +9,11 @@ from tidings.store import Store
 from tidings.store.testing import PG_ENV, pg_url, private_schema
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def store_url(request, tmp_path):
+@pytest.fixture(scope="module",
+                params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path_factory):
     if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'corpus.db'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('api') / 'corpus.db'}"
         return
     url = pg_url()
     if url is None:
@@ -21,7 +22,7 @@ def store_url(request, tmp_path):
         yield scoped
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def store(store_url):
     s = Store(store_url)
     yield s
