@@ -88,3 +88,23 @@ def image_only_pdf() -> bytes:
     for k in range(12):
         pdf.rect(20 + k * 5, 30 + k * 8, 120, 4, style="F")
     return bytes(pdf.output())
+
+
+def masthead_pdf() -> bytes:
+    """A newspaper page: the masthead in the largest type, the headline under it in type
+    nearly as large, then the body."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 34)
+    pdf.cell(0, 16, HEADER, align="C")
+    pdf.ln(20)
+    pdf.set_font("Helvetica", "B", 22)
+    pdf.multi_cell(0, 10, HEADLINE)
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 11)
+    for para in PARAGRAPHS[:3]:
+        pdf.multi_cell(0, 6, para)
+        pdf.ln(3)
+    return bytes(pdf.output())

@@ -118,3 +118,10 @@ def test_text_named_pdf_is_read_as_text():
 def test_pdf_named_dat_is_read_as_pdf():
     doc = load_bytes(pdfs.article_pdf(), source="scan.dat", suffix=".dat")
     assert doc.format == "pdf" and doc.headline == pdfs.HEADLINE
+
+
+def test_a_masthead_in_bigger_type_is_not_the_headline():
+    doc = load_bytes(pdfs.masthead_pdf(), source="front.pdf")
+    assert doc.headline == pdfs.HEADLINE
+    # the masthead is still in the text (nothing is dropped from a document's text)
+    assert doc.text.startswith(pdfs.HEADER)

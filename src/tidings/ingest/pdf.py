@@ -107,21 +107,39 @@ def _paragraph_breaks(lines: list[PdfLine]) -> list[bool]:
 
 
 def _headline_lines(lines: list[PdfLine]) -> list[PdfLine]:
-    """The leading run of page-1 lines set in the largest type, if it stands out."""
+    """The run of page-1 lines set in the largest type, if it stands out from the body.
+
+    A run that repeats on later pages is a running header, not a headline; a very short
+    run (a masthead such as "THE HARBOUR COURIER") gives way to a longer run in type nearly
+    as large, which is the headline under it."""
     first = [ln for ln in lines if ln.page == 0 and ln.geometry and ln.height > 0]
     if len(first) < 2:
         return []
-    biggest = max(ln.height for ln in first)
     body = statistics.median(ln.height for ln in first)
-    if biggest <= body * HEADLINE_FACTOR:
-        return []
-    head: list[PdfLine] = []
+    later = {" ".join(ln.text.split()).lower() for ln in lines if ln.page > 0}
+    runs: list[list[PdfLine]] = []
     for ln in first:
-        if ln.height >= biggest * 0.95:
-            head.append(ln)
-        elif head:
-            break
-    return head
+        if ln.height <= body * HEADLINE_FACTOR:
+            continue
+        prev = runs[-1][-1] if runs else None
+        if prev is not None and first.index(prev) == first.index(ln) - 1 \
+                and abs(prev.height - ln.height) <= 0.05 * ln.height:
+            runs[-1].append(ln)
+        else:
+            runs.append([ln])
+    runs = [r for r in runs if not all(" ".join(ln.text.split()).lower() in later for ln in r)]
+    if not runs:
+        return []
+
+    def words(run: list[PdfLine]) -> int:
+        return sum(len(ln.text.split()) for ln in run)
+
+    best = max(runs, key=lambda r: r[0].height)   # the first of the largest
+    if words(best) <= 3:
+        longer = [r for r in runs if words(r) >= 4 and r[0].height >= 0.6 * best[0].height]
+        if longer:
+            best = max(longer, key=lambda r: r[0].height)
+    return best
 
 
 def _headline_pdfminer(data: bytes) -> Optional[str]:
