@@ -76,6 +76,24 @@ def subtree_range(tok: "Token", *, skip: "set[int] | None" = None) -> Optional[R
     return _range(toks)
 
 
+OBJ_PREPS = ("for", "of", "as", "over", "about")
+TRAILING = ("advcl", "npadvmod", "parataxis")
+
+
+def _clause_range(comp: "Token") -> Optional[Range]:
+    """A complement clause, less a trailing ", putting them ..." / ", while ..." part."""
+    doc = comp.doc
+    end = comp.right_edge.i
+    for c in reversed(list(comp.rights)):
+        if c.dep_ in TRAILING and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," \
+                and c.right_edge.i == end:
+            end = c.left_edge.i - 2
+        else:
+            break
+    toks = [t for t in comp.subtree if t.i <= end]
+    return _range(toks)
+
+
 def _subject(verb: "Token") -> "Optional[Token]":
     seen = 0
     v = verb
@@ -261,7 +279,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and lemma not in speech), None)
     if comp is not None:
-        content = subtree_range(comp)
+        content = _clause_range(comp)
         # a clause before the verb ("The plan failed, he said") stops at the subject
         subj = _subject(tok)
         if comp.i < tok.i and subj is not None and subj.i > comp.i:
@@ -278,7 +296,9 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
             # "called him a liar", "asked X to leave", "attacked X for Y": the object's
             # complement belongs to the content
             for c in tok.rights:
-                if c.i > obj.i and c.dep_ in ("oprd", "xcomp", "ccomp") and content is not None:
+                if c.i > obj.i and content is not None and (
+                        c.dep_ in ("oprd", "xcomp", "ccomp")
+                        or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS and c.i == obj.right_edge.i + 1)):
                     content = (content[0], c.right_edge.idx + len(c.right_edge))
         elif lemma in prep_verbs:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == cue[-1].i + 1), None)
