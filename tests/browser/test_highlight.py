@@ -101,3 +101,17 @@ def test_static_files_are_served_and_paths_cannot_escape(client):
     assert client.get("/static/vendor/cytoscape.min.js").status_code == 200
     assert client.get("/static/../pages.py").status_code == 404
     assert client.get("/static/%2e%2e/pages.py").status_code == 404
+
+
+def test_line_breaks_inside_a_paragraph_are_shown_as_spaces_between_paragraphs_kept():
+    from tidings.document import Article, Paragraph
+
+    text = "Headline\n\nFirst line of a hard-\nwrapped paragraph\ngoes on.\n\nSecond one.\n"
+    first = text.index("First")
+    second = text.index("Second")
+    article = Article(paragraphs=[Paragraph(start=first, end=text.index("\n\nSecond")),
+                                  Paragraph(start=second, end=len(text) - 1)])
+    hl = highlight(Result(text=text, article=article))
+    shown = "".join(s.shown for s in hl.segments)
+    assert len(shown) == len(text)  # one character for one: offsets still hold
+    assert shown == "Headline\n\nFirst line of a hard- wrapped paragraph goes on.\n\nSecond one.\n"

@@ -30,6 +30,7 @@ class Segment:
     kinds: list[str] = field(default_factory=list)  # their kinds, in KINDS order, unique
     anchors: list[str] = field(default_factory=list)  # element ids that start here
     colour: Optional[str] = None  # the tone colour of the first event over the segment
+    shown: str = ""  # the text as displayed: line breaks inside a paragraph become spaces
 
     @property
     def css(self) -> str:
@@ -116,6 +117,18 @@ def annotate(result: Result) -> dict[str, tuple[str, list[tuple[int, int]], dict
     return out
 
 
+def _display_text(result: Result) -> str:
+    """``result.text`` with the line breaks inside each paragraph shown as spaces (text
+    pasted from PDFs is hard-wrapped), one character for one, so offsets still hold."""
+    text = result.text
+    chars = list(text)
+    for p in result.article.paragraphs:
+        for i in range(max(0, p.start), min(len(text), p.end)):
+            if chars[i] in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
 def highlight(result: Result) -> Highlighted:
     """Flat segments of ``result.text`` with the annotations covering each."""
     text = result.text
@@ -134,6 +147,7 @@ def highlight(result: Result) -> Highlighted:
         if valid and kind in ("statement", "event", "flag"):
             first = min(s for s, _ in valid)
             anchor_at.setdefault(first, []).append(key.replace(":", "-", 1))
+    shown = _display_text(result)
     order = sorted(bounds)
     active: dict[str, int] = {}
     segments: list[Segment] = []
@@ -152,7 +166,8 @@ def highlight(result: Result) -> Highlighted:
         event_keys = [k for k in keys if anns[k][0] == "event"]
         seg = Segment(text=text[a:b], start=a, end=b, keys=keys, kinds=kinds,
                       anchors=anchor_at.pop(a, []),
-                      colour=anns[event_keys[0]][2].get("colour") if event_keys else None)
+                      colour=anns[event_keys[0]][2].get("colour") if event_keys else None,
+                      shown=shown[a:b])
         segments.append(seg)
     annotations = {k: {"kind": kind, **info} for k, (kind, _spans, info) in anns.items()}
     return Highlighted(segments=segments, annotations=annotations)
