@@ -47,6 +47,7 @@ def test_paste_an_article_and_see_its_statements_highlighted(page, live, pipelin
     page.goto("/analyze")
     page.fill("textarea[name=text]", STRIKE)
     page.fill("input[name=published]", "2026-03-03")
+    shot(page, "analyze")
     page.click("button[type=submit]")
     page.wait_for_selector("#text .h-statement")
     assert any(QUOTE in t for t in _facts(page, "st:"))
@@ -89,6 +90,8 @@ def test_storing_needs_the_write_token(page, live):
 
 def test_search_finds_documents_and_statements(page, shot):
     page.goto("/")
+    assert "Russia and Venezuela sign defence pact" in _texts(page, ".results .title")
+    shot(page, "home")
     page.fill("header input[name=q]", "sanctions")
     page.press("header input[name=q]", "Enter")
     page.wait_for_url(re.compile(r"/search\?q=sanctions"))
@@ -110,6 +113,8 @@ def test_search_finds_documents_and_statements(page, shot):
 
 
 def test_actor_page_lists_statements_in_date_order_with_links(page, shot):
+    page.goto("/actors")
+    shot(page, "actors")
     page.goto("/actors?q=Maduro")
     page.click("#actors a", timeout=5000) if page.locator("#actors a").count() == 1 else \
         pytest.fail(f"expected one actor named Maduro, got {_texts(page, '#actors a')}")
