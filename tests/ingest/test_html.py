@@ -153,3 +153,13 @@ def test_links_never_name_the_outlet():
     doc = load_bytes(html.encode(), source="flood.html")
     assert clean(doc).meta.outlet is None
     assert doc.urls == []
+
+
+def test_a_short_html_fragment_is_read():
+    # too short for trafilatura's article detection: the page's own text blocks are used
+    html = ("<div><p>The minister resigned on Monday after a week of protests in the capital, "
+            "officials said.</p><nav><a href='/'>Home</a></nav></div>")
+    doc = load_bytes(html.encode(), source="brief.html")
+    assert doc.format == "html"
+    assert [doc.text[s:e] for s, e in doc.paragraphs] == [
+        "The minister resigned on Monday after a week of protests in the capital, officials said."]

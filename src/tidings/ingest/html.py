@@ -231,6 +231,42 @@ def _run(html: str, *, url: Optional[str], label: str, precision: bool) -> Optio
                      sitename=_squash(found.sitename or "") or None, url=found.url)
 
 
+_FURNITURE_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside",
+                   "form", "button", "select", "iframe", "svg")
+_TEXT_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd", "dt",
+              "figcaption")
+
+
+def _plain_blocks(html: str) -> Optional[Extracted]:
+    """When trafilatura finds nothing (a fragment, a very short page): the text blocks of
+    the page outside navigation, headers, footers and forms."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError) as e:
+        log.debug("lxml could not parse the page: %s", e)
+        return None
+    for el in list(tree.iter(*_FURNITURE_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    blocks: list[Block] = []
+    for el in tree.iter(*_TEXT_TAGS):
+        if any(a.tag in _TEXT_TAGS for a in el.iterancestors()):
+            continue  # its text is in the enclosing block already
+        text = _squash(el.text_content() or "")
+        if text:
+            kind = "head" if el.tag.startswith("h") else "item" if el.tag == "li" else "p"
+            blocks.append(Block(text, kind))
+    if not blocks:
+        body = tree.find("body")
+        text = _squash(body.text_content()) if body is not None else ""
+        if text:
+            blocks.append(Block(text))
+    title = tree.findtext(".//title")
+    return Extracted(blocks=blocks, title=_squash(title) if title else None)
+
+
 def _norm_words(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
@@ -253,7 +289,10 @@ def extract_article(html: str, *, url: Optional[str], label: str) -> Extracted:
     precise = _run(html, url=url, label=label, precision=True)
     recall = _run(html, url=url, label=label, precision=False)
     if precise is None and recall is None:
-        raise HtmlError("the HTML could not be parsed or holds no text", document=label)
+        plain = _plain_blocks(html)
+        if plain is None:
+            raise HtmlError("the HTML could not be parsed", document=label)
+        return plain
     chosen = precise
     if precise is None or (recall is not None and precise.words < SHORT_SHARE * recall.words):
         chosen = recall
