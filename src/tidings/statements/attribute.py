@@ -149,6 +149,33 @@ def _attach_quotes(raws: list[Raw], quotes: list[Quote]) -> set[int]:
     return used
 
 
+_COLON_HEAD = re.compile(r"([^:\n]{2,40}?):\s+(\S[^\n]*)")
+
+
+def _colon_headlines(ctx: _Context, raws: list[Raw]) -> list[Raw]:
+    """Headline style "Graham: Trump's Rhetoric Is Destroying the Party"."""
+    out: list[Raw] = []
+    doc, text = ctx.doc, ctx.text
+    for ps, pe in ctx.paragraphs:
+        m = _COLON_HEAD.fullmatch(text[ps:pe].rstrip())
+        if not m or len(m.group(1).split()) > 5:
+            continue
+        colon = ps + m.end(1)
+        if any(r.cue and r.cue[0][0] <= colon < r.cue[0][1] for r in raws):
+            continue
+        head = doc[_token_at(doc, colon - 1)]
+        while head.is_punct and head.i > 0:
+            head = doc[head.i - 1]
+        if head.pos_ != "PROPN" or head.idx < ps:
+            continue
+        content = rules.trim(text, (ps + m.start(2), ps + m.end(2)))
+        src = rules.trim(text, (ps, colon))
+        if content and src:
+            out.append(Raw(cue=[(colon, colon + 1)], content=[content], source=src,
+                           source_head=head.i))
+    return out
+
+
 def _continue_quotes(ctx: _Context, raws: list[Raw], quotes: list[Quote], used: set[int]) -> None:
     """“A,” he said. “B.” -- the quotes in the attribution's sentence and the quotes that
     follow it in the same paragraph with nothing between belong to it."""
@@ -338,6 +365,7 @@ def build(analysis: "Analysis", *, cues: str = "model") -> list[Statement]:
     raws = rules.find(doc, cues=cues)
     used = _attach_quotes(raws, quotes)
     _continue_quotes(ctx, raws, quotes, used)
+    raws.extend(_colon_headlines(ctx, raws))
     raws.sort(key=lambda r: r.content[0][0])
     items: list[Raw] = list(raws)
     last: Optional[Raw] = None

@@ -288,6 +288,9 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
         head = tok.head
         skip = {t.i for t in tok.subtree}
         content = _range([t for t in head.subtree if t.i not in skip and t.i < tok.i])
+    elif lemma in speech and any(c.lower_ == "so" and c.i == tok.i + 1 for c in tok.children):
+        so = tok.doc[tok.i + 1]
+        content = (so.idx, so.idx + 2)  # "55 percent said so"
     else:
         obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
         if obj is not None and not (lemma in ("tell", "ask") and obj.pos_ in ("PRON", "PROPN", "NOUN")
