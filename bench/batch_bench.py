@@ -64,24 +64,30 @@ def main() -> int:
     from tidings.batch.runner import run_batch
     from tidings.pipeline import Pipeline
 
+    for noisy in ("distributed", "tornado"):  # after importing distributed, which sets them
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
     pipeline = Pipeline()
     nlp = pipeline.nlp
     texts = [d["text"] for d in docs]
     list(nlp.pipe(texts[:4]))  # warm-up
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32))
-    bare = time.perf_counter() - t0
-    print(f"bare nlp.pipe:          {words / bare:8.0f} words/s  ({words} words, {bare:.1f} s)")
+    bare, bare_cpu = time.perf_counter() - t0, time.process_time() - c0
+    print(f"bare nlp.pipe:          {words / bare:8.0f} words/s  ({words} words, {bare:.1f} s; "
+          f"{words / bare_cpu:.0f} words per CPU-second)")
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     n = sum(1 for _ in pipeline.extract_many(docs, batch_size=32))
-    many = time.perf_counter() - t0
+    many, many_cpu = time.perf_counter() - t0, time.process_time() - c0
     assert n == len(docs)
-    print(f"extract_many (1 proc):  {words / many:8.0f} words/s  ({many:.1f} s)")
+    print(f"extract_many (1 proc):  {words / many:8.0f} words/s  ({many:.1f} s; "
+          f"{words / many_cpu:.0f} words per CPU-second)")
     rss_main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     rates: dict[int, float] = {}
+    cpu_rates: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="tidings-batch-bench-") as tmp:
         inp = Path(tmp) / "docs.jsonl"
         inp.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
@@ -92,13 +98,19 @@ def main() -> int:
             wall = time.perf_counter() - t0
             assert summary.processed == len(docs), summary
             rates[workers] = words / summary.seconds
+            cpu_rates[workers] = words / summary.cpu_seconds
             peaks = ", ".join(f"{mb:.0f} MB" for mb in sorted(summary.workers.values()))
             print(f"batch, {workers} worker(s):    {rates[workers]:8.0f} words/s  "
                   f"({summary.seconds:.1f} s processing, {wall:.1f} s with start-up and dedup; "
-                  f"{summary.docs_per_second:.1f} docs/s); peak memory per worker: {peaks}")
+                  f"{summary.docs_per_second:.1f} docs/s; {cpu_rates[workers]:.0f} words per "
+                  f"worker CPU-second); peak memory per worker: {peaks}")
     print(f"ratios: extract_many / bare = {bare / many:.2f} (target >= 0.8); "
           f"2 workers / 1 worker = {rates[2] / rates[1]:.2f} (target >= 1.7); "
           f"1 worker / extract_many = {rates[1] / (words / many):.2f}")
+    print(f"the same ratios in CPU time (insensitive to other load on the machine): "
+          f"extract_many / bare = {bare_cpu / many_cpu:.2f}; a worker's words per CPU-second "
+          f"with 2 workers / with 1 = {cpu_rates[2] / cpu_rates[1]:.2f} (1.00 = linear scaling "
+          f"when each worker has a core of its own)")
     per_day = rates[2] / max(words / len(docs), 1) * 86400
     print(f"at the 2-worker rate: {per_day:,.0f} articles of this length per day")
     print(f"peak memory of this process (bare + extract_many): {rss_main:.0f} MB; "

@@ -47,6 +47,8 @@ def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str, workers: int, c
     from tidings.batch.runner import run_batch
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("distributed", "tornado"):  # cluster chatter would break the progress bar
+        logging.getLogger(noisy).setLevel(logging.ERROR)
     progress = Progress(SpinnerColumn(), TextColumn("[bold]extracting"), BarColumn(),
                         MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
                         TimeElapsedColumn(), disable=quiet)

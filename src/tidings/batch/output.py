@@ -90,6 +90,7 @@ class BatchOutput:
             atomic_write(self.root / rel, data)
         entry = {"chunk_id": out.chunk_id, "done": out.done, "n_docs": out.n_docs,
                  "n_errors": out.n_errors, "n_words": out.n_words, "seconds": out.seconds,
+                 "cpu_seconds": out.cpu_seconds,
                  "worker": out.worker, "peak_rss_mb": out.peak_rss_mb,
                  "files": sorted(out.files)}
         atomic_write(self.root / MANIFEST / f"{out.chunk_id}.json",

@@ -43,6 +43,7 @@ class BatchSummary:
     errors: int = 0           # of those, unreadable
     words: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # summed over the workers' chunks
     workers: dict[str, float] = field(default_factory=dict)  # worker -> peak RSS MB
     dedup: dict[str, Any] = field(default_factory=dict)
 
@@ -164,6 +165,7 @@ def run_batch(inputs: list[str] | tuple[str, ...], out_dir: str, *, scheduler: s
             summary.processed += result.n_docs
             summary.errors += result.n_errors
             summary.words += result.n_words
+            summary.cpu_seconds += result.cpu_seconds
             if result.worker:
                 summary.workers[result.worker] = max(summary.workers.get(result.worker, 0.0),
                                                      result.peak_rss_mb)

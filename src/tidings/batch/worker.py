@@ -17,6 +17,7 @@ import logging
 import os
 import resource
 import socket
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
@@ -54,6 +55,10 @@ class _BatchPipeline(Pipeline):
 
 
 _pipeline: Optional[_BatchPipeline] = None
+# One chunk at a time per process: the pipeline's per-result side channel (and spaCy's
+# pipe) are not shared between threads.  Workers should run with one thread each anyway
+# (the parse holds the GIL); this keeps a worker started with more threads correct.
+_lock = threading.Lock()
 
 
 def pipeline() -> _BatchPipeline:
@@ -86,6 +91,7 @@ class ChunkOutput:
     n_errors: int = 0
     n_words: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of the worker process on this chunk
     worker: str = ""
     peak_rss_mb: float = 0.0
 
@@ -159,7 +165,13 @@ def _parquet(table: Any) -> bytes:
 def process_chunk(items: list[dict[str, Any]], *, chunk_id: str,
                   published: Optional[str] = None) -> ChunkOutput:
     """Extract a chunk of work items; return its part files (Parquet and JSONL) as bytes."""
-    started = time.perf_counter()
+    with _lock:
+        return _process_chunk(items, chunk_id=chunk_id, published=published)
+
+
+def _process_chunk(items: list[dict[str, Any]], *, chunk_id: str,
+                   published: Optional[str]) -> ChunkOutput:
+    started, cpu_started = time.perf_counter(), time.process_time()
     pipe = pipeline()
     out = ChunkOutput(chunk_id=chunk_id, worker=f"{socket.gethostname()}:{os.getpid()}")
     by_table: dict[tuple[str, Optional[str]], list[dict[str, Any]]] = {}
@@ -186,6 +198,7 @@ def process_chunk(items: list[dict[str, Any]], *, chunk_id: str,
             path = f"{name}/{PARTITION}={day or NULL_PARTITION}/part-{chunk_id}.parquet"
         out.files[path] = _parquet(to_table(name, table_rows))
     out.seconds = time.perf_counter() - started
+    out.cpu_seconds = time.process_time() - cpu_started
     out.peak_rss_mb = peak_rss_mb()
     return out
 
