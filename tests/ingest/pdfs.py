@@ -108,3 +108,23 @@ def masthead_pdf() -> bytes:
         pdf.multi_cell(0, 6, para)
         pdf.ln(3)
     return bytes(pdf.output())
+
+
+def indented_pdf() -> bytes:
+    """Book-style paragraphs: no space between them, the first line indented by one em."""
+    import textwrap
+
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.multi_cell(0, 9, HEADLINE)
+    pdf.ln(3)
+    pdf.set_font("Helvetica", "", 11)
+    for para in PARAGRAPHS:
+        for j, line in enumerate(textwrap.wrap(para, 88)):
+            pdf.set_x(pdf.l_margin + (4 if j == 0 else 0))  # 4 mm: about one em of 11 pt
+            pdf.cell(0, 5.5, line)
+            pdf.ln(5.5)
+    return bytes(pdf.output())

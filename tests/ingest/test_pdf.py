@@ -125,3 +125,10 @@ def test_a_masthead_in_bigger_type_is_not_the_headline():
     assert doc.headline == pdfs.HEADLINE
     # the masthead is still in the text (nothing is dropped from a document's text)
     assert doc.text.startswith(pdfs.HEADER)
+
+
+def test_first_line_indents_start_paragraphs():
+    doc = load_bytes(pdfs.indented_pdf(), source="book.pdf")
+    cleaned = clean(doc)
+    paras = [" ".join(doc.text[s:e].split()) for s, e in cleaned.paragraphs]
+    assert paras == [" ".join(p.split()) for p in pdfs.PARAGRAPHS]

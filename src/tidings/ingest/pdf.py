@@ -102,7 +102,7 @@ def _paragraph_breaks(lines: list[PdfLine]) -> list[bool]:
             continue
         indent = cur.left - prev.left
         breaks.append(bool(nxt is not None and nxt.geometry and nxt.page == cur.page
-                           and indent > 0.8 * cur.height and abs(nxt.left - prev.left) < 0.3 * cur.height))
+                           and indent > 0.5 * cur.height and abs(nxt.left - prev.left) < 0.3 * cur.height))
     return breaks
 
 
