@@ -59,6 +59,7 @@ class Store:
         self.url = url
         self.engine = make_engine(url)
         migrate(self.engine)
+        self._actor_ids: dict[str, tuple[int, bool]] = {}  # actor key → (id, complete)
 
     @property
     def dialect(self) -> str:
@@ -91,7 +92,11 @@ class Store:
         if not result.text:
             raise ValueError("a result without text cannot be stored (was the document read?)")
         with self.engine.begin() as conn:
-            return write_result(conn, result)
+            try:
+                return write_result(conn, result, self._actor_ids)
+            except BaseException:
+                self._actor_ids.clear()  # ids of actors created in the rolled-back transaction
+                raise
 
     def has(self, hash_hex: str) -> bool:
         """Whether a document with this content hash (see :func:`content_hash`) is stored."""

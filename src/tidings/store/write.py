@@ -11,7 +11,7 @@ import json
 from collections import Counter
 from typing import Any, Optional
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, text, update
 
 from tidings.document import Result, Span
 from tidings.store import schema as S
@@ -33,39 +33,42 @@ def _json(value: Any) -> Optional[str]:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
-def _insert_ignore(conn: Connection, table: Any, values: dict[str, Any]) -> None:
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-        conn.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
-    else:
-        from sqlalchemy.dialects.sqlite import insert as lite_insert
-        conn.execute(lite_insert(table).values(**values).on_conflict_do_nothing())
+_NEW_ACTOR = text(
+    "INSERT INTO actors (key, norm, name, kind, country, sector, role, n_documents, "
+    "n_statements, n_events) VALUES (:key, :norm, :name, :kind, :country, :sector, :role, "
+    "0, 0, 0) ON CONFLICT (key) DO NOTHING")
+_FIND_ACTOR = text("SELECT id, role, sector FROM actors WHERE key = :key")
+_FILL_ACTOR = text("UPDATE actors SET role = coalesce(role, :role), "
+                   "sector = coalesce(sector, :sector) WHERE id = :id")
+_MOVE = text("UPDATE actors SET n_documents = n_documents + :documents, "
+             "n_statements = n_statements + :statements, n_events = n_events + :events "
+             "WHERE id = :id")
 
 
-def _actor_for(conn: Connection, entity: Any) -> int:
+def _actor_for(conn: Connection, entity: Any, known: dict[str, tuple[int, bool]]) -> int:
+    """The corpus actor of an entity, created when new.  ``known`` caches key → (id,
+    complete) for this store: actor rows are never deleted, so ids stay valid."""
     key = actor_key(entity.name, kind=entity.kind, country=entity.country)
-    _insert_ignore(conn, S.actors, {
+    cached = known.get(key)
+    if cached is not None and (cached[1] or not (entity.role or entity.sector)):
+        return cached[0]
+    conn.execute(_NEW_ACTOR, {
         "key": key, "norm": canonical_norm(entity.name), "name": entity.name,
         "kind": entity.kind, "country": entity.country, "sector": entity.sector,
-        "role": entity.role, "n_documents": 0, "n_statements": 0, "n_events": 0})
-    row = conn.execute(select(S.actors.c.id, S.actors.c.role, S.actors.c.sector)
-                       .where(S.actors.c.key == key)).one()
-    fill = {}
-    if row.role is None and entity.role:
-        fill["role"] = entity.role
-    if row.sector is None and entity.sector:
-        fill["sector"] = entity.sector
-    if fill:
-        conn.execute(update(S.actors).where(S.actors.c.id == row.id).values(**fill))
+        "role": entity.role})
+    row = conn.execute(_FIND_ACTOR, {"key": key}).one()
+    if (row.role is None and entity.role) or (row.sector is None and entity.sector):
+        conn.execute(_FILL_ACTOR, {"id": row.id, "role": entity.role, "sector": entity.sector})
+    complete = bool((row.role or entity.role) and (row.sector or entity.sector))
+    known[key] = (int(row.id), complete)
     return int(row.id)
 
 
 def _move_counters(conn: Connection, counts: dict[int, Counter[str]], sign: int) -> None:
-    for actor_id, c in counts.items():
-        conn.execute(update(S.actors).where(S.actors.c.id == actor_id).values(
-            n_documents=S.actors.c.n_documents + sign * c["documents"],
-            n_statements=S.actors.c.n_statements + sign * c["statements"],
-            n_events=S.actors.c.n_events + sign * c["events"]))
+    if counts:
+        conn.execute(_MOVE, [{"id": actor_id, "documents": sign * c["documents"],
+                              "statements": sign * c["statements"], "events": sign * c["events"]}
+                             for actor_id, c in sorted(counts.items())])
 
 
 def _stored_counts(conn: Connection, doc_pk: int) -> dict[int, Counter[str]]:
@@ -90,8 +93,10 @@ def _clear(conn: Connection, doc_pk: int) -> None:
         conn.execute(delete(table).where(table.c.doc_pk == doc_pk))
 
 
-def write_result(conn: Connection, result: Result) -> tuple[str, bool]:
-    """Store ``result`` (inside the caller's transaction); returns (doc id, created)."""
+def write_result(conn: Connection, result: Result,
+                 known_actors: Optional[dict[str, tuple[int, bool]]] = None) -> tuple[str, bool]:
+    """Store ``result`` (inside the caller's transaction); returns (doc id, created).
+    ``known_actors``: the store's cache of actor keys (see ``_actor_for``)."""
     hash_hex = content_hash(result.text)
     doc_id = doc_id_of(hash_hex)
     art = result.article
@@ -115,17 +120,23 @@ def write_result(conn: Connection, result: Result) -> tuple[str, bool]:
         _clear(conn, doc_pk)
         conn.execute(update(S.documents).where(S.documents.c.pk == doc_pk).values(**row))
         created = False
-    _write_children(conn, doc_pk, result, published)
-    _move_counters(conn, _stored_counts(conn, doc_pk), +1)
+    added = _write_children(conn, doc_pk, result, published,
+                            {} if known_actors is None else known_actors)
+    _move_counters(conn, added, +1)
     return doc_id, created
 
 
-def _write_children(conn: Connection, doc_pk: int, result: Result,
-                    published: Optional[str]) -> None:
+def _write_children(conn: Connection, doc_pk: int, result: Result, published: Optional[str],
+                    known: dict[str, tuple[int, bool]]) -> dict[int, Counter[str]]:
+    """Insert the document's facts; return what they add to each actor's counters."""
     actor_of: dict[str, int] = {}
     entity_rows = []
+    added: dict[int, Counter[str]] = {}
     for entity in result.entities:
-        actor_id = _actor_for(conn, entity)
+        actor_id = _actor_for(conn, entity, known)
+        if entity.id in actor_of:  # a result repeating an entity id: keep the first
+            continue
+        added.setdefault(actor_id, Counter())["documents"] = 1
         actor_of[entity.id] = actor_id
         entity_rows.append({
             "doc_pk": doc_pk, "local_id": entity.id, "actor_id": actor_id, "name": entity.name,
@@ -136,13 +147,16 @@ def _write_children(conn: Connection, doc_pk: int, result: Result,
 
     statement_rows = []
     for st in result.statements:
+        speaker_actor = actor_of.get(st.speaker.entity or "") if st.speaker else None
+        if speaker_actor is not None:
+            added[speaker_actor]["statements"] += 1
         date, gran, origin = _date(st.date, published, "statement")
         speaker = _span(st.speaker)
         if speaker is not None and st.speaker is not None:
             speaker["entity"] = st.speaker.entity
         statement_rows.append({
             "doc_pk": doc_pk, "local_id": st.id, "kind": st.kind,
-            "actor_id": actor_of.get(st.speaker.entity or "") if st.speaker else None,
+            "actor_id": speaker_actor,
             "speaker": _json(speaker), "cue": _json(_span(st.cue)),
             "content": _json([_span(c) for c in st.content]),
             "content_text": " … ".join(c.text for c in st.content),
@@ -150,21 +164,28 @@ def _write_children(conn: Connection, doc_pk: int, result: Result,
     if statement_rows:
         conn.execute(insert(S.statements), statement_rows)
 
+    event_rows, event_pairs = [], []
     for ev in result.events:
         date, gran, origin = _date(ev.date, published, "event")
         loc = ev.location
-        event_id = conn.execute(insert(S.events).values(
-            doc_pk=doc_pk, local_id=ev.id, type=ev.type, cameo=ev.cameo, mode=ev.mode,
-            score=cooperation(ev.type), date=date, granularity=gran, date_from=origin,
-            loc_name=loc.name if loc else None, loc_country=loc.country if loc else None,
-            lat=loc.lat if loc else None, lon=loc.lon if loc else None,
-            evidence=_json(_span(ev.evidence)))).inserted_primary_key[0]
+        event_rows.append({
+            "doc_pk": doc_pk, "local_id": ev.id, "type": ev.type, "cameo": ev.cameo,
+            "mode": ev.mode, "score": cooperation(ev.type), "date": date, "granularity": gran,
+            "date_from": origin, "loc_name": loc.name if loc else None,
+            "loc_country": loc.country if loc else None, "lat": loc.lat if loc else None,
+            "lon": loc.lon if loc else None, "evidence": _json(_span(ev.evidence))})
         pairs = {(actor_of[e], "source") for e in ev.source if e in actor_of}
         pairs |= {(actor_of[e], "target") for e in ev.target if e in actor_of}
-        if pairs:
-            conn.execute(insert(S.event_actors), [
-                {"event_id": event_id, "actor_id": a, "role": r, "doc_pk": doc_pk}
-                for a, r in sorted(pairs)])
+        event_pairs.append(sorted(pairs))
+        for actor_id in {a for a, _ in pairs}:
+            added[actor_id]["events"] += 1
+    if event_rows:
+        ids = conn.execute(insert(S.events).returning(S.events.c.id, sort_by_parameter_order=True),
+                           event_rows).scalars().all()
+        links = [{"event_id": event_id, "actor_id": a, "role": r, "doc_pk": doc_pk}
+                 for event_id, pairs in zip(ids, event_pairs) for a, r in pairs]
+        if links:
+            conn.execute(insert(S.event_actors), links)
 
     if result.times:
         conn.execute(insert(S.times), [
@@ -174,6 +195,7 @@ def _write_children(conn: Connection, doc_pk: int, result: Result,
         conn.execute(insert(S.flags), [
             {"doc_pk": doc_pk, "kind": f.kind, "message": f.message,
              "evidence": _json([_span(e) for e in f.evidence])} for f in result.flags])
+    return added
 
 
 def _date(value: Any, published: Optional[str], origin: str
