@@ -115,3 +115,12 @@ def test_line_breaks_inside_a_paragraph_are_shown_as_spaces_between_paragraphs_k
     shown = "".join(s.shown for s in hl.segments)
     assert len(shown) == len(text)  # one character for one: offsets still hold
     assert shown == "Headline\n\nFirst line of a hard- wrapped paragraph goes on.\n\nSecond one.\n"
+
+
+def test_pasted_text_that_names_a_file_is_taken_as_text_not_read(client, pipeline, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The server's private notes must never show.", encoding="utf-8")
+    client.get("/?token=r")
+    answer = client.post("/analyze", data={"text": str(secret)})
+    assert answer.status_code == 200
+    assert "private notes" not in answer.text and str(secret) in answer.text
