@@ -78,6 +78,12 @@ def test_offsets_of_decoded_text(text):
     _check_offsets(text)
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(encoding):
+    doc = load_bytes(ARTICLE.encode(encoding), source="article.txt")
+    assert doc.text == ARTICLE
+
+
 def test_french_latin1_is_not_read_as_central_european():
     text = "Le ministre a déclaré à Genève que les négociations reprendraient à l'été.\n"
     assert decode(text.encode("latin-1"), label="x") == text

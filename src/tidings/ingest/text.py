@@ -32,6 +32,12 @@ def decode(data: bytes, *, label: str) -> str:
                                     f"at byte {e.start}", document=label) from e
             return _checked(text, label)
     if b"\x00" in data[:4096]:
+        enc = _bomless_utf16(data)
+        if enc is not None:
+            try:
+                return _checked(data.decode(enc), label)
+            except UnicodeDecodeError:
+                pass
         raise BinaryInput("this is binary data, not text (it contains NUL bytes)", document=label)
     try:
         return _checked(data.decode("utf-8"), label)
@@ -53,6 +59,22 @@ def decode(data: bytes, *, label: str) -> str:
                 f"text encoding fits it; convert it to UTF-8 first", document=label) from utf8_error
         western = _western(data, [m.encoding for m in matches if m.chaos <= best.chaos + 0.01])
         return _checked(western if western is not None else str(best), label)
+
+
+def _bomless_utf16(data: bytes) -> Optional[str]:
+    """UTF-16 without a byte-order mark, told by where the NUL bytes fall: text in Latin
+    script has a NUL in every other byte (the high byte), binary data has them anywhere."""
+    head = data[:4096]
+    head = head[: len(head) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    if not even or not odd:
+        return None
+    share_even, share_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if share_odd >= 0.4 and share_even <= 0.02:
+        return "utf-16-le"
+    if share_even >= 0.4 and share_odd <= 0.02:
+        return "utf-16-be"
+    return None
 
 
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "windows_1252"}
