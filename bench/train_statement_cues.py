@@ -29,7 +29,7 @@ from eval_statements import DATA, parsed_articles, records  # noqa: E402
 
 
 def examples() -> list[tuple[list[str], int]]:
-    from tidings.statements.cuemodel import features
+    from tidings.statements.cuemodel import DocInfo, features
 
     recs = records(DATA, "train")
     arts = parsed_articles(recs, Path(tempfile.gettempdir()) / "tidings-polnear-train.pkl", False)
@@ -39,7 +39,8 @@ def examples() -> list[tuple[list[str], int]]:
     out = []
     for doc, cleaned, parsed in arts:
         verbs = [t for t in parsed if t.pos_ == "VERB"]
-        feats = {t.i: features(t) for t in verbs}
+        info = DocInfo(parsed)
+        feats = {t.i: features(t, info) for t in verbs}
         for rec in by_doc[doc.id]:
             marked = set()
             for a in rec["attributions"]:

@@ -64,6 +64,7 @@ class _Context:
         ents = analysis.layers.get("entities")
         self.entities = ents
         self.times = analysis.layers.get("times")
+        self._ents: Optional[list[tuple[int, int, int, int]]] = None
         self.person_ids: set[str] = set()
         if ents is not None:
             self.person_ids = {e.id for e in ents.entities if e.kind == "person"}
@@ -82,9 +83,11 @@ class _Context:
     def name_range(self, tok: "Token") -> Range:
         """The name around a head word: its named entity, else the word with its compounds."""
         if tok.ent_type_:
-            for ent in self.doc.ents:
-                if ent.start <= tok.i < ent.end:
-                    return ent.start_char, ent.end_char
+            if self._ents is None:
+                self._ents = [(e.start, e.end, e.start_char, e.end_char) for e in self.doc.ents]
+            for s, e, sc, ec in self._ents:
+                if s <= tok.i < e:
+                    return sc, ec
         left = tok
         for c in tok.lefts:
             if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN":

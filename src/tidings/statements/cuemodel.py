@@ -38,15 +38,35 @@ def _subj_kind(tok: "Token") -> str:
     return "none"
 
 
-def features(tok: "Token") -> list[str]:
+class DocInfo:
+    """Per-document lookups the features need, computed once (sentence bounds, quotes)."""
+
+    def __init__(self, doc) -> None:  # type: ignore[no-untyped-def]
+        n = len(doc)
+        self.sent_start = [0] * n
+        self.sent_end = [0] * n
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sent_start[i], self.sent_end[i] = sent.start, sent.end
+        self.quotes = [t.i for t in doc if t.text in QUOTES]
+
+    def any_quote(self, start: int, end: int) -> bool:
+        from bisect import bisect_left
+
+        k = bisect_left(self.quotes, start)
+        return k < len(self.quotes) and self.quotes[k] < end
+
+
+def features(tok: "Token", info: "Optional[DocInfo]" = None) -> list[str]:
+    if info is None:
+        info = DocInfo(tok.doc)
     lemma = tok.lemma_.lower()
     deps = sorted({c.dep_ for c in tok.children})
     preps = sorted({c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "prt")})
     subj = _subj_kind(tok)
-    sent = tok.sent
-    quote_in_sent = any(t.text in QUOTES for t in sent)
-    near = tok.doc[max(sent.start, tok.i - 4):min(sent.end, tok.i + 5)]
-    quote_near = any(t.text in QUOTES for t in near)
+    ss, se = info.sent_start[tok.i], info.sent_end[tok.i]
+    quote_in_sent = info.any_quote(ss, se)
+    quote_near = info.any_quote(max(ss, tok.i - 4), min(se, tok.i + 5))
     f = ["b", "l=" + lemma, "t=" + tok.tag_, "d=" + tok.dep_, "l|d=" + lemma + "|" + tok.dep_,
          "l|t=" + lemma + "|" + tok.tag_, "s=" + subj, "l|s=" + lemma + "|" + subj.split(":")[0],
          "h=" + tok.head.lemma_.lower() if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") else "h=-",
@@ -70,12 +90,12 @@ class CueModel:
         self.weights = weights
         self.threshold = threshold
 
-    def prob(self, tok: "Token") -> float:
-        z = sum(self.weights.get(f, 0.0) for f in features(tok))
+    def prob(self, tok: "Token", info: "Optional[DocInfo]" = None) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in features(tok, info))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def is_cue(self, tok: "Token") -> bool:
-        return self.prob(tok) >= self.threshold
+    def is_cue(self, tok: "Token", info: "Optional[DocInfo]" = None) -> bool:
+        return self.prob(tok, info) >= self.threshold
 
 
 @lru_cache(maxsize=1)

@@ -222,6 +222,7 @@ def find(doc: "Doc", *, cues: str = "model") -> list[Raw]:
     rates, speech, prep_verbs = tables()
     model = cuemodel.load() if cues == "model" else None
     excluded = frozenset(load_json("statement_cues.json").get("exclude", []))
+    info = cuemodel.DocInfo(doc) if model is not None else None
     text = doc.text
     out: list[Raw] = []
     for tok in doc:
@@ -234,7 +235,7 @@ def find(doc: "Doc", *, cues: str = "model") -> list[Raw]:
         if tok.pos_ != "VERB":
             continue
         if model is not None:
-            if tok.lemma_.lower() in excluded or not model.is_cue(tok):
+            if tok.lemma_.lower() in excluded or not model.is_cue(tok, info):
                 continue
         elif tok.lemma_.lower() not in rates:
             continue
