@@ -117,3 +117,11 @@ def test_broken_jsonl_line_is_reported_and_the_rest_processed(tmp_path: Path):
     assert [r["id"] for r in lines] == ["a", f"{f}:2", "c"]
     assert "line 2 is not a JSON object" in lines[1]["errors"][0]["message"]
     assert not lines[0]["errors"] and not lines[2]["errors"]
+
+
+def test_regression_record_text_naming_a_file_is_not_read(tmp_path: Path, pipeline):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the server's private notes", encoding="utf-8")
+    result = pipeline.extract({"id": "upload", "text": str(secret)})
+    assert result.text == str(secret)
+    assert "private notes" not in result.to_json()

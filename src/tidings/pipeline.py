@@ -16,8 +16,8 @@ from tidings import entities, events, statements, timex
 from tidings.analysis import Analysis
 from tidings.clean import Cleaned, clean
 from tidings.document import Article, Document, ErrorEntry, Paragraph, Result
-from tidings.errors import InputError
-from tidings.ingest import error_document, load
+from tidings.errors import InputError, TooLarge
+from tidings.ingest import MAX_BYTES, error_document, load
 from tidings.nlp import get_nlp
 from tidings.stage import Stage, check_order
 
@@ -44,10 +44,16 @@ def _as_document(item: Item, published: Optional[str]) -> Document:
             if not isinstance(item.get("text"), str):
                 raise InputError(item.get("_error") or "the record has no 'text' string",
                                  document=str(item.get("id")))
-            doc = load(item["text"], id=None if item.get("id") is None else str(item["id"]),
-                       url=item.get("url"))
             if not item["text"].strip():
                 raise InputError("the record's text is empty", document=str(item.get("id")))
+            if len(item["text"]) > MAX_BYTES:
+                raise TooLarge(f"the record's text is {len(item['text']) / 1e6:.1f} million characters, "
+                               f"over the limit of {MAX_BYTES / 1e6:.0f} MB (set TIDINGS_MAX_BYTES)",
+                               document=str(item.get("id")))
+            # a record's text is always text, never a file name (records come from
+            # uploads and document lists: reading paths from them would expose files)
+            doc = Document(text=item["text"], id=None if item.get("id") is None else str(item["id"]),
+                           url=item.get("url"))
             doc.source = item.get("source") or item.get("url")
             record_published = item.get("published")
         else:
