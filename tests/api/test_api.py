@@ -148,7 +148,13 @@ def test_openapi_schema_and_docs(api):
                  "/api/network"):
         assert path in schema["paths"]
     assert "post" in schema["paths"]["/api/documents"]
-    assert "swagger" in api.get("/docs").text.lower()
+    page = api.get("/docs").text
+    assert "swagger-ui-bundle.js" in page
+    assert "http://" not in page and "https://" not in page  # nothing from the internet
+    js = api.get("/docs-assets/swagger-ui-bundle.js")
+    assert js.status_code == 200 and "SwaggerUIBundle" in js.text
+    assert api.get("/docs-assets/swagger-ui.css").status_code == 200
+    assert api.get("/docs-assets/..%2FMANIFEST.json").status_code == 404
 
 
 def test_writes_need_the_token(corpus):

@@ -20,8 +20,9 @@ Lists answer ``{"items", "total", "limit", "offset"}``.  Writes need
 ``Authorization: Bearer <write_token>`` (no write token configured: writes are refused);
 reads are open unless ``read_token`` is set, then they need that token (or the write
 token) as a bearer token, a ``?token=`` parameter or the web UI's cookie.  The OpenAPI
-schema is at ``/openapi.json``; ``/docs`` is Swagger UI, whose script and stylesheet the
-browser loads from the jsDelivr CDN (the JSON API itself never needs the network).
+schema is at ``/openapi.json``; ``/docs`` is Swagger UI, served from the copy of npm's
+``swagger-ui-dist`` shipped in ``api/swagger/`` (works offline; ReDoc, which would need a
+CDN, is not served).
 
 Article text is untrusted: it is only ever returned inside JSON strings, and never put
 into SQL except as a bound parameter.  When :mod:`tidings.web.pages` is importable its
@@ -35,6 +36,7 @@ from typing import Any, Optional
 
 from fastapi import FastAPI
 
+from tidings.api.docs import router as docs_router
 from tidings.api.routes import router
 from tidings.store import Store
 
@@ -50,7 +52,7 @@ def create_app(store: Store, *, write_token: Optional[str], read_token: Optional
     the first upload)."""
     import tidings
 
-    app = FastAPI(title="tidings", version=tidings.__version__,
+    app = FastAPI(title="tidings", version=tidings.__version__, docs_url=None, redoc_url=None,
                   description="Who said what, who did what to whom, when and where — over a "
                               "corpus of news articles.  Every fact carries character offsets "
                               "into its article's text (schema tidings/1).")
@@ -59,6 +61,7 @@ def create_app(store: Store, *, write_token: Optional[str], read_token: Optional
     app.state.read_token = read_token or None
     app.state.pipeline = pipeline
     app.include_router(router)
+    app.include_router(docs_router)
     try:
         from tidings.web.pages import router as pages_router
     except ImportError as e:

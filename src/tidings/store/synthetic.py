@@ -96,6 +96,13 @@ def _pick_person(rng: random.Random) -> tuple[str, str, Optional[str], Optional[
     return rng.choices(_CAST, weights=_WEIGHTS)[0]
 
 
+def _local_person(rng: random.Random) -> tuple[str, str, Optional[str], Optional[str], Optional[str]]:
+    """Someone from the long tail: a local official quoted once or twice in the corpus."""
+    name = f"{rng.choice(FIRST)} {rng.choice('ABCDEFGHIJKLMNOPRSTVW')}. {rng.choice(LAST)}"
+    role, sector = rng.choice(ROLES)
+    return (name, "person", rng.choice(COUNTRIES)[1], role, sector)
+
+
 def synthetic_result(n: int, *, seed: int = 0, start: dt.date = dt.date(2025, 1, 1)) -> Result:
     rng = random.Random(seed * 1_000_003 + n)
     published = start + dt.timedelta(days=rng.randrange(540))
@@ -113,7 +120,7 @@ def synthetic_result(n: int, *, seed: int = 0, start: dt.date = dt.date(2025, 1,
         return by_name[name], Span(start=s, end=e, text=name)
 
     speaker = _pick_person(rng)
-    other = _pick_person(rng)
+    other = _pick_person(rng) if rng.random() < 0.5 else _local_person(rng)
     country_a = rng.choice(COUNTRIES)
     country_b = rng.choice([c for c in COUNTRIES if c != country_a])
     topic = rng.choice(TOPICS)
