@@ -54,7 +54,9 @@ def _as_document(item: Item, published: Optional[str]) -> Document:
             # uploads and document lists: reading paths from them would expose files)
             doc = Document(text=item["text"], id=None if item.get("id") is None else str(item["id"]),
                            url=item.get("url"))
-            doc.source = item.get("source") or item.get("url")
+            # annotated records carry other things under "source" (PLOVER: the gold actors)
+            given = item.get("source")
+            doc.source = given if isinstance(given, str) else item.get("url")
             record_published = item.get("published")
         else:
             doc = load(item)
