@@ -1,13 +1,110 @@
-"""Events: who did what to whom, coded in PLOVER and CAMEO."""
+"""Events: who did what to whom, coded in PLOVER and CAMEO, with date and place.
+
+The stage reads each sentence of the parsed view with :func:`frames.sentence_frames`
+(the pure core; see its docstring for how a sentence is read), resolves the source and
+target phrases to entities of the entities layer, dates the event with the time layer and
+places it with the offline gazetteer.
+
+Fields beyond the contract's, on each event:
+- ``mode``: null for an action that happened; ``future`` (announced, promised, intended:
+  coded as the intent, AGREE or THREATEN), ``proposed``, ``hypothetical``, ``negated`` or
+  ``denied`` otherwise.  Such actions are never plain events.
+- ``action``: the PLOVER type of the action an intent, refusal or request is about
+  ("threatened to cut electricity" is THREATEN with action SANCTION).
+- ``trigger``: the span of the word that carries the event.
+- ``date.basis``: ``text`` when the sentence names the date, ``published`` when the
+  event is dated by the article's publication date (granularity ``day``).
+"""
 from __future__ import annotations
 
+import logging
+from typing import Any, Optional
+
 from tidings.analysis import Analysis
-from tidings.document import Event
+from tidings.document import DateValue, Event, Location
+from tidings.events.actors import ActorResolver
+from tidings.events.frames import Frame, sentence_frames
+from tidings.events.place import resolve_place
 from tidings.stage import Stage
+
+log = logging.getLogger(__name__)
+
+__all__ = ["run", "STAGE", "sentence_frames"]
+
+
+def _date(analysis: Analysis, frame: Frame) -> Optional[DateValue]:
+    times = analysis.layers.get("times")
+    if times is not None:
+        for start, end in (frame.clause, (frame.trigger.sent.start_char, frame.trigger.sent.end_char)):
+            value = times.date_in(start, end)
+            if value is not None:
+                return DateValue(value=value.value, granularity=value.granularity, basis="text")
+    if analysis.published is not None:
+        return DateValue(value=analysis.published.isoformat(), granularity="day", basis="published")
+    return None
+
+
+def _location(frame: Frame) -> Optional[Location]:
+    candidates = list(frame.places)
+    candidates += [a.head for a in frame.targets if a.head.ent_type_ in ("GPE", "LOC", "FAC")]
+    for tok in candidates:
+        doc = tok.doc
+        name = tok.text
+        if tok.ent_type_:
+            start, end = tok.i, tok.i + 1
+            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                start -= 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            name = doc[start:end].text
+        loc = resolve_place(name)
+        if loc is not None:
+            return loc
+    return None
+
+
+def _in_headline(analysis: Analysis, start: int) -> bool:
+    head = getattr(analysis.cleaned, "view_headline", None)
+    return bool(head) and head[0] <= start < head[1]
 
 
 def run(analysis: Analysis) -> list[Event]:
-    return []
+    parsed = analysis.parsed
+    if parsed is None:
+        return []
+    layer: Any = analysis.layers.get("entities")
+    resolver = ActorResolver(layer, analysis.span)
+    resolver.set_view(analysis.view.text)
+    events: list[Event] = []
+    seen: set[tuple[Any, ...]] = set()
+    for sent in parsed.sents:
+        if _in_headline(analysis, sent.start_char) or not sent.text.strip():
+            continue  # a headline repeats the body's events
+        try:
+            frames = sentence_frames(sent, has_actor=resolver.has_actor)
+        except (ValueError, IndexError, KeyError):  # a parse the rules cannot read
+            log.exception("event rules failed on a sentence of %s", analysis.doc.id)
+            continue
+        for frame in frames:
+            source = list(dict.fromkeys(filter(None, (resolver.resolve(a) for a in frame.sources))))
+            target = [t for t in dict.fromkeys(filter(None, (resolver.resolve(a) for a in frame.targets)))
+                      if t not in source]
+            key = (sent.start, frame.type, frame.mode, tuple(source), tuple(target))
+            if key in seen:
+                continue
+            seen.add(key)
+            start, end = frame.span
+            trig = frame.trigger
+            extra: dict[str, Any] = {"trigger": analysis.span(trig.idx, trig.idx + len(trig))}
+            if frame.action and frame.action != frame.type:
+                extra["action"] = frame.action
+            events.append(Event(
+                id=f"v{len(events) + 1}", type=frame.type, mode=frame.mode, cameo=frame.cameo,
+                source=source, target=target, date=_date(analysis, frame),
+                location=_location(frame), evidence=analysis.span(start, end), **extra))
+    return events
 
 
 STAGE = Stage("events", assigns="events", requires=("entities", "times"), func=run)

@@ -1,0 +1,106 @@
+"""Argument phrases -> entity ids, through the entities layer.
+
+The entities layer is the authority on who an actor is.  A phrase is resolved to the
+entity of its head word, else of a mention inside the phrase (``EntityLayer.entities_in``
+when the layer has it).  A pronoun that the layer did not resolve falls back to the
+speaker it was said by ("Syria says it will ...").  When the layer knows no entity in a
+phrase but its pure coder ``code_actor(text)`` gives the phrase a country ("Burundian
+militiamen"), the phrase is added to the layer as a ``group`` entity so the event can
+point at it; that is the only thing this module adds to another layer.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Optional
+
+from tidings.document import Entity, Span
+from tidings.events.frames import Arg
+
+log = logging.getLogger(__name__)
+
+
+class ActorResolver:
+    def __init__(self, layer: Any, span_of: Callable[[int, int], Span]) -> None:
+        self.layer = layer
+        self.span_of = span_of
+        self._entities_in = getattr(layer, "entities_in", None)
+        self._coder = _coder()
+
+    # -- lookups -------------------------------------------------------------------
+    def ids_in(self, start: int, end: int) -> list[str]:
+        if self.layer is None:
+            return []
+        if self._entities_in is not None:
+            found = self._entities_in(start, end)
+            return [f if isinstance(f, str) else getattr(f, "id", f) for f in found]
+        return [eid for s, e, eid in getattr(self.layer, "view_mentions", ())
+                if s >= start and e <= end]
+
+    def has_actor(self, start: int, end: int) -> bool:
+        if self.ids_in(start, end):
+            return True
+        return self._code(start, end) is not None
+
+    def _code(self, start: int, end: int) -> Optional[tuple[Optional[str], Optional[str]]]:
+        if self._coder is None or self.layer is None:
+            return None
+        text = self.layer_text(start, end)
+        coded = self._coder(text) if text else None
+        if coded and coded[0]:
+            return coded
+        return None
+
+    def layer_text(self, start: int, end: int) -> str:
+        return self._view_text[start:end] if hasattr(self, "_view_text") else ""
+
+    def set_view(self, text: str) -> None:
+        self._view_text = text
+
+    # -- resolution ----------------------------------------------------------------
+    def resolve(self, arg: Arg) -> Optional[str]:
+        """The entity id for an argument phrase, or None."""
+        head = arg.head
+        if self.layer is not None:
+            eid = self.layer.entity_at(head.idx, head.idx + len(head))
+            if eid is not None:
+                return str(eid)
+        ids = self.ids_in(arg.start, arg.end)
+        if ids:
+            return str(ids[0])
+        if arg.fallback is not None:
+            return self.resolve(arg.fallback)
+        coded = self._code(arg.start, arg.end)
+        if coded is not None:
+            return self._add_group(arg, coded)
+        return None
+
+    def _add_group(self, arg: Arg, coded: tuple[Optional[str], Optional[str]]) -> Optional[str]:
+        entities = getattr(self.layer, "entities", None)
+        if entities is None:
+            return None
+        span = self.span_of(arg.start, arg.end)
+        for ent in entities:  # the same phrase added earlier in this document
+            if ent.kind == "group" and ent.name == span.text and ent.country == coded[0]:
+                if all(m.start != span.start for m in ent.mentions):
+                    ent.mentions.append(span)
+                return ent.id
+        taken = {e.id for e in entities}
+        n = len(entities) + 1
+        while f"e{n}" in taken:
+            n += 1
+        ent = Entity(id=f"e{n}", name=span.text, kind="group", country=coded[0],
+                     sector=coded[1], mentions=[span])
+        entities.append(ent)
+        mentions = getattr(self.layer, "view_mentions", None)
+        if isinstance(mentions, list):
+            mentions.append((arg.start, arg.end, ent.id))
+            mentions.sort()
+        return ent.id
+
+
+def _coder() -> Optional[Callable[[str], Any]]:
+    try:
+        from tidings.entities import code_actor  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return code_actor  # type: ignore[no-any-return]

@@ -1,0 +1,624 @@
+"""Event frames read off one parsed sentence: the pure core of the events stage.
+
+:func:`sentence_frames` takes a spaCy sentence and returns :class:`Frame` objects — the
+PLOVER type and CAMEO code, the mode, the trigger and the source/target argument phrases
+(view character ranges) — without knowing anything about entities: a callback
+``has_actor(start, end)`` says whether a phrase holds a known actor, which is how the
+target is chosen among the candidate slots.  The stage wrapper turns frames into
+:class:`tidings.document.Event` objects.
+
+How a sentence is read:
+- verbs of saying are not events; the clause they report is read like any other, and a
+  pronoun subject there falls back to the speaker ("Syria says it will not accept ...");
+- a verb class (``events_verbs.json``) or an event noun under a light verb
+  (``events_nouns.json``: "imposed sanctions", "lifted the curfew") gives the type;
+- control verbs ("threatened to cut", "refused to deploy", "called on X to withdraw")
+  stand for the action they govern, which is not coded a second time;
+- the mode comes from the verb and the words above it: denied ("denied reports that ..."),
+  hypothetical ("if ...", "could"), negated ("did not"), proposed ("should consider"),
+  future ("will", "plans to", "is ready to").  A future action is coded as the intent it
+  expresses: AGREE (CAMEO 03) for cooperation, THREATEN (13) for hostility, with
+  ``action`` naming what was intended; a refused cooperative action is a REJECT;
+- "X said Y must ..." is X REQUEST Y;
+- there is no fallback: a sentence with no matched trigger gives no frame, and relative
+  clauses (background about an actor) are not read.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Optional
+
+from tidings.events.lexicon import (APPEAL_CAMEO, COOPERATIVE, DEMAND_CAMEO, HOSTILE,
+                                    INTENT_CAMEO, REFUSE_CAMEO, THREAT_CAMEO, Lexicon,
+                                    NounClass, VerbClass, lexicon)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+HasActor = Callable[[int, int], bool]
+
+SUBJ = ("nsubj", "csubj")
+OBJ = ("dobj", "attr", "oprd")
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around",
+               "along", "over"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+DEFAULT_TARGETS = ("dobj", "to", "on", "against", "with", "in")
+# clause edges below which an action is not a plain event of the sentence
+SKIP_DEPS = {"relcl"}
+
+
+@dataclass
+class Arg:
+    """An actor phrase: its head token and view character range."""
+    head: "Token"
+    start: int
+    end: int
+    fallback: Optional["Arg"] = None  # for a pronoun: the speaker it most likely refers to
+
+    @property
+    def text(self) -> str:
+        return self.head.doc.text[self.start:self.end]
+
+
+@dataclass
+class Frame:
+    type: str
+    cameo: str
+    trigger: "Token"
+    rule: str
+    mode: Optional[str] = None
+    action: Optional[str] = None
+    sources: list[Arg] = field(default_factory=list)
+    targets: list[Arg] = field(default_factory=list)
+    places: list["Token"] = field(default_factory=list)
+    noun: Optional["Token"] = None
+    inner: Optional["Token"] = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """View range from the first to the last of trigger and arguments."""
+        toks = [self.trigger] + ([self.noun] if self.noun is not None else [])
+        starts = [t.idx for t in toks] + [a.start for a in self.sources + self.targets]
+        ends = [t.idx + len(t) for t in toks] + [a.end for a in self.sources + self.targets]
+        return min(starts), max(ends)
+
+    @property
+    def clause(self) -> tuple[int, int]:
+        """View range of the trigger's clause (for finding the event's date)."""
+        verb = self.trigger
+        toks = list(verb.subtree)
+        return toks[0].idx, toks[-1].idx + len(toks[-1])
+
+
+# -- small helpers over the parse ---------------------------------------------------
+def _lower(tok: "Token") -> str:
+    return tok.lemma_.lower()
+
+
+def _verb_lemmas(tok: "Token") -> list[str]:
+    """The lemma, then forms made by stripping inflections off the word (the small
+    model's lemmatizer errs: "staged" -> "stag")."""
+    word = tok.lower_
+    out = [_lower(tok)]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
+                         ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out.append(word[: -len(suffix)] + repl)
+    if len(word) > 4 and word[-3] == word[-4] and word.endswith(("ed", "ing")):
+        out.append(word[: -3] if word.endswith("ed") else word[: -4])  # "stopped" -> "stop"
+    return list(dict.fromkeys(out))
+
+
+def _children(tok: "Token", *deps: str) -> list["Token"]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _pobjs(tok: "Token", preps: "set[str] | frozenset[str] | tuple[str, ...]") -> list["Token"]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative", "prt") and _lower(c) in preps:
+            out.extend(_children(c, "pobj", "pcomp"))
+        elif c.dep_ == "dative" and "to" in preps and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+    return out
+
+
+def _noun_words(tok: "Token") -> set[str]:
+    words = {_lower(tok), tok.text.lower()}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod"):
+            words.add(_lower(c))
+            words.add(c.text.lower())
+    return words
+
+
+def _is_passive(tok: "Token") -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def _in_skipped_clause(tok: "Token") -> bool:
+    cur = tok
+    while cur.head.i != cur.i:
+        if cur.dep_ in SKIP_DEPS:
+            return True
+        cur = cur.head
+    return False
+
+
+def _depth(tok: "Token") -> int:
+    n, cur = 0, tok
+    while cur.head.i != cur.i:
+        n, cur = n + 1, cur.head
+    return n
+
+
+# -- arguments ----------------------------------------------------------------------
+def _phrase_range(head: "Token") -> tuple[int, int]:
+    """The head's subtree without relative clauses, conjuncts and trailing punctuation."""
+    drop = set()
+    for c in head.children:
+        if c.dep_ in ("relcl", "conj", "cc", "advcl") or (c.dep_ == "punct" and c.i > head.i):
+            drop.update(t.i for t in c.subtree)
+    toks = [t for t in head.subtree if t.i not in drop]
+    # keep a contiguous run around the head
+    lo = hi = head.i
+    idx = {t.i for t in toks}
+    while lo - 1 in idx:
+        lo -= 1
+    while hi + 1 in idx:
+        hi += 1
+    doc = head.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def _args(head: Optional["Token"], lex: Lexicon) -> list[Arg]:
+    if head is None:
+        return []
+    heads = [head] + [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    out = []
+    for h in heads:
+        if h.ent_type_ in NON_ACTOR_ENTS:
+            continue
+        # "thousands of Kurds", "leaders of the coalition": the actor is the 'of' object
+        for _ in range(2):
+            of = _pobjs(h, {"of"})
+            if _lower(h) in lex.quantity_heads and of and of[0].pos_ in ("PROPN", "NOUN"):
+                h = of[0]
+            else:
+                break
+        s, e = _phrase_range(h)
+        out.append(Arg(h, s, e))
+    return out
+
+
+def _speaker_subject(tok: "Token", lex: Lexicon) -> Optional["Token"]:
+    """Subject of the nearest verb of saying above ``tok``."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if _lower(cur) in lex.speech or _lower(cur) in lex.denied:
+            subj = _children(cur, *SUBJ)
+            if subj:
+                return subj[0]
+            agent = _pobjs(cur, {"by"})
+            if agent:
+                return agent[0]
+    return None
+
+
+def _subject(tok: "Token") -> Optional["Token"]:
+    """The (logical) subject of a verb, inherited through control, conjunction and
+    adjectival complements."""
+    cur = tok
+    for _ in range(6):
+        subj = _children(cur, *SUBJ)
+        if subj:
+            return subj[0]
+        if _is_passive(cur):
+            if cur.i != tok.i and tok.dep_ == "conj":
+                subj = _children(cur, "nsubjpass")
+                return subj[0] if subj else None
+            agent = _pobjs(cur, {"by"})
+            return agent[0] if agent else None
+        if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp") and cur.head.i != cur.i:
+            if cur.dep_ == "xcomp":
+                objs = _children(cur.head, "dobj")
+                if objs and objs[0].i < cur.i:
+                    return objs[0]
+            if cur.dep_ in ("advcl", "ccomp") and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                return None
+            cur = cur.head
+            continue
+        return None
+    return None
+
+
+def _source_args(verb: "Token", lex: Lexicon) -> list[Arg]:
+    subj = _subject(verb)
+    args = _args(subj, lex)
+    for arg in args:
+        if arg.head.lower_ in PRONOUNS:
+            speaker = _speaker_subject(verb, lex)
+            if speaker is not None and speaker.i != arg.head.i:
+                fb = _args(speaker, lex)
+                arg.fallback = fb[0] if fb else None
+    return args
+
+
+def _target_candidates(order: tuple[str, ...], verb: "Token", noun: Optional["Token"],
+                       inner: Optional["Token"]) -> list["Token"]:
+    holders = [t for t in (noun, verb, inner) if t is not None]
+    dobjs = [c for c in _children(verb, "dobj", "dative") if noun is None or c.i != noun.i]
+    if inner is not None:
+        dobjs += [c for c in _children(inner, "dobj")]
+    out: list["Token"] = []
+    for slot in order:
+        if slot == "dobj":
+            out.extend(dobjs)
+        elif slot == "dative":
+            out.extend(_children(verb, "dative"))
+        elif slot == "ccomp":
+            for c in ([inner] if inner is not None else []) + _children(verb, "ccomp", "xcomp"):
+                out.extend(_children(c, "nsubj", "nsubjpass"))
+        elif slot == "poss":
+            for n in ([noun] if noun is not None else []) + _children(verb, "dobj"):
+                out.extend(_children(n, "poss"))
+                out.extend(c for c in n.children if c.dep_ in ("compound", "amod")
+                           and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+        else:
+            for h in holders + _children(verb, "dobj"):
+                out.extend(_pobjs(h, {slot}))
+    seen, uniq = set(), []
+    for t in out:
+        if t.i not in seen:
+            seen.add(t.i)
+            uniq.append(t)
+    return uniq
+
+
+def _choose_targets(cands: list["Token"], sources: list[Arg], lex: Lexicon,
+                    has_actor: HasActor) -> list[Arg]:
+    src = {a.head.i for a in sources}
+    fallback: list[Arg] = []
+    for tok in cands:
+        if tok.i in src:
+            continue
+        args = [a for a in _args(tok, lex) if a.head.i not in src]
+        if not args:
+            continue
+        good = [a for a in args if has_actor(a.start, a.end)]
+        if good:
+            return good
+        if not fallback:
+            fallback = args
+    return fallback
+
+
+DEEP_TYPES = {"PROTEST", "REQUEST", "ACCUSE", "REJECT"}
+DEEP_PREPS = {"against", "from", "by", "on", "with"}
+
+
+def _deep_candidates(tok: "Token", sources: list[Arg]) -> list["Token"]:
+    """Targets named further down the clause: "demonstrated ... calling for independence
+    from Iraq", "staged demonstrations to demand reforms by Suharto's government"."""
+    taken = {t.i for a in sources for t in a.head.subtree}
+    cands = [t for t in tok.subtree if t.i not in taken and t.ent_type_ not in NON_ACTOR_ENTS and (
+        (t.dep_ == "pobj" and _lower(t.head) in DEEP_PREPS) or (t.dep_ == "dobj" and t.head.i != tok.i))]
+    return sorted(cands, key=lambda t: (_depth(t), t.i))
+
+
+def _places(holders: list["Token"]) -> list["Token"]:
+    out = []
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and _lower(c) in PLACE_PREPS:
+                out.extend(p for p in _children(c, "pobj") if p.ent_type_ in PLACE_ENTS)
+    return out
+
+
+# -- coding -------------------------------------------------------------------------
+def _match_noun(tok: "Token", lex: Lexicon) -> Optional[NounClass]:
+    lem = _lower(tok)
+    mods = [_lower(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    of = [_lower(p) for p in _pobjs(tok, {"of"})]
+    for cand in mods + [lem] + of:
+        for nc in lex.noun_by_lemma.get(cand, ()):
+            if nc.head and lem not in nc.head:
+                continue
+            need = nc.requires_mod.get(cand)
+            if cand == lem and need and not (set(mods) | set(of) | {_lower(tok.head)}) & need:
+                continue
+            return nc
+    return None
+
+
+def _match_verb(tok: "Token", lex: Lexicon, conditional: bool) -> Optional[VerbClass]:
+    lemma = next((w for w in _verb_lemmas(tok) if w in lex.by_lemma), "")
+    prts = {_lower(c) for c in tok.children if c.dep_ == "prt"}
+    preps = {_lower(c) for c in tok.children if c.dep_ in ("prep", "agent", "dative")} | prts
+    for vc in lex.by_lemma.get(lemma, ()):
+        if vc.conditional != conditional:
+            continue
+        if vc.prt and not prts & vc.prt:
+            continue
+        if vc.prep and not preps & vc.prep:
+            continue
+        if vc.obj:
+            holders = _pobjs(tok, vc.prep) if vc.prep else (
+                _children(tok, "dobj", "nsubjpass", "attr", "dative") + _pobjs(tok, {"of", "out"}))
+            if not any(_noun_words(h) & vc.obj for h in holders):
+                continue
+        return vc
+    return None
+
+
+def _light_noun(tok: "Token", lex: Lexicon) -> Optional[tuple["Token", NounClass, bool]]:
+    """(noun, class, undone) when ``tok`` is a light/undo verb with an event-noun object."""
+    known = lex.undo | lex.light | lex.proposed | lex.intent
+    lemma = next((w for w in _verb_lemmas(tok) if w in known), _lower(tok))
+    prts = {_lower(c) for c in tok.children if c.dep_ == "prt"}
+    is_undo = lemma in lex.undo and (lemma not in lex.undo_needs_prt or prts & lex.undo_needs_prt[lemma])
+    is_light = lemma in lex.light or lemma in lex.proposed or lemma in lex.intent
+    if not (is_undo or is_light):
+        return None
+    objs = _children(tok, "dobj", "nsubjpass") + _pobjs(tok, {"on", "under"})
+    if lemma in ("withdraw", "pull"):
+        objs += _pobjs(tok, {"from", "of", "out"}) if not objs else []
+    for obj in objs:
+        nc = _match_noun(obj, lex)
+        if nc is None and obj.lemma_.lower() in lex.quantity_heads:
+            inner = _pobjs(obj, {"of"})
+            nc = _match_noun(inner[0], lex) if inner else None
+        if nc is not None:
+            if is_undo and nc.undo is None:
+                return None
+            return obj, nc, is_undo
+    return None
+
+
+def _complement(tok: "Token") -> Optional["Token"]:
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return c
+    for c in tok.children:  # "its demand that Israel ease restrictions"
+        if c.dep_ == "dobj":
+            for g in c.children:
+                if g.dep_ in ("acl", "ccomp") and g.pos_ in ("VERB", "AUX"):
+                    return g
+    for c in tok.children:  # "called on Moscow to get out": the infinitive hangs off the object
+        if c.dep_ in ("prep", "dobj"):
+            for g in c.subtree:
+                if g.dep_ in ("xcomp", "relcl", "acl") and g.pos_ == "VERB" and any(
+                        a.dep_ == "aux" and a.lower_ == "to" for a in g.children):
+                    return g
+    return None
+
+
+def _modes(tok: "Token", lex: Lexicon, *, nominal: bool) -> set[str]:
+    modes: set[str] = set()
+
+    def own(t: "Token") -> None:
+        for c in t.children:
+            low = c.lower_
+            if c.dep_ in ("aux", "auxpass"):
+                if low in lex.future_modals:
+                    modes.add("future")
+                elif low in lex.hypothetical_modals:
+                    modes.add("hypothetical")
+                elif low in lex.proposed_modals:
+                    modes.add("proposed")
+                elif low == "must":
+                    modes.add("proposed")
+            elif c.dep_ == "neg":
+                modes.add("negated")
+            elif c.dep_ == "mark" and low in lex.hypothetical_marks:
+                modes.add("hypothetical")
+
+    own(tok)
+    if nominal:
+        lemma = _lower(tok)
+        if lemma in lex.proposed:
+            modes.add("proposed")
+        elif lemma in lex.denied:
+            modes.add("denied")
+        elif lemma in lex.future or lemma in lex.intent:
+            modes.add("future")
+    cur = tok
+    while cur.head.i != cur.i:
+        rel, head = cur.dep_, cur.head
+        hl = _lower(head)
+        if rel == "advcl":
+            own_marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
+            if own_marks & lex.hypothetical_marks:
+                modes.add("hypothetical")
+        if hl in lex.denied and rel in ("ccomp", "dobj", "acl", "xcomp", "pobj", "prep"):
+            modes.add("denied")
+        elif hl in lex.proposed and rel in ("ccomp", "xcomp", "dobj"):
+            modes.add("proposed")
+        elif (hl in lex.future or hl in lex.intent or hl in lex.intent_adjectives) and rel == "xcomp":
+            modes.add("future")
+        if rel in ("xcomp", "acomp") or (rel == "conj" and not _children(cur, *SUBJ)):
+            own(head)
+        if rel == "ccomp" and hl in lex.speech:
+            # the reporting verb's own tense does not make the reported action future
+            pass
+        cur = head
+    return modes
+
+
+def _apply_mode(frame: Frame, modes: set[str]) -> Frame:
+    typ = frame.type
+    if "denied" in modes:
+        frame.mode = "denied"
+    elif "hypothetical" in modes:
+        frame.mode = "hypothetical"
+    elif "negated" in modes:
+        if typ in COOPERATIVE:
+            frame.action, frame.type = typ, "REJECT"
+            frame.cameo = REFUSE_CAMEO.get(typ, "120")
+        else:
+            frame.mode = "negated"
+    elif "proposed" in modes:
+        frame.mode = "proposed"
+    elif "future" in modes:
+        frame.mode = "future"
+        if typ in COOPERATIVE and typ != "AGREE":
+            frame.action, frame.type, frame.cameo = typ, "AGREE", INTENT_CAMEO.get(typ, "030")
+        elif typ in HOSTILE:
+            frame.action, frame.type, frame.cameo = typ, "THREATEN", THREAT_CAMEO.get(typ, "130")
+    return frame
+
+
+def _refine(frame: Frame, inner_type: Optional[str]) -> None:
+    """A control verb's CAMEO code refined by the action it governs."""
+    if inner_type is None:
+        return
+    frame.action = frame.action or inner_type
+    table = {"REQUEST": APPEAL_CAMEO if frame.cameo.startswith("02") else DEMAND_CAMEO,
+             "REJECT": REFUSE_CAMEO, "AGREE": INTENT_CAMEO, "THREATEN": THREAT_CAMEO}.get(frame.type)
+    if table and inner_type in table:
+        frame.cameo = table[inner_type]
+
+
+def _code(tok: "Token", lex: Lexicon) -> Optional[tuple[str, str, str, Optional["Token"], tuple[str, ...], bool]]:
+    """(type, cameo, rule, noun, target order, control) for a trigger verb, or None."""
+    vc = _match_verb(tok, lex, conditional=True)
+    if vc is not None:
+        return vc.type, vc.cameo, vc.id, None, vc.target or DEFAULT_TARGETS, vc.control
+    light = _light_noun(tok, lex)
+    if light is not None:
+        noun, nc, undone = light
+        typ, cameo = nc.undo if undone and nc.undo else (nc.type, nc.cameo)
+        if nc.joint and not undone:
+            subj = _subject(tok)
+            joint = any(_lower(c) == "joint" for c in noun.children) or (
+                subj is not None and bool(subj.conjuncts))
+            if joint:
+                typ, cameo = nc.joint
+        return typ, cameo, f"noun:{nc.id}", noun, nc.target or DEFAULT_TARGETS, typ == "REQUEST"
+    vc = _match_verb(tok, lex, conditional=False)
+    if vc is not None:
+        return vc.type, vc.cameo, vc.id, None, vc.target or DEFAULT_TARGETS, vc.control
+    return None
+
+
+def _demand_frame(tok: "Token", lex: Lexicon, has_actor: HasActor) -> Optional[Frame]:
+    """'X said Y must ...' -> X REQUEST Y."""
+    modal = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must"]
+    clause = tok
+    if not modal and tok.dep_ == "xcomp" and _lower(tok.head) in ("have", "need") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        modal, clause = [tok.head], tok.head
+    if not modal:
+        return None
+    if clause.dep_ != "ccomp" or _lower(clause.head) not in lex.speech | {"demand", "insist"}:
+        return None
+    speaker = _children(clause.head, *SUBJ)
+    inner_subj = _children(tok, "nsubj", "nsubjpass") or _children(clause, "nsubj", "nsubjpass")
+    if not speaker or not inner_subj:
+        return None
+    sources = _args(speaker[0], lex)
+    targets = [a for a in _args(inner_subj[0], lex) if a.head.i not in {s.head.i for s in sources}]
+    if not targets or targets[0].head.lower_ in PRONOUNS:
+        return None
+    frame = Frame("REQUEST", "100", clause.head, "must", sources=sources, targets=targets, inner=tok)
+    inner = _code(tok, lex)
+    _refine(frame, inner[0] if inner else None)
+    return frame
+
+
+def _idiom_frames(sent: "SpacySpan", lex: Lexicon) -> list[Frame]:
+    out = []
+    lemmas = {_lower(t) for t in sent}
+    for idiom in lex.idioms:
+        for tok in sent:
+            if _lower(tok) in idiom.words and lemmas & idiom.with_any:
+                verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
+                speaker = _speaker_subject(tok, lex)
+                sources = _args(speaker, lex) if speaker is not None else []
+                out.append(Frame(idiom.type, idiom.cameo, verb, f"idiom:{idiom.id}", sources=sources))
+                break
+    return out
+
+
+def _role_frames(sent: "SpacySpan", lex: Lexicon) -> list[Frame]:
+    """'Russia has emerged as a staunch backer of Maduro' -> Russia SUPPORT Maduro."""
+    out = []
+    for tok in sent:
+        coded = lex.role_nouns.get(_lower(tok))
+        if coded is None or tok.dep_ not in ("pobj", "attr"):
+            continue
+        verb = tok.head.head if tok.dep_ == "pobj" and _lower(tok.head) == "as" else tok.head
+        if tok.dep_ == "pobj" and _lower(tok.head) != "as":
+            continue
+        of = _pobjs(tok, {"of"})
+        if not of:
+            continue
+        sources = _args(_subject(verb), lex)
+        frame = Frame(coded[0], coded[1], verb, "role", sources=sources, targets=_args(of[0], lex),
+                      noun=tok)
+        _apply_mode(frame, _modes(verb, lex, nominal=False))
+        out.append(frame)
+    return out
+
+
+def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
+                    lex: Optional[Lexicon] = None) -> list[Frame]:
+    """Every event frame of one sentence, main-clause events first."""
+    lex = lex or lexicon()
+    has_actor = has_actor or (lambda s, e: False)
+    frames: list[Frame] = []
+    consumed: set[int] = set()
+    verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or t.tag_.startswith("VB")),
+                   key=lambda t: (_depth(t), t.i))
+    for tok in verbs:
+        if tok.i in consumed or tok.dep_ in ("aux", "auxpass") or _in_skipped_clause(tok):
+            continue
+        if tok.pos_ in ("ADJ", "NOUN") and not tok.tag_.startswith("VB"):
+            continue
+        demand = _demand_frame(tok, lex, has_actor)
+        if demand is not None:
+            consumed.add(tok.i)
+            frames.append(demand)
+            continue
+        coded = _code(tok, lex)
+        if coded is None:
+            continue
+        typ, cameo, rule, noun, order, control = coded
+        frame = Frame(typ, cameo, tok, rule, noun=noun)
+        inner = _complement(tok) if control else None
+        if inner is not None:
+            consumed.update(t.i for t in [inner] + list(inner.conjuncts))
+            frame.inner = inner
+            inner_coded = _code(inner, lex)
+            _refine(frame, inner_coded[0] if inner_coded else None)
+        if _is_passive(tok) and noun is None:
+            frame.sources = _args(next(iter(_pobjs(tok, {"by"})), None), lex)
+            frame.targets = _args(next(iter(_children(tok, "nsubjpass")), None), lex)
+        else:
+            frame.sources = _source_args(tok, lex)
+        if not frame.targets:
+            cands = _target_candidates(order, tok, noun, inner)
+            frame.targets = _choose_targets(cands, frame.sources, lex, has_actor)
+        if not frame.targets and typ in DEEP_TYPES:
+            frame.targets = _choose_targets(_deep_candidates(tok, frame.sources), frame.sources,
+                                            lex, has_actor)
+        holders = [t for t in (tok, noun, inner) if t is not None] + _children(tok, "dobj")
+        frame.places = _places(holders)
+        _apply_mode(frame, _modes(tok, lex, nominal=noun is not None))
+        frames.append(frame)
+    frames.extend(_role_frames(sent, lex))
+    idioms = _idiom_frames(sent, lex)
+    for f in idioms:  # a threat inherits the target of its speaker's other action
+        for g in frames:
+            if f.sources and g.sources and g.sources[0].head.i == f.sources[0].head.i and g.targets:
+                f.targets = list(g.targets)
+                break
+    frames.extend(idioms)
+    return frames
