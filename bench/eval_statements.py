@@ -78,7 +78,7 @@ def parsed_articles(recs: list[dict], cache: Path, reparse: bool) -> list[tuple]
     return [(p.doc, p.cleaned, d) for p, d in zip(preps, docs)]
 
 
-def results(arts: list[tuple], cues: str = "model") -> list[dict]:
+def results(arts: list[tuple], cues: str = "model", scope: str = "statements") -> list[dict]:
     from tidings.statements.attribute import build
     from tidings.analysis import Analysis
     from tidings.document import Result
@@ -89,7 +89,7 @@ def results(arts: list[tuple], cues: str = "model") -> list[dict]:
     for doc, cleaned, parsed in arts:
         an = Analysis(doc=doc, cleaned=cleaned, parsed=parsed,
                       layers={"entities": EntityLayer(), "times": TimeLayer()})
-        res = Result(id=doc.id, text=doc.text, statements=build(an, cues=cues))
+        res = Result(id=doc.id, text=doc.text, statements=build(an, cues=cues, scope=scope))
         out.append(res.to_dict())
     return out
 
@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reparse", action="store_true")
     ap.add_argument("--cues", default="model", choices=["model", "table"],
                     help="cue detection: the trained classifier or the lemma table alone")
+    ap.add_argument("--scope", default="statements", choices=["statements", "attributions"],
+                    help="statements (the default of the stage) or all PolNeAR-style attributions")
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"{args.data} not found", file=sys.stderr)
@@ -116,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         keep = {a[0].id for a in arts}
         recs = [r for r in recs if r["doc"] in keep]
     t1 = time.time()
-    res = results(arts, args.cues)
+    res = results(arts, args.cues, args.scope)
     t2 = time.time()
     print(f"{len(arts)} articles, {len(recs)} records; parse/cache {t1 - t0:.1f}s, "
           f"statements {t2 - t1:.1f}s", file=sys.stderr)

@@ -112,3 +112,18 @@ def test_colon_introduced_quote(pipeline):
     st = _find(res, "We will not be lectured")
     assert st.kind == "direct"
     assert st.speaker is not None
+
+
+def test_attitudes_to_a_noun_phrase_are_attributions_not_statements(pipeline):
+    from tidings.statements import rules
+
+    text = "Senator Alvarez endorsed the mayor's housing plan on Monday."
+    raws = rules.find(pipeline.nlp(text))
+    endorse = [r for r in raws if r.cue and text[r.cue[0][0]:r.cue[0][1]] == "endorsed"]
+    # PolNeAR counts it as an attribution (scope="attributions") ...
+    assert endorse and not endorse[0].speech and not endorse[0].clausal
+    assert text[endorse[0].content[0][0]:endorse[0].content[0][1]] == "the mayor's housing plan"
+    # ... but it is not something anyone said, so the stage leaves it out by default
+    assert pipeline.extract(text).statements == []
+    said = pipeline.extract("Senator Alvarez said she would vote for the housing plan.").statements
+    assert len(said) == 1 and said[0].content[0].text == "she would vote for the housing plan"

@@ -359,13 +359,28 @@ def _resolve_pronoun(ctx: _Context, head: "Token", history: list[tuple[Raw, Opti
     return ctx.last_person_before(head.idx)
 
 
-def build(analysis: "Analysis", *, cues: str = "model") -> list[Statement]:
+SCOPES = ("statements", "attributions")
+
+
+def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements") -> list[Statement]:
+    """The statements of one document.
+
+    ``scope="statements"`` (the default) keeps what someone said, wrote or claimed: cues that
+    are verbs of saying, quotes, "according to", and any cue whose content is a clause
+    ("believes that ...").  ``scope="attributions"`` keeps everything PolNeAR annotates as
+    an attribution, also attitudes towards a noun phrase ("endorsed Clinton", "supports the
+    bill"); it scores higher on PolNeAR but those are not statements to most readers.
+    """
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}")
     ctx = _Context(analysis)
     doc, text = ctx.doc, ctx.text
     if not len(doc):
         return []
     quotes = find_quotes(text, ctx.paragraphs)
     raws = rules.find(doc, cues=cues)
+    if scope == "statements":
+        raws = [r for r in raws if r.speech or r.clausal]
     used = _attach_quotes(raws, quotes)
     _continue_quotes(ctx, raws, quotes, used)
     raws.extend(_colon_headlines(ctx, raws))

@@ -36,6 +36,7 @@ class Raw:
     cue_head: Optional[int] = None  # token index of the cue word
     speech: bool = True  # the cue is a verb of saying (not of thinking, wanting ...)
     quotes: list[int] = field(default_factory=list)  # indexes of quotes in the content
+    clausal: bool = False  # the content is a clause (not a noun phrase or infinitive)
 
 
 @lru_cache(maxsize=1)
@@ -326,4 +327,4 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
         subj = None
     return Raw(cue=[_range(cue)], content=[content], source=src,  # type: ignore[list-item]
                source_head=subj.i if subj is not None else None, cue_head=tok.i,
-               speech=lemma in speech)
+               speech=lemma in speech, clausal=comp is not None and comp.dep_ == "ccomp")
