@@ -123,8 +123,15 @@ def test_pdf_named_dat_is_read_as_pdf():
 def test_a_masthead_in_bigger_type_is_not_the_headline():
     doc = load_bytes(pdfs.masthead_pdf(), source="front.pdf")
     assert doc.headline == pdfs.HEADLINE
-    # the masthead is still in the text (nothing is dropped from a document's text)
+    # the masthead is still in the text (nothing is dropped from a document's text), and
+    # the cleaner finds the headline's lines under it; the masthead is not body
     assert doc.text.startswith(pdfs.HEADER)
+    cleaned = clean(doc)
+    s, e = cleaned.headline_span
+    assert " ".join(doc.text[s:e].split()) == pdfs.HEADLINE
+    assert ("furniture", 0, len(pdfs.HEADER)) in cleaned.non_body
+    first = cleaned.paragraphs[0]
+    assert doc.text[first[0]:first[1]].startswith("Dock workers")
 
 
 def test_first_line_indents_start_paragraphs():

@@ -139,6 +139,16 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
     # 3. Headline: the leading Title Case lines (or a short first block of its own).
     if not has_headline and body:
         first = body[0]
+        if headline_hint:
+            # the source's own headline (a PDF's largest type) may sit under a masthead or a
+            # printed page header: start at its first line; what is above it is furniture
+            hint_text = " ".join(headline_hint.split())
+            at = next((k for k, ln in enumerate(body[:6])
+                       if hint_text.startswith(" ".join(ln.text.split()))
+                       and len(ln.text) >= min(len(hint_text), 8)), 0)
+            for ln in body[:at]:
+                ln.kind = "furniture"
+            first = body[at]
         idx = lines.index(first)
         block = []
         for ln in lines[idx:]:
