@@ -34,6 +34,9 @@ def test_pipeline_wire_versions_share_one_merged_event(wire_results):
     assert shared, ("no event found in all three versions: "
                     + "; ".join(f"{r['document_id']}: {r['type']} {r['source_names']}->"
                                 f"{r['target_names']} {r['date_value']}" for r in rows))
+    # the lead's accusation of Uganda, in all three copies, is one event with three mentions
+    accusation = [e for e in shared if e.key[0] == "ACCUSE" and any(c == "UGA" for _, c in e.key[2])]
+    assert len(accusation) == 1 and len(accusation[0].mentions) == 3
     events, mentions = merged_tables(shared)
     texts = {r.id: r.text for r in wire_results}
     for m in mentions:

@@ -98,11 +98,16 @@ def article_url(result: Result) -> Optional[str]:
     return result.article.urls[0] if result.article.urls else None
 
 
-def _first_mention_start(entity_mentions: list[tuple[int, int]], near: int) -> Optional[int]:
-    """The mention start nearest to ``near`` (GDELT's actor char offset)."""
+def _first_mention_start(entity_mentions: list[tuple[int, int]], start: int, end: int
+                         ) -> Optional[int]:
+    """GDELT's actor char offset: the first mention inside the evidence [start, end), else
+    the mention nearest to it."""
     if not entity_mentions:
         return None
-    return min(entity_mentions, key=lambda m: abs(m[0] - near))[0]
+    inside = [m for m in entity_mentions if start <= m[0] < end]
+    if inside:
+        return min(inside)[0]
+    return min(entity_mentions, key=lambda m: min(abs(m[0] - start), abs(m[0] - end)))[0]
 
 
 def rows_for(result: Result, *, content_hash: str, minhash: Optional[bytes] = None,
@@ -180,6 +185,7 @@ def _event_row(result: Result, ev: Any, base: dict[str, Any], entities: dict[str
                sentences: list[tuple[int, int]]) -> dict[str, Any]:
     art = result.article
     anchor = ev.evidence.start if ev.evidence is not None else 0
+    anchor_end = ev.evidence.end if ev.evidence is not None else 0
     sid = sentence_index(sentences, anchor) if ev.evidence is not None else None
     row: dict[str, Any] = {
         **base, "outlet": art.outlet,
@@ -204,8 +210,8 @@ def _event_row(result: Result, ev: Any, base: dict[str, Any], entities: dict[str
         row[f"{side}_countries"] = [e.country or "" for e in found]
         row[f"{side}_sectors"] = [e.sector or "" for e in found]
         row[f"{side}_starts"] = [
-            s for s in (_first_mention_start([(m.start, m.end) for m in e.mentions], anchor)
-                        for e in found) if s is not None]
+            s for s in (_first_mention_start([(m.start, m.end) for m in e.mentions], anchor,
+                                             anchor_end) for e in found) if s is not None]
     return row
 
 
