@@ -109,7 +109,8 @@ class Store:
         from tidings.store.write import _clear
 
         with self.engine.begin() as conn:
-            pk = conn.execute(select(S.documents.c.pk).where(S.documents.c.id == doc_id)
+            pk = conn.execute(select(S.documents.c.pk).where(
+                S.documents.c.id == doc_id.replace("\x00", ""))
                               ).scalar_one_or_none()
             if pk is None:
                 return False
@@ -142,7 +143,7 @@ class Store:
             row = conn.execute(select(S.documents.c.pk, S.documents.c.id,
                                       S.documents.c.content_hash, S.documents.c.ingested_at,
                                       S.documents.c.updated_at, S.documents.c.result)
-                               .where(S.documents.c.id == doc_id)).mappings().one_or_none()
+                               .where(S.documents.c.id == doc_id.replace("\x00", ""))).mappings().one_or_none()
             if row is None:
                 return None
             mapping = dict(conn.execute(select(S.doc_entities.c.local_id,

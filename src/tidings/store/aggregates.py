@@ -46,7 +46,7 @@ def timeline(conn: Connection, *, granularity: str, **filters: Any) -> list[Time
     rows = conn.execute(text(
         "SELECT substr(e.date, 1, :n) AS period, e.type, count(*) AS n, sum(e.score) AS score "
         "FROM events e WHERE e.date IS NOT NULL AND " + " AND ".join(where) +
-        " GROUP BY substr(e.date, 1, :n), e.type ORDER BY 1"), params).all()
+        " GROUP BY substr(e.date, 1, :n), e.type ORDER BY 1"), queries.safe(params)).all()
     buckets: dict[str, TimelineBucket] = {}
     for period, type_, n, score in rows:
         b = buckets.setdefault(period, TimelineBucket(period=period, count=0, score=0.0, by_type={}))
@@ -71,7 +71,7 @@ def network(conn: Connection, *, limit: int, min_count: int, **filters: Any) -> 
         "JOIN event_actors s ON s.event_id = e.id AND s.role = 'source' "
         "JOIN event_actors t ON t.event_id = e.id AND t.role = 'target' "
         "WHERE s.actor_id <> t.actor_id AND " + " AND ".join(where) +
-        " GROUP BY s.actor_id, t.actor_id, e.type"), params).all()
+        " GROUP BY s.actor_id, t.actor_id, e.type"), queries.safe(params)).all()
     edges: dict[tuple[int, int], NetworkEdge] = {}
     for src, tgt, type_, n, score in rows:
         edge = edges.setdefault((src, tgt), NetworkEdge(source=src, target=tgt, count=0,

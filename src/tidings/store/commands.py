@@ -31,6 +31,7 @@ def ingest(paths: tuple[str, ...], db_url: str, force: bool, published: Optional
     document is written in one transaction.  Exit status 1 if any document failed."""
     import datetime as dt
 
+    from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                TimeElapsedColumn)
 
@@ -56,7 +57,7 @@ def ingest(paths: tuple[str, ...], db_url: str, force: bool, published: Optional
 
     with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TextColumn("{task.description}"),
-                  disable=not show, transient=False) as bar:
+                  console=Console(stderr=True), disable=not show, transient=False) as bar:
         task = bar.add_task("", total=len(items))
 
         def todo() -> Iterator[Any]:

@@ -51,6 +51,12 @@ def snippet(doc_text: str, q: Optional[str], *, width: int = 240) -> Snippet:
     return Snippet(text=excerpt, start=start, highlights=marks)
 
 
+def safe(params: dict[str, Any]) -> dict[str, Any]:
+    """Parameters without NUL characters (PostgreSQL rejects them in text; no stored value
+    contains one, so dropping them changes no answer)."""
+    return {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in params.items()}
+
+
 def _loads(value: Optional[str]) -> Any:
     return None if value is None else json.loads(value)
 
@@ -89,9 +95,9 @@ def search(conn: Connection, q: Optional[str], *, date_from: Optional[str],
     else:
         base = "FROM documents d WHERE " + " AND ".join(where)
         rank, order = "NULL", "d.published DESC NULLS LAST, d.pk DESC"
-    total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+    total = conn.execute(text(f"SELECT count(*) {base}"), safe(params)).scalar_one()
     rows = conn.execute(text(f"SELECT {cols}, {rank} AS rank {base} ORDER BY {order} "
-                             "LIMIT :limit OFFSET :offset"), params).mappings().all()
+                             "LIMIT :limit OFFSET :offset"), safe(params)).mappings().all()
     texts: dict[int, str] = {}
     if rows:
         pks = [r["pk"] for r in rows]
@@ -138,9 +144,9 @@ def actors(conn: Connection, q: Optional[str], *, country: Optional[str], kind: 
         where.append("a.kind = :kind")
         params["kind"] = kind
     base = "FROM actors a WHERE " + " AND ".join(where)
-    total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+    total = conn.execute(text(f"SELECT count(*) {base}"), safe(params)).scalar_one()
     rows = conn.execute(text(f"SELECT {ACTOR_COLS} {base} ORDER BY a.n_documents DESC, a.id "
-                             "LIMIT :limit OFFSET :offset"), params).mappings().all()
+                             "LIMIT :limit OFFSET :offset"), safe(params)).mappings().all()
     return Page(items=[actor_row(r) for r in rows], total=int(total), limit=limit, offset=offset)
 
 
@@ -173,12 +179,12 @@ def statements(conn: Connection, *, actor: Optional[int], q: Optional[str],
             params["q"] = fts_query(q)
     base = ("FROM statements s JOIN documents d ON d.pk = s.doc_pk "
             "LEFT JOIN actors a ON a.id = s.actor_id WHERE " + " AND ".join(where))
-    total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+    total = conn.execute(text(f"SELECT count(*) {base}"), safe(params)).scalar_one()
     rows = conn.execute(text(
         "SELECT s.id, s.local_id, s.kind, s.speaker, s.cue, s.content, s.content_text, s.date, "
         "s.granularity, s.date_from, s.venue, d.id AS doc_id, d.headline, d.published, "
         f"a.id AS actor_id, a.name AS actor_name, a.country AS actor_country {base} "
-        "ORDER BY s.date ASC NULLS LAST, s.id LIMIT :limit OFFSET :offset"), params).mappings().all()
+        "ORDER BY s.date ASC NULLS LAST, s.id LIMIT :limit OFFSET :offset"), safe(params)).mappings().all()
     items = [StatementRow(
         id=r["id"], doc_id=r["doc_id"], local_id=r["local_id"], kind=r["kind"],
         actor=None if r["actor_id"] is None else ActorRef(r["actor_id"], r["actor_name"],
@@ -236,13 +242,13 @@ def events(conn: Connection, *, limit: int, offset: int, order: str = "date",
     where, params = event_filters(**filters)
     params.update(limit=limit, offset=offset)
     base = "FROM events e JOIN documents d ON d.pk = e.doc_pk WHERE " + " AND ".join(where)
-    total = conn.execute(text(f"SELECT count(*) {base}"), params).scalar_one()
+    total = conn.execute(text(f"SELECT count(*) {base}"), safe(params)).scalar_one()
     rows = conn.execute(text(
         "SELECT e.id, e.local_id, e.type, e.cameo, e.mode, e.score, e.date, e.granularity, "
         "e.date_from, e.loc_name, e.loc_country, e.lat, e.lon, e.evidence, d.id AS doc_id, "
         f"d.headline {base} ORDER BY e.date {direction} NULLS LAST, e.id {direction} "
         "LIMIT :limit OFFSET :offset"),
-        params).mappings().all()
+        safe(params)).mappings().all()
     parts: dict[int, dict[str, list[ActorRef]]] = {r["id"]: {"source": [], "target": []}
                                                    for r in rows}
     if rows:

@@ -97,6 +97,10 @@ def write_result(conn: Connection, result: Result,
                  known_actors: Optional[dict[str, tuple[int, bool]]] = None) -> tuple[str, bool]:
     """Store ``result`` (inside the caller's transaction); returns (doc id, created).
     ``known_actors``: the store's cache of actor keys (see ``_actor_for``)."""
+    result_json = result.to_json()
+    if conn.dialect.name == "postgresql" and "\\u0000" in result_json:  # JSON escapes NUL
+        raise ValueError("PostgreSQL cannot store text containing NUL characters; "
+                         "use SQLite for this document")
     hash_hex = content_hash(result.text)
     doc_id = doc_id_of(hash_hex)
     art = result.article
@@ -104,7 +108,7 @@ def write_result(conn: Connection, result: Result,
     row = {
         "ext_id": result.id, "source": result.source, "headline": art.headline,
         "published": published, "outlet": art.outlet, "text": result.text,
-        "result": result.to_json(), "n_entities": len(result.entities),
+        "result": result_json, "n_entities": len(result.entities),
         "n_statements": len(result.statements), "n_events": len(result.events),
         "n_flags": len(result.flags), "updated_at": _now(),
     }
