@@ -128,3 +128,43 @@ def indented_pdf() -> bytes:
             pdf.cell(0, 5.5, line)
             pdf.ln(5.5)
     return bytes(pdf.output())
+
+
+PRINT_URL = "https://www.harbourcourier.example/news/2025/03/14/port-strike-ends"
+
+
+def printed_page_pdf() -> bytes:
+    """A web article printed to PDF by a browser: each page has a header with the print
+    date at the left and the page title in the middle, and a footer with the page's URL at
+    the left and "1/2" at the right, all on the same lines."""
+    from fpdf import FPDF
+
+    class Printed(FPDF):
+        def header(self) -> None:
+            self.set_font("Helvetica", "", 7)
+            self.cell(60, 5, "3/14/25, 9:12 AM")
+            self.cell(0, 5, "Port Strike Ends | The Harbour Courier", align="C")
+            self.ln(10)
+
+        def footer(self) -> None:
+            self.set_y(-12)
+            self.set_font("Helvetica", "", 7)
+            self.cell(150, 5, PRINT_URL)
+            self.cell(0, 5, f"{self.page_no()}/2", align="R")
+
+    pdf = Printed(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 22)
+    pdf.multi_cell(0, 10, HEADLINE)
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 11)
+    for k, lines in enumerate(body_lines()):
+        for j, line in enumerate(lines):
+            if (k, j) == (BREAK_IN_PARAGRAPH, BREAK_AFTER_LINE):
+                pdf.add_page()
+                pdf.set_font("Helvetica", "", 11)
+            pdf.cell(0, 6, line)
+            pdf.ln(6)
+        pdf.ln(3)
+    return bytes(pdf.output())

@@ -139,3 +139,34 @@ def test_first_line_indents_start_paragraphs():
     cleaned = clean(doc)
     paras = [" ".join(doc.text[s:e].split()) for s, e in cleaned.paragraphs]
     assert paras == [" ".join(p.split()) for p in pdfs.PARAGRAPHS]
+
+
+def test_browser_printed_page_header_and_footer_are_split_and_recognised():
+    doc = load_bytes(pdfs.printed_page_pdf(), source="printed.pdf")
+    # the URL and the page number share a printed line but are far apart: separate lines
+    assert f"{pdfs.PRINT_URL}\n1/2" in doc.text
+    assert "3/14/25, 9:12 AM\nPort Strike Ends | The Harbour Courier" in doc.text
+    cleaned = clean(doc)
+    assert pdfs.PRINT_URL in cleaned.urls
+    # the page's own URL gives the date and the outlet
+    assert cleaned.meta.published == "2025-03-14" and cleaned.meta.published_from == "url"
+    assert cleaned.headline == pdfs.HEADLINE
+    view = cleaned.view.text
+    for furniture in ("9:12 AM", "1/2", "2/2", "harbourcourier.example"):
+        assert furniture not in view
+    assert "neighbouring ports during the stoppage." in view
+
+
+def test_words_in_a_justified_line_are_not_split():
+    from fpdf import FPDF
+
+    pdf = FPDF(format=(148, 210))  # A5 in mm
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    text = " ".join(pdfs.PARAGRAPHS)
+    pdf.multi_cell(0, 5, text, align="J")   # justified: wide spaces between words
+    doc = load_bytes(bytes(pdf.output()), source="justified.pdf")
+    lines = doc.text.split("\n")
+    assert " ".join(" ".join(lines).split()) == " ".join(text.split())
+    # every printed line stays one line: none but the last is a fragment of a few words
+    assert all(len(line.split()) >= 6 for line in lines[:-1]), lines

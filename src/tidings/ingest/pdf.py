@@ -33,6 +33,8 @@ GAP_FACTOR = 1.3
 #: the headline's type is at least this much larger than the body's
 HEADLINE_FACTOR = 1.15
 MAX_PAGES = 500
+#: empty space wider than this many line heights inside a printed line separates two texts
+SPLIT_GAP = 2.5
 
 
 @dataclass
@@ -45,25 +47,64 @@ class PdfLine:
     geometry: bool = False
 
 
+def _box(textpage: Any, index: int) -> Optional[tuple[float, float, float, float]]:
+    try:
+        return textpage.get_charbox(index, loose=True)
+    except Exception as e:  # pdfium can fail on one odd glyph: no geometry there
+        log.debug("no box for character %d: %s", index, e)
+        return None
+
+
+def _segments(textpage: Any, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one printed line where a wide gap separates its parts (a date at the left of a
+    page header and a title in its middle; a URL and a page number in a footer): more than
+    SPLIT_GAP line heights of empty space is layout, not a space between words."""
+    cuts: list[tuple[int, int]] = []
+    seg_start = start
+    k = start
+    while k < end:
+        if text[k] != " " or k == start:
+            k += 1
+            continue
+        j = k
+        while j < end and text[j] == " ":
+            j += 1
+        if j >= end:
+            break
+        before, after = _box(textpage, k - 1), _box(textpage, j)
+        if before and after:
+            height = max(before[3] - before[1], after[3] - after[1], 1e-6)
+            if after[0] - before[2] > SPLIT_GAP * height:
+                cuts.append((seg_start, k))
+                seg_start = j
+        k = j
+    cuts.append((seg_start, end))
+    return cuts
+
+
 def _page_lines(textpage: Any, page_no: int) -> list[PdfLine]:
     text = textpage.get_text_range()
     count = textpage.count_chars()
     geometry = len(text) == count  # pdfium's text indexes its characters one to one
-    lines: list[PdfLine] = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for m in list(_BREAK.finditer(text)) + [None]:
         end = m.start() if m else len(text)
-        raw = text[pos:end]
-        line = PdfLine(raw, page_no)
-        first = next((pos + k for k, ch in enumerate(raw) if not ch.isspace()), None)
-        if geometry and first is not None:
-            try:
-                left, bottom, _right, top = textpage.get_charbox(first, loose=True)
-                line.left, line.bottom, line.height, line.geometry = left, bottom, top - bottom, True
-            except Exception as e:  # pdfium can fail on one odd glyph: no geometry for this line
-                log.debug("no box for a character on page %d: %s", page_no + 1, e)
-        lines.append(line)
+        if geometry and text[pos:end].strip():
+            spans.extend(_segments(textpage, text, pos, end))
+        else:
+            spans.append((pos, end))
         pos = m.end() if m else len(text)
+    lines: list[PdfLine] = []
+    for start, end in spans:
+        raw = text[start:end]
+        line = PdfLine(raw, page_no)
+        first = next((start + k for k, ch in enumerate(raw) if not ch.isspace()), None)
+        box = _box(textpage, first) if geometry and first is not None else None
+        if box is not None:
+            left, bottom, _right, top = box
+            line.left, line.bottom, line.height, line.geometry = left, bottom, top - bottom, True
+        lines.append(line)
     return [ln for ln in lines if ln.text.strip()]
 
 
