@@ -29,13 +29,16 @@ from tidings.stage import Stage
 
 log = logging.getLogger(__name__)
 
+# types whose target, when it is a place, is where the action happened
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "PROTEST", "RETREAT"}
+
 __all__ = ["run", "STAGE", "sentence_frames"]
 
 
 def _date(analysis: Analysis, frame: Frame) -> Optional[DateValue]:
     times = analysis.layers.get("times")
     if times is not None:
-        for start, end in (frame.clause, (frame.trigger.sent.start_char, frame.trigger.sent.end_char)):
+        for start, end in frame.clause:
             value = times.date_in(start, end)
             if value is not None:
                 return DateValue(value=value.value, granularity=value.granularity, basis="text")
@@ -46,7 +49,8 @@ def _date(analysis: Analysis, frame: Frame) -> Optional[DateValue]:
 
 def _location(frame: Frame) -> Optional[Location]:
     candidates = list(frame.places)
-    candidates += [a.head for a in frame.targets if a.head.ent_type_ in ("GPE", "LOC", "FAC")]
+    if frame.type in PLACE_TARGET_TYPES:  # "shelled Juba", "sent advisers to Venezuela"
+        candidates += [a.head for a in frame.targets if a.head.ent_type_ in ("GPE", "LOC", "FAC")]
     for tok in candidates:
         doc = tok.doc
         name = tok.text
@@ -88,8 +92,8 @@ def run(analysis: Analysis) -> list[Event]:
             log.exception("event rules failed on a sentence of %s", analysis.doc.id)
             continue
         for frame in frames:
-            source = list(dict.fromkeys(filter(None, (resolver.resolve(a) for a in frame.sources))))
-            target = [t for t in dict.fromkeys(filter(None, (resolver.resolve(a) for a in frame.targets)))
+            source = list(dict.fromkeys(i for a in frame.sources for i in resolver.resolve_all(a)))
+            target = [t for t in dict.fromkeys(i for a in frame.targets for i in resolver.resolve_all(a))
                       if t not in source]
             key = (sent.start, frame.type, frame.mode, tuple(source), tuple(target))
             if key in seen:

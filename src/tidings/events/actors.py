@@ -11,12 +11,19 @@ point at it; that is the only thing this module adds to another layer.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from tidings.document import Entity, Span
 from tidings.events.frames import Arg
 
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 log = logging.getLogger(__name__)
+
+PERSONAL = {"he", "his", "him", "she", "her", "hers"}
+NEUTER = {"it", "its"}
+PLURAL = {"they", "their", "them", "theirs"}
 
 
 class ActorResolver:
@@ -59,19 +66,75 @@ class ActorResolver:
     # -- resolution ----------------------------------------------------------------
     def resolve(self, arg: Arg) -> Optional[str]:
         """The entity id for an argument phrase, or None."""
+        found = self.resolve_all(arg)
+        return found[0] if found else None
+
+    def _country(self, eid: str) -> Optional[str]:
+        ent = self.layer.by_id(eid) if self.layer is not None else None
+        return ent.country if ent is not None else None
+
+    def resolve_all(self, arg: Arg) -> list[str]:
+        """The entity ids an argument phrase stands for: one, or several for coordinated
+        modifiers ("US and British forces").  Preference: the head's own entity when it
+        has a country, else the first entity with a country in the head's premodifiers,
+        then in the whole phrase ("Rebels in the Ivory Coast"), then the phrase coded by
+        the entities layer's coder, then an entity without a country."""
         head = arg.head
-        if self.layer is not None:
+        if self.layer is None:
+            return []
+        word = head.lower_
+        if word in PERSONAL or word in NEUTER or word in PLURAL:
             eid = self.layer.entity_at(head.idx, head.idx + len(head))
-            if eid is not None:
+            if eid is None and arg.fallback is not None:
+                eid = self.resolve(arg.fallback)
+            if eid is None:
+                eid = self._antecedent(head)
+            return [str(eid)] if eid is not None else []
+        head_id = self.layer.entity_at(head.idx, head.idx + len(head))
+        core = arg.core or (arg.start, arg.end)
+        core_ids = [i for i in self.ids_in(*core) if self._country(i)]
+        text = self.layer_text(*core)
+        if len(core_ids) > 1 and (" and " in text or "," in text):
+            return [str(i) for i in core_ids]
+        if head_id is not None and self._country(head_id):
+            return [str(head_id)]
+        if core_ids:
+            return [str(core_ids[0])]
+        full_ids = [i for i in self.ids_in(arg.start, arg.end) if self._country(i)]
+        if full_ids:
+            return [str(full_ids[0])]
+        for rng in (core, (arg.start, arg.end)):
+            coded = self._code(*rng)
+            if coded is not None:
+                made = self._add_group(Arg(head, rng[0], rng[1]), coded)
+                if made is not None:
+                    return [made]
+        if head_id is not None:
+            return [str(head_id)]
+        for poss in (c for c in head.children if c.dep_ == "poss"):
+            # "his supporters": a group of the possessor's country
+            owner = self.resolve(Arg(poss, poss.idx, poss.idx + len(poss)))
+            country = self._country(owner) if owner is not None else None
+            if country:
+                made = self._add_group(arg, (country, None))
+                return [made] if made is not None else []
+        return []
+
+    def _antecedent(self, pron: "Token") -> Optional[str]:
+        """The nearest earlier mention a pronoun the entities layer left open can refer to:
+        a person for he/his/she/her, anything else for it/its/they/their."""
+        if self.layer is None:
+            return None
+        word = pron.lower_
+        for s, e, eid in reversed(getattr(self.layer, "view_mentions", ())):
+            if e > pron.idx or pron.idx - s > 600:
+                continue
+            ent = self.layer.by_id(eid)
+            if ent is None:
+                continue
+            is_person = ent.kind == "person"
+            if (word in PERSONAL) == is_person:
                 return str(eid)
-        ids = self.ids_in(arg.start, arg.end)
-        if ids:
-            return str(ids[0])
-        if arg.fallback is not None:
-            return self.resolve(arg.fallback)
-        coded = self._code(arg.start, arg.end)
-        if coded is not None:
-            return self._add_group(arg, coded)
         return None
 
     def _add_group(self, arg: Arg, coded: tuple[Optional[str], Optional[str]]) -> Optional[str]:

@@ -57,6 +57,7 @@ class Arg:
     start: int
     end: int
     fallback: Optional["Arg"] = None  # for a pronoun: the speaker it most likely refers to
+    core: Optional[tuple[int, int]] = None  # the head with its premodifiers
 
     @property
     def text(self) -> str:
@@ -86,11 +87,25 @@ class Frame:
         return min(starts), max(ends)
 
     @property
-    def clause(self) -> tuple[int, int]:
-        """View range of the trigger's clause (for finding the event's date)."""
+    def clause(self) -> list[tuple[int, int]]:
+        """View ranges of the trigger's clause without its subject's relative clauses and
+        appositions (for finding the event's date): "Guaido, who declared himself president
+        in January, has called ..." is not dated January."""
         verb = self.trigger
-        toks = list(verb.subtree)
-        return toks[0].idx, toks[-1].idx + len(toks[-1])
+        drop: set[int] = set()
+        for t in verb.subtree:
+            if t.dep_ in ("relcl", "appos") or (t.dep_ in ("ccomp", "advcl") and t.head.i != verb.i) or (
+                    t.dep_ == "conj" and t.head.i == verb.i):
+                drop.update(x.i for x in t.subtree)
+        runs: list[tuple[int, int]] = []
+        for t in verb.subtree:
+            if t.i in drop:
+                continue
+            if runs and runs[-1][1] >= t.idx - 1:
+                runs[-1] = (runs[-1][0], t.idx + len(t))
+            else:
+                runs.append((t.idx, t.idx + len(t)))
+        return runs
 
 
 # -- small helpers over the parse ---------------------------------------------------
@@ -174,23 +189,35 @@ def _phrase_range(head: "Token") -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
+def _core_range(head: "Token") -> tuple[int, int]:
+    """The head with its premodifiers ("US and British forces", "Lebanon's new President")."""
+    lo = head.i
+    for c in head.lefts:
+        if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "cc", "conj", "case", "punct"):
+            lo = min(lo, c.left_edge.i)
+    doc = head.doc
+    return doc[lo].idx, head.idx + len(head)
+
+
 def _args(head: Optional["Token"], lex: Lexicon) -> list[Arg]:
     if head is None:
         return []
     heads = [head] + [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
     out = []
     for h in heads:
-        if h.ent_type_ in NON_ACTOR_ENTS:
-            continue
         # "thousands of Kurds", "leaders of the coalition": the actor is the 'of' object
         for _ in range(2):
             of = _pobjs(h, {"of"})
-            if _lower(h) in lex.quantity_heads and of and of[0].pos_ in ("PROPN", "NOUN"):
+            if (_lower(h) in lex.quantity_heads or h.lower_ in lex.quantity_heads) and of and \
+                    of[0].pos_ in ("PROPN", "NOUN"):
                 h = of[0]
             else:
                 break
+        if h.ent_type_ in NON_ACTOR_ENTS:
+            continue
         s, e = _phrase_range(h)
-        out.append(Arg(h, s, e))
+        cs, ce = _core_range(h)
+        out.append(Arg(h, s, e, core=(cs, ce)))
     return out
 
 
@@ -200,7 +227,7 @@ def _speaker_subject(tok: "Token", lex: Lexicon) -> Optional["Token"]:
     while cur.head.i != cur.i:
         cur = cur.head
         if _lower(cur) in lex.speech or _lower(cur) in lex.denied:
-            subj = _children(cur, *SUBJ)
+            subj = _children(cur, *SUBJ) or ([_subject(cur)] if _subject(cur) is not None else [])
             if subj:
                 return subj[0]
             agent = _pobjs(cur, {"by"})
@@ -252,8 +279,6 @@ def _target_candidates(order: tuple[str, ...], verb: "Token", noun: Optional["To
                        inner: Optional["Token"]) -> list["Token"]:
     holders = [t for t in (noun, verb, inner) if t is not None]
     dobjs = [c for c in _children(verb, "dobj", "dative") if noun is None or c.i != noun.i]
-    if inner is not None:
-        dobjs += [c for c in _children(inner, "dobj")]
     out: list["Token"] = []
     for slot in order:
         if slot == "dobj":
@@ -280,7 +305,9 @@ def _target_candidates(order: tuple[str, ...], verb: "Token", noun: Optional["To
 
 
 def _choose_targets(cands: list["Token"], sources: list[Arg], lex: Lexicon,
-                    has_actor: HasActor) -> list[Arg]:
+                    has_actor: HasActor) -> tuple[list[Arg], bool]:
+    """The first candidate phrase that holds a known actor (True), else the first
+    candidate phrase (False)."""
     src = {a.head.i for a in sources}
     fallback: list[Arg] = []
     for tok in cands:
@@ -291,12 +318,14 @@ def _choose_targets(cands: list["Token"], sources: list[Arg], lex: Lexicon,
             continue
         good = [a for a in args if has_actor(a.start, a.end)]
         if good:
-            return good
+            return good, True
         if not fallback:
             fallback = args
-    return fallback
+    return fallback, False
 
 
+SOURCELESS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE"}
+INHERIT_TARGET = {"SANCTION", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
 DEEP_TYPES = {"PROTEST", "REQUEST", "ACCUSE", "REJECT"}
 DEEP_PREPS = {"against", "from", "by", "on", "with"}
 
@@ -329,7 +358,8 @@ def _match_noun(tok: "Token", lex: Lexicon) -> Optional[NounClass]:
             if nc.head and lem not in nc.head:
                 continue
             need = nc.requires_mod.get(cand)
-            if cand == lem and need and not (set(mods) | set(of) | {_lower(tok.head)}) & need:
+            preps = {_lower(c) for c in tok.children if c.dep_ == "prep"}
+            if cand == lem and need and not (set(mods) | set(of) | preps | {_lower(tok.head)}) & need:
                 continue
             return nc
     return None
@@ -429,10 +459,14 @@ def _modes(tok: "Token", lex: Lexicon, *, nominal: bool) -> set[str]:
             modes.add("denied")
         elif lemma in lex.future or lemma in lex.intent:
             modes.add("future")
+    if any(w in lex.intent for w in _verb_lemmas(tok)):
+        modes.add("future")  # "offered its troops", "pledged aid"
     cur = tok
     while cur.head.i != cur.i:
         rel, head = cur.dep_, cur.head
-        hl = _lower(head)
+        forms = _verb_lemmas(head)
+        hl = next((w for w in forms if w in lex.denied or w in lex.proposed or w in lex.future
+                   or w in lex.intent or w in lex.intent_adjectives), _lower(head))
         if rel == "advcl":
             own_marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
             if own_marks & lex.hypothetical_marks:
@@ -568,6 +602,39 @@ def _role_frames(sent: "SpacySpan", lex: Lexicon) -> list[Frame]:
     return out
 
 
+def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -> Optional[Frame]:
+    """The frame of one trigger verb, before its mode is applied."""
+    coded = _code(tok, lex)
+    if coded is None:
+        return None
+    typ, cameo, rule, noun, order, control = coded
+    frame = Frame(typ, cameo, tok, rule, noun=noun)
+    inner = _complement(tok) if control else None
+    inner_frame = None
+    if inner is not None:
+        frame.inner = inner
+        inner_frame = _build(inner, lex, has_actor, depth=depth + 1) if depth < 2 else None
+        _refine(frame, inner_frame.type if inner_frame else None)
+    if _is_passive(tok) and noun is None:
+        frame.sources = _args(next(iter(_pobjs(tok, {"by"})), None), lex)
+        frame.targets = _args(next(iter(_children(tok, "nsubjpass")), None), lex)
+    else:
+        frame.sources = _source_args(tok, lex)
+    if not frame.targets:
+        cands = _target_candidates(order, tok, noun, None)
+        frame.targets, resolved = _choose_targets(cands, frame.sources, lex, has_actor)
+        if not resolved and inner_frame is not None and inner_frame.targets:
+            # "refused to deploy peacekeepers in Iraq": the target of the governed action
+            src = {a.head.i for a in frame.sources}
+            inner_targets = [a for a in inner_frame.targets if a.head.i not in src]
+            if inner_targets and (not frame.targets or any(has_actor(a.start, a.end) for a in inner_targets)):
+                frame.targets = inner_targets
+    if not frame.targets and typ in DEEP_TYPES:
+        frame.targets, _ = _choose_targets(_deep_candidates(tok, frame.sources), frame.sources,
+                                           lex, has_actor)
+    return frame
+
+
 def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
                     lex: Optional[Lexicon] = None) -> list[Frame]:
     """Every event frame of one sentence, main-clause events first."""
@@ -587,28 +654,12 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
             consumed.add(tok.i)
             frames.append(demand)
             continue
-        coded = _code(tok, lex)
-        if coded is None:
+        frame = _build(tok, lex, has_actor)
+        if frame is None:
             continue
-        typ, cameo, rule, noun, order, control = coded
-        frame = Frame(typ, cameo, tok, rule, noun=noun)
-        inner = _complement(tok) if control else None
-        if inner is not None:
-            consumed.update(t.i for t in [inner] + list(inner.conjuncts))
-            frame.inner = inner
-            inner_coded = _code(inner, lex)
-            _refine(frame, inner_coded[0] if inner_coded else None)
-        if _is_passive(tok) and noun is None:
-            frame.sources = _args(next(iter(_pobjs(tok, {"by"})), None), lex)
-            frame.targets = _args(next(iter(_children(tok, "nsubjpass")), None), lex)
-        else:
-            frame.sources = _source_args(tok, lex)
-        if not frame.targets:
-            cands = _target_candidates(order, tok, noun, inner)
-            frame.targets = _choose_targets(cands, frame.sources, lex, has_actor)
-        if not frame.targets and typ in DEEP_TYPES:
-            frame.targets = _choose_targets(_deep_candidates(tok, frame.sources), frame.sources,
-                                            lex, has_actor)
+        if frame.inner is not None:
+            consumed.update(t.i for t in [frame.inner] + list(frame.inner.conjuncts))
+        typ, noun, inner = frame.type, frame.noun, frame.inner
         holders = [t for t in (tok, noun, inner) if t is not None] + _children(tok, "dobj")
         frame.places = _places(holders)
         _apply_mode(frame, _modes(tok, lex, nominal=noun is not None))
@@ -621,4 +672,12 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
                 f.targets = list(g.targets)
                 break
     frames.extend(idioms)
-    return frames
+    for f in frames:  # "backs the opposition and has imposed sanctions": the shared target
+        if not f.targets and f.type in INHERIT_TARGET and f.sources:
+            for g in frames:
+                if g is not f and g.targets and g.sources and g.sources[0].head.i == f.sources[0].head.i:
+                    f.targets = list(g.targets)
+                    break
+    # an action with no actor is background ("its actions there were agreed"); only
+    # attacks and repression are kept with an unknown source ("three soldiers were killed")
+    return [f for f in frames if f.sources or (f.targets and f.type in SOURCELESS)]
