@@ -77,6 +77,7 @@ def subtree_range(tok: "Token", *, skip: "set[int] | None" = None) -> Optional[R
     return _range(toks)
 
 
+WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 OBJ_PREPS = ("for", "of", "as", "over", "about")
 TRAILING = ("advcl", "npadvmod", "parataxis")
 
@@ -172,6 +173,13 @@ def cue_tokens(verb: "Token") -> "list[Token]":
             pc = next((g for g in c.children if g.dep_ == "pcomp" and g.lower_ == "saying"), None)
             if pc is not None and pc.i == c.i + 1:
                 toks.extend([c, pc])
+    # PolNeAR's cue takes a weekday and a colon that follow the verb: "said Tuesday:"
+    i = toks[-1].i + 1
+    if i < len(doc) and doc[i].text in WEEKDAYS:
+        toks.append(doc[i])
+        i += 1
+    if i < len(doc) and doc[i].text == ":":
+        toks.append(doc[i])
     return toks
 
 
