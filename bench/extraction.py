@@ -1,10 +1,12 @@
 """HTML body extraction on the Zyte/ScrapingHub article-extraction benchmark.
 
     .venv/bin/python bench/extraction.py [--data ../shared/data/article-extraction] [--keep out.jsonl]
+                                         [--full]
 
 Decompresses the pages to a temporary folder, runs tidings' ingestion and cleaning on each
 page (the NLP stages are skipped: only ``text`` and ``article.paragraphs`` are scored),
-writes tidings/1 results as jsonl and scores them with ``score.py extraction`` -- the
+writes tidings/1 results as jsonl (``--full``: the whole pipeline, ``extract_many``, as
+``tidings extract`` runs it -- slower, same body) and scores them with ``score.py extraction`` -- the
 benchmark's own method (4-gram shingle precision/recall over page bodies).  Prints the
 scorer's table, the pages that scored worst, and the F1.
 """
@@ -80,6 +82,8 @@ def main() -> int:
     ap.add_argument("--score", type=Path, default=SHARED / "tools" / "score.py")
     ap.add_argument("--keep", type=Path, default=None, help="also keep the jsonl here")
     ap.add_argument("--worst", type=int, default=10, help="list this many worst pages")
+    ap.add_argument("--full", action="store_true",
+                    help="run the whole pipeline (extract_many, with the NLP stages)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
@@ -94,7 +98,13 @@ def main() -> int:
         for gz in sorted((args.data / "html").glob("*.html.gz")):
             (pages / gz.name.removesuffix(".gz")).write_bytes(gzip.decompress(gz.read_bytes()))
         started = time.perf_counter()
-        results = [result_for(p) for p in sorted(pages.glob("*.html"))]
+        paths = sorted(pages.glob("*.html"))
+        if args.full:
+            from tidings.pipeline import extract_many
+
+            results = [r.to_dict() for r in extract_many(paths)]
+        else:
+            results = [result_for(p) for p in paths]
         elapsed = time.perf_counter() - started
         out = args.keep or Path(tmp) / "out.jsonl"
         with open(out, "w", encoding="utf-8") as fh:
