@@ -136,6 +136,10 @@ def _pobjs(tok: "Token", preps: "set[str] | frozenset[str] | tuple[str, ...]") -
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative", "prt") and _lower(c) in preps:
             out.extend(_children(c, "pobj", "pcomp"))
+        elif c.dep_ in ("prep", "prt", "advmod"):  # "pulled out of Georgia"
+            for g in c.children:
+                if g.dep_ == "prep" and _lower(g) in preps:
+                    out.extend(_children(g, "pobj"))
         elif c.dep_ == "dative" and "to" in preps and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
     return out
@@ -143,6 +147,8 @@ def _pobjs(tok: "Token", preps: "set[str] | frozenset[str] | tuple[str, ...]") -
 
 def _noun_words(tok: "Token") -> set[str]:
     words = {_lower(tok), tok.text.lower()}
+    for p in _pobjs(tok, {"of"}):  # "thousands of refugees"
+        words.add(_lower(p))
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "nmod"):
             words.add(_lower(c))
@@ -161,6 +167,10 @@ def _in_skipped_clause(tok: "Token") -> bool:
             return True
         cur = cur.head
     return False
+
+
+def _infinitive(tok: "Token") -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _depth(tok: "Token") -> int:
@@ -372,7 +382,7 @@ def _match_verb(tok: "Token", lex: Lexicon, conditional: bool) -> Optional[VerbC
     for vc in lex.by_lemma.get(lemma, ()):
         if vc.conditional != conditional:
             continue
-        if vc.prt and not prts & vc.prt:
+        if vc.prt and not preps & vc.prt:
             continue
         if vc.prep and not preps & vc.prep:
             continue
@@ -475,7 +485,8 @@ def _modes(tok: "Token", lex: Lexicon, *, nominal: bool) -> set[str]:
             modes.add("denied")
         elif hl in lex.proposed and rel in ("ccomp", "xcomp", "dobj"):
             modes.add("proposed")
-        elif (hl in lex.future or hl in lex.intent or hl in lex.intent_adjectives) and rel == "xcomp":
+        elif (hl in lex.future or hl in lex.intent or hl in lex.intent_adjectives) and (
+                rel == "xcomp" or (rel == "advcl" and _infinitive(cur))):
             modes.add("future")
         if rel in ("xcomp", "acomp") or (rel == "conj" and not _children(cur, *SUBJ)):
             own(head)
@@ -529,13 +540,16 @@ def _code(tok: "Token", lex: Lexicon) -> Optional[tuple[str, str, str, Optional[
     if light is not None:
         noun, nc, undone = light
         typ, cameo = nc.undo if undone and nc.undo else (nc.type, nc.cameo)
+        order = nc.target or DEFAULT_TARGETS
+        if undone:  # "withdrew its troops from Lebanon", "lifted the embargo on Libya"
+            order = ("from",) + order
         if nc.joint and not undone:
             subj = _subject(tok)
             joint = any(_lower(c) == "joint" for c in noun.children) or (
                 subj is not None and bool(subj.conjuncts))
             if joint:
                 typ, cameo = nc.joint
-        return typ, cameo, f"noun:{nc.id}", noun, nc.target or DEFAULT_TARGETS, typ == "REQUEST"
+        return typ, cameo, f"noun:{nc.id}", noun, order, typ == "REQUEST"
     vc = _match_verb(tok, lex, conditional=False)
     if vc is not None:
         return vc.type, vc.cameo, vc.id, None, vc.target or DEFAULT_TARGETS, vc.control
@@ -623,10 +637,14 @@ def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -
     if not frame.targets:
         cands = _target_candidates(order, tok, noun, None)
         frame.targets, resolved = _choose_targets(cands, frame.sources, lex, has_actor)
-        if not resolved and inner_frame is not None and inner_frame.targets:
+        if not resolved and inner is not None:
             # "refused to deploy peacekeepers in Iraq": the target of the governed action
             src = {a.head.i for a in frame.sources}
-            inner_targets = [a for a in inner_frame.targets if a.head.i not in src]
+            if inner_frame is not None:
+                inner_targets = [a for a in inner_frame.targets if a.head.i not in src]
+            else:
+                inner_targets, _ = _choose_targets(_target_candidates(
+                    ("to", "on", "against", "with", "dobj", "in"), inner, None, None), frame.sources, lex, has_actor)
             if inner_targets and (not frame.targets or any(has_actor(a.start, a.end) for a in inner_targets)):
                 frame.targets = inner_targets
     if not frame.targets and typ in DEEP_TYPES:
