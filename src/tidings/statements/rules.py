@@ -284,6 +284,7 @@ def _according(tok: "Token", text: str) -> Optional[Raw]:
 def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozenset[str]) -> Optional[Raw]:
     lemma = tok.lemma_.lower()
     content: Optional[Range] = None
+    extra: Optional[Range] = None
     cue = cue_tokens(tok)
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if comp is None:
@@ -294,10 +295,17 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
         subj = _subject(tok)
         if comp.i < tok.i and subj is not None and subj.i > comp.i:
             content = _range([t for t in comp.subtree if t.i < min(subj.left_edge.i, cue[0].i)])
-    elif tok.dep_ in ("parataxis",) and tok.head.i < tok.i and lemma in speech:
+    elif tok.dep_ in ("parataxis",) and lemma in speech:
+        # "The plan failed, he said." / "This campaign, he says, is different."
         head = tok.head
         skip = {t.i for t in tok.subtree}
-        content = _range([t for t in head.subtree if t.i not in skip and t.i < tok.i])
+        before = _range([t for t in head.subtree if t.i not in skip and t.i < tok.i])
+        after = _range([t for t in head.subtree if t.i not in skip and t.i > tok.i])
+        if head.i < tok.i or before is None:
+            content = before if head.i < tok.i else after
+        else:
+            content = before
+            extra = trim(text, after) if after else None
     elif lemma in speech and any(c.lower_ == "so" and c.i == tok.i + 1 for c in tok.children):
         so = tok.doc[tok.i + 1]
         content = (so.idx, so.idx + 2)  # "55 percent said so"
@@ -313,7 +321,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
                         c.dep_ in ("oprd", "xcomp", "ccomp")
                         or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS and c.i == obj.right_edge.i + 1)):
                     content = (content[0], c.right_edge.idx + len(c.right_edge))
-        elif lemma in prep_verbs:
+        else:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == cue[-1].i + 1), None)
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if pobj is not None:
@@ -333,6 +341,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
     if src is not None and content[0] <= src[0] < content[1]:
         src = None
         subj = None
-    return Raw(cue=[_range(cue)], content=[content], source=src,  # type: ignore[list-item]
+    parts = [content] + ([extra] if extra else [])
+    return Raw(cue=[_range(cue)], content=parts, source=src,  # type: ignore[list-item]
                source_head=subj.i if subj is not None else None, cue_head=tok.i,
                speech=lemma in speech, clausal=comp is not None and comp.dep_ == "ccomp")
