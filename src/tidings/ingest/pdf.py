@@ -121,7 +121,7 @@ def _paragraph_breaks(lines: list[PdfLine]) -> list[bool]:
             pitch = prev.bottom - cur.bottom
             if pitch > 0:
                 pitches.setdefault(_size_key(cur.height), []).append(pitch)
-    usual = {k: min(v, key=lambda p: abs(p - statistics.median(v))) for k, v in pitches.items()}
+    usual = {k: statistics.median_low(v) for k, v in pitches.items()}  # the in-paragraph pitch
     breaks = []
     for k in range(1, len(lines)):
         prev, cur = lines[k - 1], lines[k]
