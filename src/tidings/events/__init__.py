@@ -54,7 +54,9 @@ def _location(frame: Frame) -> Optional[Location]:
     for tok in candidates:
         doc = tok.doc
         name = tok.text
-        if tok.ent_type_:
+        if not tok.ent_type_:  # an untagged proper noun: with its compound words ("Gaza Strip")
+            name = tok.doc[min([tok.i] + [c.i for c in tok.lefts if c.dep_ == "compound"]):tok.i + 1].text
+        else:
             start, end = tok.i, tok.i + 1
             while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
                 start -= 1

@@ -354,7 +354,8 @@ def _places(holders: list["Token"]) -> list["Token"]:
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and _lower(c) in PLACE_PREPS:
-                out.extend(p for p in _children(c, "pobj") if p.ent_type_ in PLACE_ENTS)
+                out.extend(p for p in _children(c, "pobj") if p.ent_type_ in PLACE_ENTS or (
+                    p.pos_ == "PROPN" and p.ent_type_ not in ("PERSON", "NORP")))
     return out
 
 
