@@ -51,7 +51,8 @@ def ingest(paths: tuple[str, ...], db_url: str, force: bool, published: Optional
         raise click.ClickException(f"cannot open the database {db_url!r}: {e}") from e
 
     items = list(iter_inputs(paths))
-    counts = {"stored": 0, "updated": 0, "skipped": 0}
+    counts = {"stored": 0, "updated": 0, "skipped": 0, "repeated": 0}
+    seen: set[str] = set()  # texts met in this run: a repeated input is not extracted twice
     failures: list[str] = []
     show = sys.stderr.isatty() if progress is None else progress
 
@@ -63,10 +64,17 @@ def ingest(paths: tuple[str, ...], db_url: str, force: bool, published: Optional
         def todo() -> Iterator[Any]:
             for item in items:
                 doc = _as_document(item, published)
-                if doc.text and not force and store.has(content_hash(doc.text)):
-                    counts["skipped"] += 1
-                    bar.advance(task)
-                    continue
+                if doc.text:
+                    key = content_hash(doc.text)
+                    if key in seen:
+                        counts["repeated"] += 1
+                        bar.advance(task)
+                        continue
+                    seen.add(key)
+                    if not force and store.has(key):
+                        counts["skipped"] += 1
+                        bar.advance(task)
+                        continue
                 yield doc
 
         for result in extract_many(todo(), published=published):
@@ -85,7 +93,8 @@ def ingest(paths: tuple[str, ...], db_url: str, force: bool, published: Optional
 
     total = store.counts()
     click.echo(f"ingest: {counts['stored']} stored, {counts['updated']} updated, "
-               f"{counts['skipped']} already stored; the corpus has {total.documents} documents, "
+               f"{counts['skipped']} already stored, {counts['repeated']} repeated in the input; "
+               f"the corpus has {total.documents} documents, "
                f"{total.actors} actors, {total.statements} statements, {total.events} events.",
                err=True)
     if failures:

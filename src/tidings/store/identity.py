@@ -12,6 +12,7 @@ from typing import Optional
 from tidings.data import load_json
 
 _NON_WORD = re.compile(r"[^\w]+")
+_POSSESSIVE = re.compile(r"['\u2018\u2019`\u00b4]s\b", re.IGNORECASE)
 
 
 def content_hash(text: str) -> str:
@@ -25,11 +26,12 @@ def doc_id_of(hash_hex: str) -> str:
 
 
 def normalise(name: str) -> str:
-    """Case-, accent- and punctuation-insensitive form of a name: "Nicolás Maduro" and
-    "NICOLAS MADURO." both give "nicolas maduro"; a leading "the" is dropped."""
-    decomposed = unicodedata.normalize("NFKD", name)
+    """Case-, accent- and punctuation-insensitive form of a name: "Nicolás Maduro",
+    "NICOLAS MADURO." and "Nicolas Maduro’s" all give "nicolas maduro"; a leading "the" is
+    dropped."""
+    decomposed = unicodedata.normalize("NFKD", _POSSESSIVE.sub("", name))
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NON_WORD.sub(" ", plain.casefold().replace("'s ", " ").replace(".", "")).split()
+    words = _NON_WORD.sub(" ", plain.casefold().replace(".", "")).split()
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
     return " ".join(words)[:200]
@@ -53,7 +55,14 @@ def canonical_norm(name: str) -> str:
 
 
 def actor_key(name: str, *, kind: Optional[str], country: Optional[str]) -> str:
-    """The key that makes entities of different documents one actor."""
+    """The key that makes entities of different documents one actor.  For people, middle
+    initials are left out ("Donald J. Trump" is "Donald Trump"; the price: the two
+    George Bushes are one actor unless an alias entry tells them apart)."""
     if kind == "country" and country:
         return f"country:{country}"
-    return f"{canonical_norm(name)}|{country or ''}"
+    norm = canonical_norm(name)
+    if kind == "person":
+        words = norm.split()
+        if len(words) > 2:
+            norm = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
+    return f"{norm}|{country or ''}"
