@@ -1,13 +1,13 @@
 """Train the cue classifier (``src/tidings/statements/model/cue_model.json``) on PolNeAR.
 
-    .venv/bin/python bench/train_statement_cues.py [--epochs 6] [--l2 1e-5] [--threshold 0.5]
+    .venv/bin/python bench/train_statement_cues.py [--epochs 6] [--l2 1e-5] [--threshold 0.45]
 
 Examples are the verbs of the TRAIN slice of ``polnear/train.jsonl`` (the held-out and dev
 slices of ``bench/eval_statements.py`` are never used), once per annotator of the article;
 a verb is positive when that annotator's cue span covers it as its last verb.  Features are
 :func:`tidings.statements.cuemodel.features` (parse only).  Plain logistic regression by
 SGD with L2, weights averaged over the epochs' ends, numpy only; CPU time about a minute after the articles
-are parsed (the parse is cached in /tmp by the eval script).  Only weights above 1e-3 in
+are parsed (the parse is cached in /tmp by the eval script).  Only weights of at least 5e-3 in
 magnitude are written.  ``--threshold`` is the decision threshold stored with the weights
 (tune it with ``bench/eval_statements.py --part dev``).
 """
@@ -85,14 +85,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--l2", type=float, default=1e-5)
     ap.add_argument("--lr", type=float, default=0.2)
-    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument("--threshold", type=float, default=0.45)
     args = ap.parse_args(argv)
     from tidings.statements.cuemodel import MODEL_PATH
 
     data = examples()
     print(f"{len(data)} examples, {sum(y for _, y in data)} positive", file=sys.stderr)
     weights = train(data, epochs=args.epochs, l2=args.l2, lr=args.lr)
-    weights = {f: round(v, 4) for f, v in weights.items() if abs(v) >= 1e-3}
+    weights = {f: round(v, 4) for f, v in weights.items() if abs(v) >= 5e-3}
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     MODEL_PATH.write_text(json.dumps({
         "about": "cue-head classifier for tidings.statements; trained by bench/train_statement_cues.py "

@@ -71,6 +71,16 @@ def features(tok: "Token", info: "Optional[DocInfo]" = None) -> list[str]:
          "l|t=" + lemma + "|" + tok.tag_, "s=" + subj, "l|s=" + lemma + "|" + subj.split(":")[0],
          "h=" + tok.head.lemma_.lower() if tok.dep_ in ("xcomp", "advcl", "conj", "pcomp") else "h=-",
          "q=" + str(quote_in_sent) + str(quote_near), "l|q=" + lemma + "|" + str(quote_near)]
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PRON"):
+            f.append("sl=" + c.lemma_.lower())
+        elif c.dep_ == "dobj":
+            f.append("l|o=" + lemma + "|" + c.lemma_.lower())
+        elif c.dep_ == "ccomp":
+            mark = next((g.lower_ for g in c.children if g.dep_ == "mark"), "-")
+            f.append("cm=" + mark)
+    inside = sum(1 for q in info.quotes if ss <= q < tok.i) % 2
+    f.append("inq=" + str(inside))
     for d in deps:
         f.append("c=" + d)
         f.append("l|c=" + lemma + "|" + d)
