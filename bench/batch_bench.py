@@ -1,6 +1,6 @@
 """Throughput of the batch runner against bare spaCy, on the same real articles.
 
-    .venv/bin/python bench/batch_bench.py [--docs 150] [--data ../shared/data/polnear/train.jsonl]
+    .venv/bin/python bench/batch_bench.py [--docs 160] [--chunk-size 16] [--data ../shared/data/polnear/train.jsonl]
 
 Measures, in one run over the same documents (PolNeAR news articles, one per document):
 
@@ -22,7 +22,6 @@ import argparse
 import json
 import logging
 import os
-import resource
 import sys
 import tempfile
 import time
@@ -51,8 +50,9 @@ def load_docs(path: Path, n: int) -> list[dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=SHARED / "data" / "polnear" / "train.jsonl")
-    ap.add_argument("--docs", type=int, default=150)
-    ap.add_argument("--chunk-size", type=int, default=8)
+    ap.add_argument("--docs", type=int, default=160)
+    ap.add_argument("--chunk-size", type=int, default=16,
+                    help="documents per task (160 / 16 = 10 tasks, 5 per worker with 2)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     if not args.data.is_file():
@@ -62,6 +62,7 @@ def main() -> int:
     print(f"{len(docs)} PolNeAR articles; load average before: {os.getloadavg()}")
 
     from tidings.batch.runner import run_batch
+    from tidings.batch.worker import peak_rss_mb
     from tidings.pipeline import Pipeline
 
     for noisy in ("distributed", "tornado"):  # after importing distributed, which sets them
@@ -84,7 +85,7 @@ def main() -> int:
     assert n == len(docs)
     print(f"extract_many (1 proc):  {words / many:8.0f} words/s  ({many:.1f} s; "
           f"{words / many_cpu:.0f} words per CPU-second)")
-    rss_main = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rss_main = peak_rss_mb()
 
     rates: dict[int, float] = {}
     cpu_rates: dict[int, float] = {}

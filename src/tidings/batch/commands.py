@@ -44,8 +44,16 @@ def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str, workers: int, c
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn,
                                TextColumn, TimeElapsedColumn)
 
+    import datetime as dt
+
     from tidings.batch.runner import run_batch
 
+    if published:
+        try:
+            dt.date.fromisoformat(published)
+        except ValueError:
+            raise click.BadParameter(f"{published!r} is not a date in the form YYYY-MM-DD",
+                                     param_hint="--published")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("distributed", "tornado"):  # cluster chatter would break the progress bar
         logging.getLogger(noisy).setLevel(logging.ERROR)

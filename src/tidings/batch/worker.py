@@ -78,7 +78,17 @@ class LoadModel(WorkerPlugin):
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process in MB (Linux reports kB)."""
+    """Peak resident memory of this process in MB.
+
+    Read from ``VmHWM`` in ``/proc/self/status`` where there is one: ``ru_maxrss`` survives
+    ``exec`` on Linux, so a worker spawned by a big parent would report the parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
