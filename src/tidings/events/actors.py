@@ -84,9 +84,10 @@ class ActorResolver:
             return []
         word = head.lower_
         if word in PERSONAL or word in NEUTER or word in PLURAL:
-            eid = self.layer.entity_at(head.idx, head.idx + len(head))
-            if eid is None and arg.fallback is not None:
-                eid = self.resolve(arg.fallback)
+            # "X said they ...": the speaker is stronger evidence than a coreference guess
+            eid = self.resolve(arg.fallback) if arg.fallback is not None else None
+            if eid is None:
+                eid = self.layer.entity_at(head.idx, head.idx + len(head))
             if eid is None:
                 eid = self._antecedent(head)
             return [str(eid)] if eid is not None else []

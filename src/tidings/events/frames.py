@@ -44,6 +44,10 @@ PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around",
                "along", "over"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# nouns of action whose 'of'/'by' object is an actor ("the suppression of", "calls by")
+EVENTIVE = {"withdrawal", "suppression", "call", "appeal", "offer", "proposal", "demand",
+            "request", "invitation", "plan", "initiative", "decision", "resignation", "release",
+            "arrest", "ban", "policy", "action", "attack", "refusal", "support", "deployment"}
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 DEFAULT_TARGETS = ("dobj", "to", "on", "against", "with", "in")
 # clause edges below which an action is not a plain event of the sentence
@@ -185,7 +189,7 @@ def _phrase_range(head: "Token") -> tuple[int, int]:
     """The head's subtree without relative clauses, conjuncts and trailing punctuation."""
     drop = set()
     for c in head.children:
-        if c.dep_ in ("relcl", "conj", "cc", "advcl") or (c.dep_ == "punct" and c.i > head.i):
+        if c.dep_ in ("relcl", "conj", "cc", "advcl"):
             drop.update(t.i for t in c.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
     # keep a contiguous run around the head
@@ -196,6 +200,8 @@ def _phrase_range(head: "Token") -> tuple[int, int]:
     while hi + 1 in idx:
         hi += 1
     doc = head.doc
+    while hi > head.i and doc[hi].is_punct:
+        hi -= 1
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
@@ -260,6 +266,13 @@ def _subject(tok: "Token") -> Optional["Token"]:
                 return subj[0] if subj else None
             agent = _pobjs(cur, {"by"})
             return agent[0] if agent else None
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+            # "groups donated ...", "troops guarding the border": the modified noun acts;
+            # "the demonstration staged by students": the agent does
+            agent = _pobjs(cur, {"by"})
+            if cur.tag_ == "VBN":
+                return agent[0] if agent else None
+            return cur.head
         if cur.dep_ in ("xcomp", "conj", "acomp", "advcl", "ccomp") and cur.head.i != cur.i:
             if cur.dep_ == "xcomp":
                 objs = _children(cur.head, "dobj")
@@ -292,7 +305,12 @@ def _target_candidates(order: tuple[str, ...], verb: "Token", noun: Optional["To
     out: list["Token"] = []
     for slot in order:
         if slot == "dobj":
-            out.extend(dobjs)
+            for d in dobjs:
+                if _match_noun(d, lexicon()) is not None or _lower(d) in EVENTIVE:
+                    # "demanded the withdrawal of Serbian forces", "rejected calls by Belarus"
+                    for p in _children(d, "poss") + _pobjs(d, {"of", "by", "from"}):
+                        out.append(p)
+                out.append(d)
         elif slot == "dative":
             out.extend(_children(verb, "dative"))
         elif slot == "ccomp":
@@ -347,6 +365,21 @@ def _deep_candidates(tok: "Token", sources: list[Arg]) -> list["Token"]:
     cands = [t for t in tok.subtree if t.i not in taken and t.ent_type_ not in NON_ACTOR_ENTS and (
         (t.dep_ == "pobj" and _lower(t.head) in DEEP_PREPS) or (t.dep_ == "dobj" and t.head.i != tok.i))]
     return sorted(cands, key=lambda t: (_depth(t), t.i))
+
+
+def _right_candidates(tok: "Token", sources: list[Arg]) -> list["Token"]:
+    """Nouns after the trigger in its own clause, for a parse that hid the object
+    ("kidnapped up to 16 Russian advisers", "granted asylum to five Panamanian officers
+    holed up ...")."""
+    taken = {t.i for a in sources for t in a.head.subtree}
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    blocked: set[int] = set()
+    for t in verb.subtree:
+        if t.dep_ in ("relcl", "ccomp", "parataxis") and t.i != verb.i:
+            blocked.update(x.i for x in t.subtree)
+    return [t for t in verb.subtree if tok.i < t.i <= tok.i + 12 and t.i not in taken and t.i not in blocked
+            and t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in NON_ACTOR_ENTS
+            and t.dep_ not in ("compound", "amod", "npadvmod")]
 
 
 def _places(holders: list["Token"]) -> list["Token"]:
@@ -413,6 +446,8 @@ def _light_noun(tok: "Token", lex: Lexicon) -> Optional[tuple["Token", NounClass
         if nc is None and obj.lemma_.lower() in lex.quantity_heads:
             inner = _pobjs(obj, {"of"})
             nc = _match_noun(inner[0], lex) if inner else None
+            if nc is not None:
+                obj = inner[0]
         if nc is not None:
             if is_undo and nc.undo is None:
                 return None
@@ -651,6 +686,11 @@ def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -
     if not frame.targets and typ in DEEP_TYPES:
         frame.targets, _ = _choose_targets(_deep_candidates(tok, frame.sources), frame.sources,
                                            lex, has_actor)
+    if not frame.targets:
+        near, resolved = _choose_targets(_right_candidates(noun or tok, frame.sources), frame.sources,
+                                         lex, has_actor)
+        if resolved:
+            frame.targets = near
     return frame
 
 
