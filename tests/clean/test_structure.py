@@ -119,3 +119,12 @@ def test_deck_byline_and_page_furniture_are_non_body():
 def test_date_in_a_byline_is_the_dateline_date():
     cleaned = clean(Document(text=PAGED))
     assert (cleaned.meta.published, cleaned.meta.published_from) == ("2026-03-14", "dateline")
+
+
+def test_byline_with_a_comma_date_is_non_body_and_dates_the_article():
+    text = ("Ceasefire Holds in Northern Town\nBy Tom Ellery, March 14, 2025\n\n"
+            "The ceasefire held for a second day on Friday, residents said.\n\n"
+            "Aid convoys reached the town centre for the first time in a month.\n")
+    cleaned = clean(Document(text=text))
+    assert [(k, text[s:e]) for k, s, e in cleaned.non_body] == [("byline", "By Tom Ellery, March 14, 2025")]
+    assert (cleaned.meta.published, cleaned.meta.published_from) == ("2025-03-14", "dateline")

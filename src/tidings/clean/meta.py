@@ -92,6 +92,14 @@ def parse_date(text: str) -> Optional[str]:
     return parsed.date().isoformat() if parsed else None
 
 
+def _byline_date(text: str) -> str:
+    """The date part of a byline ("By X | March 14, 2026", "By X, March 14, 2026"), or ''."""
+    if "|" in text:
+        return text.rpartition("|")[2]
+    m = re.search(r"((?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})", text)
+    return m.group(1) if m else ""
+
+
 def article_meta(doc: Document, structure: Structure, urls: list[str]) -> ArticleMeta:
     meta = ArticleMeta()
     cands = meta.candidates
@@ -101,8 +109,8 @@ def article_meta(doc: Document, structure: Structure, urls: list[str]) -> Articl
         cands["metadata"] = doc.published
 
     for ln in structure.non_body:
-        if ln.kind == "dateline" or (ln.kind == "byline" and "|" in ln.text):
-            d = parse_date(ln.text.rpartition("|")[2])
+        if ln.kind in ("dateline", "byline"):
+            d = parse_date(_byline_date(ln.text)) if ln.kind == "byline" else parse_date(ln.text)
             if d:
                 cands.setdefault("dateline", d)
                 break

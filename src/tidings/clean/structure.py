@@ -164,7 +164,7 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
                     head.append(ln)
                     continue
                 break
-            if is_titleish(ln.text):
+            if is_titleish(ln.text) and not _byline_kind(ln.text):
                 head.append(ln)
             else:
                 break
@@ -209,6 +209,9 @@ def _byline_kind(text: str) -> Optional[str]:
     """'byline' or 'dateline' for a line that is only that, else None."""
     if len(text) < 120:
         head, _, tail = text.partition("|") if "|" in text else (text, "", "")
+        m = None if "|" in text else re.match(r"^(.*?),\s*((?:\w+,?\s+)?\w+\.?\s+\d{1,2},?\s+\d{4}.*)$", text)
+        if m and _looks_like_date_line(m.group(2)):  # "By Tom Ellery, March 14, 2025"
+            head, tail = m.group(1), m.group(2)
         head, tail = head.strip(), tail.strip()
         if (BYLINE_RE.match(head) or _AGENCY_LINE.match(head)) and (not tail or _looks_like_date_line(tail)):
             return "byline"
