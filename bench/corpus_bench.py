@@ -3,6 +3,7 @@ pages, when built in) on a real uvicorn server.
 
     .venv/bin/python bench/corpus_bench.py                 # 10,000 documents
     .venv/bin/python bench/corpus_bench.py --docs 2000 --requests 100
+    .venv/bin/python bench/corpus_bench.py --pg postgresql://user:pw@localhost/db  # PostgreSQL
 
 The documents come from :mod:`tidings.store.synthetic`: news-like articles generated with
 the tidings/1 result a perfect extractor would give (entities, a direct and an indirect
@@ -84,19 +85,32 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--requests", type=int, default=200, help="requests per endpoint")
     ap.add_argument("--db", default=None, help="SQLite file (default: a temporary one)")
+    ap.add_argument("--pg", default=None, metavar="URL",
+                    help="measure PostgreSQL instead (in a new schema, dropped afterwards)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--json", action="store_true", help="print the figures as JSON only")
     args = ap.parse_args()
+    if args.pg:
+        from tidings.store.testing import private_schema
 
-    tmp = tempfile.TemporaryDirectory()
-    path = Path(args.db) if args.db else Path(tmp.name) / "bench.db"
-    if path.exists():
-        raise SystemExit(f"{path} exists: give a new file")
-    store = Store(f"sqlite:///{path}")
-    print(f"storing {args.docs} generated documents in {path} ...", file=sys.stderr)
-    figures: dict[str, object] = {"ingest": fill(store, args.docs, args.seed)}
+        with private_schema(args.pg) as url:
+            run(args, url, None)
+    else:
+        tmp = tempfile.TemporaryDirectory()
+        path = Path(args.db) if args.db else Path(tmp.name) / "bench.db"
+        if path.exists():
+            raise SystemExit(f"{path} exists: give a new file")
+        run(args, f"sqlite:///{path}", path)
+
+
+def run(args: argparse.Namespace, url: str, path: Path | None) -> None:
+    store = Store(url)
+    print(f"storing {args.docs} generated documents in {store!r} ...", file=sys.stderr)
+    figures: dict[str, object] = {"database": store.dialect,
+                                  "ingest": fill(store, args.docs, args.seed)}
     figures["counts"] = store.counts().to_dict()
-    figures["db_megabytes"] = round(path.stat().st_size / 1e6, 1)
+    if path is not None:
+        figures["db_megabytes"] = round(path.stat().st_size / 1e6, 1)
 
     rng = random.Random(args.seed)
     actors = store.actors(limit=500).items
@@ -150,8 +164,8 @@ def main() -> None:
     ing = figures["ingest"]
     print(f"\nstored {ing['documents']} documents in {ing['store_seconds']} s: "  # type: ignore[index]
           f"{ing['documents_per_second']} documents/s "  # type: ignore[index]
-          f"(+{ing['generate_seconds']} s generating them); database "  # type: ignore[index]
-          f"{figures['db_megabytes']} MB; {figures['counts']}")
+          f"(+{ing['generate_seconds']} s generating them) in {figures['database']}; "  # type: ignore[index]
+          f"{figures.get('db_megabytes', '?')} MB; {figures['counts']}")
     print(f"\n{'endpoint':32} {'n':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
     for name, row in latency.items():
         print(f"{name:32} {row['n']:>5} {row['median_ms']:>10} {row['p95_ms']:>8} {row['max_ms']:>8}")

@@ -120,13 +120,14 @@ def run(analysis: Analysis) -> TimeLayer:
         if tense == "present" and m.kind in ("weekday", "weekend", "md", "dm", "holiday") and not in_head:
             tense = "future"     # "the talks resume on Monday"
         o = analysis.span(m.start, m.end)
-        prep = re.search(r"([A-Za-z]+)\s+$", view[max(0, m.start - 20):m.start])
+        prep = re.search(r"(\S+)\s*$", view[max(0, m.start - 20):m.start])
         items.append(TimeMention(mention=m, vstart=m.start, vend=m.end, ostart=o.start, oend=o.end,
                                  tense=tense, resolved=None,
                                  verb_start=verb.idx if verb is not None else None,
                                  main=bool(verb is not None and verb.dep_ == "ROOT"), headline=in_head,
                                  evidence_vstart=_evidence_start(verb, m.start, view),
-                                 prep=prep.group(1).lower() if prep else None,
+                                 prep=(prep.group(1).lower() if prep and prep.group(1).isalpha() else
+                                       prep.group(1)[-1:] if prep else None),
                                  direct=attached_directly(parsed, m.start, m.end, verb) if parsed is not None else False))
     ref = _weekday_reference(items, anchor) if anchor else None
     last_day: Optional[dt.date] = None

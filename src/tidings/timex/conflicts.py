@@ -33,6 +33,7 @@ CANDIDATE_TOLERANCE_DAYS = 2        # time zones and late editions
 FUTURE_FAR_DAYS = 240               # "will ... on April 6" with the next April 6 this far off
 PAST_FAR_DAYS = 330                 # "... said on June 3" with the last June 3 this far back
 EXPLICIT_TOLERANCE_DAYS = 7
+PROSPECTIVE_PAST_DAYS = 45          # "to begin on April 6" needs April 6 this far back
 LATEST_YEAR_GAP = 3                 # every explicit year at least this many years before
 # off: on correctly dated PolNeAR articles it fired on 1 in 10 (history pieces and
 # profiles name only old years); kept for experiments with bench/eval_misdating.py
@@ -103,7 +104,10 @@ def _no_year_flag(analysis: "Analysis", it: "TimeMention", anchor: dt.date) -> O
     name = " ".join(it.mention.text.split())
     if it.tense in ("future", "prospective") and it.prep in _FUTURE_PREPS | {None}:
         months_ahead = (fut.year - anchor.year) * 12 + fut.month - anchor.month
-        if (day and (fut - anchor).days > FUTURE_FAR_DAYS and (anchor - past).days >= EXPLICIT_TOLERANCE_DAYS) \
+        # an infinitive ("to file paperwork by March 15") may sit in a past narrative of a
+        # deadline just gone: it needs a date well past, where "will" needs only a week
+        min_past = EXPLICIT_TOLERANCE_DAYS if it.tense == "future" else PROSPECTIVE_PAST_DAYS
+        if (day and (fut - anchor).days > FUTURE_FAR_DAYS and (anchor - past).days >= min_past) \
                 or (not day and months_ahead >= 9):
             last = past if day else _month_end(past)
             return Flag(kind=KIND, evidence=[ev], message=(
@@ -198,9 +202,47 @@ def _latest_year_flag(analysis: "Analysis", items: list["TimeMention"], anchor: 
         f"The content implies writing around {latest}\u2013{latest + 1}."))
 
 
+_POST_DATE = re.compile(r'datetime="(?P<iso>(?:19|20)\d\d-\d\d-\d\d)|\(@\w{1,30}\)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)')
+
+
+def _embedded_post_flag(analysis: "Analysis", anchor: dt.date) -> Optional[Flag]:
+    """An embedded post (a tweet's "— Name (@handle) September 1, 2016" signature or its
+    ``datetime`` attribute) dated after the claimed date: the article cannot predate it."""
+    from tidings.timex.patterns import find_mentions
+    from tidings.timex.resolve import resolve
+
+    text = analysis.doc.text
+    latest: Optional[tuple[dt.date, int, int]] = None
+    for m in _POST_DATE.finditer(text):
+        if m.group("iso"):
+            try:
+                d = dt.date.fromisoformat(m.group("iso"))
+            except ValueError:
+                continue
+            s, e = m.span("iso")
+        else:
+            found = [x for x in find_mentions(m.group("date")) if x.kind == "mdy"]
+            r = resolve(found[0], anchor) if found else None
+            if r is None or r.start is None:
+                continue
+            d = r.start
+            s, e = m.span("date")
+        if latest is None or d > latest[0]:
+            latest = (d, s, e)
+    if latest is None or (latest[0] - anchor).days <= 1:
+        return None
+    d, s, e = latest
+    return Flag(kind=KIND, evidence=[Span.of(text, s, e)], message=(
+        f"The article is dated {_fmt(anchor)}, but it embeds a post dated {_fmt(d)}, "
+        f"{(d - anchor).days} days later. The content implies writing on or after {_fmt(d)}."))
+
+
 def find_conflicts(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date) -> list[Flag]:
     """Every date conflict between the article's content and its claimed date ``anchor``."""
     flags = _candidate_flags(analysis, anchor)
+    post = _embedded_post_flag(analysis, anchor)
+    if post is not None:
+        flags.append(post)
     for it in items:
         for check in (_weekday_flag, _no_year_flag, _explicit_flag):
             flag = check(analysis, it, anchor)

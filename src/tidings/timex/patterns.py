@@ -47,6 +47,7 @@ WD_ANY = rf"(?P<wd>{_WD_FULL}|(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
 WD_FULL = rf"(?P<wd>{_WD_FULL})(?![a-z])"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d)(?!\s*(?:%|percent|per\b))"
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d%])"
+YEAR_BARE = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
 _NUMW = "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse=True))
 NUM = rf"(?P<num>\d+(?:\.\d+)?|{_NUMW}|{'|'.join(VAGUE)})"
 UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
@@ -64,11 +65,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("dm", rf"(?:{WD_ANY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}"),
     ("my", rf"(?:{MOD}[\s-]*)?{MON_FULL},?\s+(?:of\s+)?{YEAR}"),
     ("my", rf"(?:{MOD}[\s-]*)?(?P<mon>{_MON_ABBR})\s+{YEAR}"),
+    ("mthis", rf"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming)\s+{MON_FULL}"),
     ("mrel", rf"(?:{MOD}[\s-]*)?{MON_FULL}(?=\s+(?:of\s+)?(?P<rel>this|last|next)\s+year)"),
     ("m", rf"(?:{MOD}[\s-]*)?{MON_FULL}"),
     ("y", rf"{MOD}[\s-]*{YEAR}"),
     ("y", rf"(?:fiscal(?:\s+year)?|FY)\s*'?{YEAR}"),
-    ("y", rf"(?<![\d$€£¥#.,:/-]){YEAR}(?![.,]\d|-\d|:\d|/\d)"),
+    ("y", rf"(?<![\d$€£¥#.,:/-]){YEAR_BARE}(?![.,]\d|-\d|:\d|/\d)"),
     ("decade", r"(?:the\s+)?(?:(?P<cent>1[0-9]|20)|')(?P<dec>\d)0s\b"),
     ("decade", r"(?<=\bthe\s)(?P<dec>[1-9])0s\b"),
     ("decade", r"(?<=\band\s)(?P<dec>[1-9])0s\b"),

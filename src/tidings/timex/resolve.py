@@ -147,7 +147,7 @@ def _holiday(name: str, year: int) -> Optional[dt.date]:
         if h["name"].lower() != name.lower():
             continue
         if "day" in h:
-            return dt.date(year, h["month"], h["day"])
+            return dt.date(h.get("year", year), h["month"], h["day"])
         first = dt.date(year, h["month"], 1)
         days = [first + dt.timedelta(days=i) for i in range(calendar.monthrange(year, h["month"])[1])]
         hits = [d for d in days if d.weekday() == h["weekday"]]
@@ -227,6 +227,18 @@ def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
             return None
         d, alts = _month_for(month, anchor, tense)
         return _make(d, "month", needs_year=True, alternatives=alts)
+    if k == "mthis":
+        month = month_number(m.g("mon"))
+        if not month or anchor is None:
+            return None
+        rel = " ".join((m.g("rel") or "").lower().split())
+        if rel in ("last", "past", "this past"):
+            y = anchor.year if month < anchor.month else anchor.year - 1
+        elif rel in ("next", "coming", "this coming"):
+            y = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            y = anchor.year
+        return _make(dt.date(y, month, 1), "month")
     if k == "mrel":
         month = month_number(m.g("mon"))
         if not month or anchor is None:
@@ -292,7 +304,8 @@ def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
             d = min(cands, key=lambda x: abs((x - anchor).days))
         else:
             d = _holiday(m.g("hol") or "", year)  # type: ignore[assignment]
-        return _make(d, "day", explicit_year=year is not None) if d else None
+        return _make(d, "day", explicit_year=year is not None or d.year not in range(anchor.year - 1, anchor.year + 2)
+                     if anchor else year is not None) if d else None
     if k in ("duration",):
         unit = (m.g("unit") or "day").lower()
         pre = " ".join((m.g("pre") or "").lower().split())

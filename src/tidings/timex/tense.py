@@ -74,6 +74,9 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
         return None
     if verb.lemma_.lower() in _SCHEDULE:
         return "future"        # "a June 3 hearing has been scheduled"
+    if verb.lemma_.lower() == "set" and any(
+            (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "xcomp" for c in verb.children):
+        return "future"        # "the trial is set for November"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     lower = {a.lower_ for a in auxes}
     if lower & _FUTURE_AUX:
@@ -96,8 +99,8 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
             return "past"
         if lower & {"is", "are", "am", "'re"}:
             return "present"
-        if not auxes and verb.dep_ in ("acl", "relcl"):
-            return "past"      # reduced relative ("the plan announced Monday")
+        # a reduced relative ("the deadline set at June 1", "the plan announced Monday")
+        # says nothing certain about time: left unknown
         return None
     if verb.tag_ == "VBG":
         if lower & {"is", "are", "am", "'re", "'m"}:
