@@ -96,7 +96,7 @@ def _byline_date(text: str) -> str:
     """The date part of a byline ("By X | March 14, 2026", "By X, March 14, 2026"), or ''."""
     if "|" in text:
         return text.rpartition("|")[2]
-    m = re.search(r"((?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})", text)
+    m = re.search(r"((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4})", text)
     return m.group(1) if m else ""
 
 
