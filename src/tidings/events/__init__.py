@@ -23,7 +23,7 @@ from typing import Any, Optional
 from tidings.analysis import Analysis
 from tidings.document import DateValue, Event, Location
 from tidings.events.actors import ActorResolver
-from tidings.events.frames import Frame, sentence_frames
+from tidings.events.frames import WEAPON_NOUNS, Frame, sentence_frames
 from tidings.events.place import resolve_place
 from tidings.stage import Stage
 
@@ -71,6 +71,12 @@ def _location(frame: Frame) -> Optional[Location]:
     return None
 
 
+def _is_weapon(arg: Any) -> bool:
+    words = {t.lemma_.lower() for t in arg.head.subtree} | {arg.head.lemma_.lower()}
+    return arg.head.lemma_.lower() in WEAPON_NOUNS or (arg.head.pos_ == "NOUN" and bool(words & WEAPON_NOUNS)
+                                                      and arg.head.ent_type_ == "")
+
+
 def _in_headline(analysis: Analysis, start: int) -> bool:
     head = getattr(analysis.cleaned, "view_headline", None)
     return bool(head) and head[0] <= start < head[1]
@@ -97,6 +103,12 @@ def run(analysis: Analysis) -> list[Event]:
             source = list(dict.fromkeys(i for a in frame.sources for i in resolver.resolve_all(a)))
             target = [t for t in dict.fromkeys(i for a in frame.targets for i in resolver.resolve_all(a))
                       if t not in source]
+            location = _location(frame)
+            if not source and frame.type == "ASSAULT" and location is not None and location.country \
+                    and frame.sources and _is_weapon(frame.sources[0]):
+                # PLOVER codes an unattributed bomb by the country where it went off
+                made = resolver.add_group(frame.sources[0], (location.country, None))
+                source = [made] if made else []
             key = (sent.start, frame.type, frame.mode, tuple(source), tuple(target))
             if key in seen:
                 continue
@@ -109,7 +121,7 @@ def run(analysis: Analysis) -> list[Event]:
             events.append(Event(
                 id=f"v{len(events) + 1}", type=frame.type, mode=frame.mode, cameo=frame.cameo,
                 source=source, target=target, date=_date(analysis, frame),
-                location=_location(frame), evidence=analysis.span(start, end), **extra))
+                location=location, evidence=analysis.span(start, end), **extra))
     return events
 
 

@@ -44,7 +44,8 @@ class ActorResolver:
                 if s >= start and e <= end]
 
     def has_actor(self, start: int, end: int) -> bool:
-        if self.ids_in(start, end):
+        """Whether the range names an actor with a known country."""
+        if any(self._country(i) for i in self.ids_in(start, end)):
             return True
         return self._code(start, end) is not None
 
@@ -137,6 +138,10 @@ class ActorResolver:
             if (word in PERSONAL) == is_person:
                 return str(eid)
         return None
+
+    def add_group(self, arg: Arg, coded: tuple[Optional[str], Optional[str]]) -> Optional[str]:
+        """Add the phrase as a ``group`` entity coded (country, sector); its id."""
+        return self._add_group(arg, coded)
 
     def _add_group(self, arg: Arg, coded: tuple[Optional[str], Optional[str]]) -> Optional[str]:
         entities = getattr(self.layer, "entities", None)

@@ -39,6 +39,10 @@ if TYPE_CHECKING:
 HasActor = Callable[[int, int], bool]
 
 SUBJ = ("nsubj", "csubj")
+# an attack with no named perpetrator: "a roadside bombing killed ...", "killed by an IED"
+WEAPON_NOUNS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "minefield", "rocket",
+                "missile", "shell", "grenade", "mortar", "attack", "car", "bomber", "landmine",
+                "explosive", "shelling", "airstrike", "strike", "ambush", "suicide"}
 OBJ = ("dobj", "attr", "oprd")
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around",
@@ -48,6 +52,9 @@ PLACE_ENTS = {"GPE", "LOC", "FAC"}
 EVENTIVE = {"withdrawal", "suppression", "call", "appeal", "offer", "proposal", "demand",
             "request", "invitation", "plan", "initiative", "decision", "resignation", "release",
             "arrest", "ban", "policy", "action", "attack", "refusal", "support", "deployment"}
+STATEMENT_NOUNS = {"declaration", "statement", "letter", "resolution", "communique", "report",
+                   "message", "note", "decree", "order", "ultimatum", "appeal", "call", "petition",
+                   "speech", "interview", "proposal", "plan", "motion", "bill", "memo", "notice"}
 NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 DEFAULT_TARGETS = ("dobj", "to", "on", "against", "with", "in")
 # clause edges below which an action is not a plain event of the sentence
@@ -266,6 +273,10 @@ def _subject(tok: "Token") -> Optional["Token"]:
                 return subj[0] if subj else None
             agent = _pobjs(cur, {"by"})
             return agent[0] if agent else None
+        if cur.dep_ == "acl" and _lower(cur.head) in STATEMENT_NOUNS and cur.head.head.i != cur.head.i:
+            # "issued a declaration demanding ...": the issuer demands
+            cur = cur.head.head
+            continue
         if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
             # "groups donated ...", "troops guarding the border": the modified noun acts;
             # "the demonstration staged by students": the agent does
@@ -291,11 +302,23 @@ def _source_args(verb: "Token", lex: Lexicon) -> list[Arg]:
     args = _args(subj, lex)
     for arg in args:
         if arg.head.lower_ in PRONOUNS:
-            speaker = _speaker_subject(verb, lex)
+            speaker = _antecedent_subject(arg.head, verb)
             if speaker is not None and speaker.i != arg.head.i:
                 fb = _args(speaker, lex)
                 arg.fallback = fb[0] if fb else None
     return args
+
+
+def _antecedent_subject(pron: "Token", verb: "Token") -> Optional["Token"]:
+    """The nearest nominal subject of a clause above the pronoun's: the speaker in "Syria
+    says it will ...", the bombers in "bombers killed 23 people when they blew ..."."""
+    cur = verb
+    while cur.head.i != cur.i:
+        cur = cur.head
+        subj = _subject(cur)
+        if subj is not None and subj.i != pron.i and subj.lower_ not in PRONOUNS:
+            return subj
+    return None
 
 
 def _target_candidates(order: tuple[str, ...], verb: "Token", noun: Optional["Token"],
@@ -310,6 +333,8 @@ def _target_candidates(order: tuple[str, ...], verb: "Token", noun: Optional["To
                     # "demanded the withdrawal of Serbian forces", "rejected calls by Belarus"
                     for p in _children(d, "poss") + _pobjs(d, {"of", "by", "from"}):
                         out.append(p)
+                    for acl in _children(d, "acl"):  # "the demonstration staged by students"
+                        out.extend(_pobjs(acl, {"by"}))
                 out.append(d)
         elif slot == "dative":
             out.extend(_children(verb, "dative"))
@@ -382,13 +407,28 @@ def _right_candidates(tok: "Token", sources: list[Arg]) -> list["Token"]:
             and t.dep_ not in ("compound", "amod", "npadvmod")]
 
 
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "area",
+               "state", "port", "camp", "suburb", "outskirts", "county", "island", "border"}
+
+
+def _place_word(p: "Token") -> Optional["Token"]:
+    if p.ent_type_ in PLACE_ENTS or (p.pos_ == "PROPN" and p.ent_type_ not in ("PERSON", "NORP")):
+        return p
+    if _lower(p) in PLACE_NOUNS:  # "near the town of Samarra", "the Iraqi city of Basra"
+        of = _pobjs(p, {"of"})
+        if of and of[0].pos_ == "PROPN":
+            return of[0]
+    return None
+
+
 def _places(holders: list["Token"]) -> list["Token"]:
     out = []
     for h in holders:
         for c in h.children:
             if c.dep_ == "prep" and _lower(c) in PLACE_PREPS:
-                out.extend(p for p in _children(c, "pobj") if p.ent_type_ in PLACE_ENTS or (
-                    p.pos_ == "PROPN" and p.ent_type_ not in ("PERSON", "NORP")))
+                pobjs = _children(c, "pobj") + [g for x in c.children if x.dep_ == "prep"
+                                                for g in _children(x, "pobj")]  # "outside of"
+                out.extend(w for w in map(_place_word, pobjs) if w is not None)
     return out
 
 
@@ -678,15 +718,17 @@ def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -
             src = {a.head.i for a in frame.sources}
             if inner_frame is not None:
                 inner_targets = [a for a in inner_frame.targets if a.head.i not in src]
-            else:
+            elif typ in ("THREATEN", "REQUEST", "REJECT"):
                 inner_targets, _ = _choose_targets(_target_candidates(
                     ("to", "on", "against", "with", "dobj", "in"), inner, None, None), frame.sources, lex, has_actor)
+            else:
+                inner_targets = []
             if inner_targets and (not frame.targets or any(has_actor(a.start, a.end) for a in inner_targets)):
                 frame.targets = inner_targets
     if not frame.targets and typ in DEEP_TYPES:
         frame.targets, _ = _choose_targets(_deep_candidates(tok, frame.sources), frame.sources,
                                            lex, has_actor)
-    if not frame.targets:
+    if not frame.targets and typ not in ("AGREE", "RETREAT", "CONCEDE"):
         near, resolved = _choose_targets(_right_candidates(noun or tok, frame.sources), frame.sources,
                                          lex, has_actor)
         if resolved:
@@ -720,7 +762,7 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
             consumed.update(t.i for t in [frame.inner] + list(frame.inner.conjuncts))
         typ, noun, inner = frame.type, frame.noun, frame.inner
         holders = [t for t in (tok, noun, inner) if t is not None] + _children(tok, "dobj")
-        frame.places = _places(holders)
+        frame.places = _places(holders) + _places([a.head for a in frame.sources + frame.targets])
         _apply_mode(frame, _modes(tok, lex, nominal=noun is not None))
         frames.append(frame)
     frames.extend(_role_frames(sent, lex))
