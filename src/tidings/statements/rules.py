@@ -334,11 +334,18 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
             content = subtree_range(obj)
             # "called him a liar", "asked X to leave", "attacked X for Y": the object's
             # complement belongs to the content
+            last = obj.right_edge.i
             for c in tok.rights:
-                if c.i > obj.i and content is not None and (
-                        c.dep_ in ("oprd", "xcomp", "ccomp")
-                        or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS and c.i == obj.right_edge.i + 1)):
+                if c.i <= obj.i or content is None:
+                    continue
+                if c.dep_ in ("oprd", "xcomp", "ccomp") or (
+                        c.left_edge.i == last + 1 and (
+                            c.dep_ == "prep" or (c.dep_ == "advcl" and any(
+                                g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))):
                     content = (content[0], c.right_edge.idx + len(c.right_edge))
+                    last = c.right_edge.i
+                else:
+                    break
         else:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == cue[-1].i + 1), None)
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
