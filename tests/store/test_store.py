@@ -268,3 +268,47 @@ def test_reopening_keeps_the_corpus(store_url):
         first.upsert(un_result())
     with Store(store_url) as again:  # migrations at head: nothing to do, nothing lost
         assert again.counts().documents == 1
+
+
+def _person_doc(n: int, name: str, *, country: str = "USA"):
+    body = f"Report {n}\n\n{name} spoke to reporters in Chicago about the budget, aides said."
+    return hand_result(body, id=f"p{n}", published="2026-01-0%d" % (n % 9 + 1),
+                       entities={"e1": (name, "person", country)})
+
+
+def test_surname_alone_links_to_the_one_prominent_person(store):
+    for n in range(4):
+        store.upsert(_person_doc(n, "Barack Obama"))
+    store.upsert(_person_doc(10, "Michelle Obama"))
+    store.upsert(_person_doc(11, "Obama"))  # 4 of the 5 Obama documents are Barack's
+    obamas = {a.name: a.n_documents for a in store.actors("obama").items}
+    assert obamas == {"Barack Obama": 5, "Michelle Obama": 1}
+    assert "Obama" in store.actor(store.actors("barack").items[0].id).names
+
+
+def test_surname_alone_stays_apart_when_it_is_not_clear_who(store):
+    for n in range(3):
+        store.upsert(_person_doc(n, "Hillary Clinton"))
+        store.upsert(_person_doc(n + 10, "Bill Clinton"))
+    store.upsert(_person_doc(20, "Clinton"))
+    store.upsert(_person_doc(21, "Lopez"))  # nobody else with that surname: its own actor
+    assert sorted(a.name for a in store.actors("clinton").items) == [
+        "Bill Clinton", "Clinton", "Hillary Clinton"]
+    assert store.actors("lopez").total == 1
+
+
+def test_migrations_go_down_and_up_again(store_url):
+    from tidings.store.db import downgrade, make_engine, migrate
+
+    with Store(store_url) as store:
+        for n in range(3):
+            store.upsert(_person_doc(n, "Barack Obama"))
+    engine = make_engine(store_url)
+    try:
+        downgrade(engine, revision="0001")  # before surnames existed
+        migrate(engine)                    # back to head: surnames filled from the keys
+    finally:
+        engine.dispose()
+    with Store(store_url) as store:
+        store.upsert(_person_doc(9, "Obama"))
+        assert [a.n_documents for a in store.actors("obama").items] == [4]

@@ -55,3 +55,12 @@ def migrate(engine: Engine, *, revision: str = "head") -> None:
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7707)")
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
+
+
+def downgrade(engine: Engine, *, revision: str) -> None:
+    """Take the schema back to ``revision`` ("base": no tables)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, revision)

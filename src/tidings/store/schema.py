@@ -46,6 +46,7 @@ actors = Table(
     Column("n_documents", Integer, nullable=False, default=0, index=True),
     Column("n_statements", Integer, nullable=False, default=0),
     Column("n_events", Integer, nullable=False, default=0),
+    Column("surname", String(100), index=True),  # people named with 2+ words (rev. 0002)
 )
 
 doc_entities = Table(

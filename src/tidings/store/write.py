@@ -34,9 +34,15 @@ def _json(value: Any) -> Optional[str]:
 
 
 _NEW_ACTOR = text(
-    "INSERT INTO actors (key, norm, name, kind, country, sector, role, n_documents, "
+    "INSERT INTO actors (key, norm, name, kind, country, sector, role, surname, n_documents, "
     "n_statements, n_events) VALUES (:key, :norm, :name, :kind, :country, :sector, :role, "
-    "0, 0, 0) ON CONFLICT (key) DO NOTHING")
+    ":surname, 0, 0, 0) ON CONFLICT (key) DO NOTHING")
+_BY_SURNAME = text("SELECT id, n_documents FROM actors WHERE surname = :surname "
+                   "AND kind = 'person' AND n_documents > 0 AND (country = :country OR :any = 1)")
+# a surname alone is linked to a person when that person holds this share of the documents
+# of everyone with the surname, and appears in at least this many documents
+SURNAME_SHARE = 0.8
+SURNAME_MIN_DOCUMENTS = 3
 _FIND_ACTOR = text("SELECT id, role, sector FROM actors WHERE key = :key")
 _FILL_ACTOR = text("UPDATE actors SET role = coalesce(role, :role), "
                    "sector = coalesce(sector, :sector) WHERE id = :id")
@@ -52,16 +58,37 @@ def _actor_for(conn: Connection, entity: Any, known: dict[str, tuple[int, bool]]
     cached = known.get(key)
     if cached is not None and (cached[1] or not (entity.role or entity.sector)):
         return cached[0]
+    words = key.split("|", 1)[0].split()
+    if entity.kind == "person" and len(words) == 1:
+        found = _by_surname(conn, words[0], entity.country)
+        if found is not None:
+            known[key] = (found, True)
+            return found
     conn.execute(_NEW_ACTOR, {
         "key": key, "norm": canonical_norm(entity.name), "name": entity.name,
         "kind": entity.kind, "country": entity.country, "sector": entity.sector,
-        "role": entity.role})
+        "role": entity.role,
+        "surname": words[-1][:100] if entity.kind == "person" and len(words) >= 2 else None})
     row = conn.execute(_FIND_ACTOR, {"key": key}).one()
     if (row.role is None and entity.role) or (row.sector is None and entity.sector):
         conn.execute(_FILL_ACTOR, {"id": row.id, "role": entity.role, "sector": entity.sector})
     complete = bool((row.role or entity.role) and (row.sector or entity.sector))
     known[key] = (int(row.id), complete)
     return int(row.id)
+
+
+def _by_surname(conn: Connection, surname: str, country: Optional[str]) -> Optional[int]:
+    """The one prominent person with this surname ("Obama" → Barack Obama when he holds
+    most of the documents of all the Obamas), or None when it is not clear who."""
+    rows = conn.execute(_BY_SURNAME, {"surname": surname, "country": country,
+                                      "any": 1 if country is None else 0}).all()
+    if not rows:
+        return None
+    best = max(rows, key=lambda r: (r.n_documents, -r.id))
+    total = sum(r.n_documents for r in rows)
+    if best.n_documents >= SURNAME_MIN_DOCUMENTS and best.n_documents >= SURNAME_SHARE * total:
+        return int(best.id)
+    return None
 
 
 def _move_counters(conn: Connection, counts: dict[int, Counter[str]], sign: int) -> None:
