@@ -83,11 +83,13 @@ TRAILING = ("advcl", "npadvmod", "parataxis")
 
 
 def _clause_range(comp: "Token") -> Optional[Range]:
-    """A complement clause, less a trailing ", putting them ..." / ", while ..." part."""
+    """A content phrase less a trailing ", putting them ..." / ", while ..." part (PolNeAR
+    leaves those out; trimming trailing relative clauses, appositions or prepositional
+    phrases too scored lower on the dev slice)."""
     doc = comp.doc
     end = comp.right_edge.i
     for c in reversed(list(comp.rights)):
-        if c.dep_ in TRAILING and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == "," \
+        if c.dep_ in TRAILING and c.left_edge.i > comp.i + 1 and doc[c.left_edge.i - 1].text == "," \
                 and c.right_edge.i == end:
             end = c.left_edge.i - 2
         else:
@@ -331,7 +333,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
         obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
         if obj is not None and not (lemma in ("tell", "ask") and obj.pos_ in ("PRON", "PROPN", "NOUN")
                                     and obj.i == tok.i + 1 and len(list(obj.subtree)) <= 2):
-            content = subtree_range(obj)
+            content = _clause_range(obj)
             # "called him a liar", "asked X to leave", "attacked X for Y": the object's
             # complement belongs to the content
             last = obj.right_edge.i
