@@ -34,10 +34,16 @@ class TimeLayer:
     view_main: list[bool] = field(default_factory=list)
     # every resolved expression (dated or not), for the conflict checks and debugging
     resolved: list["TimeMention"] = field(default_factory=list)
+    # "a day after Monday's vote": (view_start, view_end, value) anchored at the named day
+    view_anchored: list[tuple[int, int, DateValue]] = field(default_factory=list)
 
     def date_in(self, vstart: int, vend: int) -> Optional[DateValue]:
-        """The best date for the view range (a sentence): the expression attached to its
-        main verb if there is one, else the first dated expression inside the range."""
+        """The best date for the view range (a sentence): an anchored phrase ("a day after
+        Monday's vote") if there is one, else the expression attached to its main verb,
+        else the first dated expression inside the range."""
+        for s, e, value in self.view_anchored:
+            if s >= vstart and e <= vend:
+                return value
         inside = [k for k, (s, e, _) in enumerate(self.view_times) if s >= vstart and e <= vend]
         if not inside:
             return None
@@ -61,6 +67,10 @@ class TimeMention:
     evidence_vstart: Optional[int] = None  # view start of "to begin on April 6" (verb + time)
     prep: Optional[str] = None             # the preposition right before the expression
     direct: bool = False                   # an argument of its verb itself (see tense.attached_directly)
+
+
+# the tense the resolver uses for the finer tenses the conflict checks distinguish
+_RESOLVE_TENSE = {"prospective": "future", "past_weak": "past"}
 
 
 def _published(analysis: Analysis) -> Optional[dt.date]:
@@ -132,7 +142,7 @@ def run(analysis: Analysis) -> TimeLayer:
     ref = _weekday_reference(items, anchor) if anchor else None
     last_day: Optional[dt.date] = None
     for it in items:
-        it.resolved = resolve(it.mention, anchor, tense="future" if it.tense == "prospective" else it.tense,
+        it.resolved = resolve(it.mention, anchor, tense=_RESOLVE_TENSE.get(it.tense or "", it.tense),
                               ref=ref if (it.mention.kind in ("weekday", "clock") and it.tense not in ("future", "prospective"))
                               else anchor,
                               last_day=last_day)
@@ -188,8 +198,7 @@ def _add_composites(layer: TimeLayer, items: list[TimeMention], view: str) -> No
         r = shift(b.resolved.start, a.mention.g("unit") or "day", sign * n)
         if r.granularity != "day":
             continue
-        layer.view_times.append((a.vstart or 0, b.vend or 0, DateValue(value=r.value, granularity="day")))
-        layer.view_main.append(a.main or b.main)
+        layer.view_anchored.append((a.vstart or 0, b.vend or 0, DateValue(value=r.value, granularity="day")))
 
 
 def _dateline_items(analysis: Analysis, anchor: Optional[dt.date]) -> list[TimeMention]:

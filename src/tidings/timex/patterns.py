@@ -172,7 +172,8 @@ def _plausible(name: str, m: re.Match[str], text: str) -> bool:
                      r"some|around|roughly|of\s+the|top)\s*$", before):
             return False
     num = (gd.get("num") or "").lower()
-    if name == "duration" and num in ("a", "an") and not gd.get("pre"):
+    if name == "duration" and num in ("a", "an") and not gd.get("pre") \
+            and not re.match(r"\s+(?:after|before|later|earlier|following|prior\s+to)\b", text[m.end():m.end() + 14]):
         if (gd.get("unit") or "").lower() == "second" or not re.search(
                 r"\b(?:for|over|in|within|after|about|nearly|almost|than|only|just|least|under|by|"
                 r"past|last|next|first|whole|full|entire|half|once|twice|than)\s*$", before, re.I):

@@ -99,9 +99,9 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
             return "past"
         if lower & {"is", "are", "am", "'re"}:
             return "present"
-        # a reduced relative ("the deadline set at June 1", "the plan announced Monday")
-        # says nothing certain about time: left unknown
-        return None
+        # a reduced relative ("the plan announced Monday") is mostly past, but too loosely
+        # ("the deadline set at June 1") to be evidence of a conflict
+        return "past_weak" if verb.dep_ in ("acl", "relcl") and not auxes else None
     if verb.tag_ == "VBG":
         if lower & {"is", "are", "am", "'re", "'m"}:
             return "future"    # "is meeting on Friday"
