@@ -342,7 +342,8 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozens
                     continue
                 if c.dep_ in ("oprd", "xcomp", "ccomp") or (
                         c.left_edge.i == last + 1 and (
-                            c.dep_ == "prep" or (c.dep_ == "advcl" and any(
+                            (c.dep_ == "prep" and not any(t.ent_type_ in ("DATE", "TIME")
+                                                          for t in c.subtree)) or (c.dep_ == "advcl" and any(
                                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))):
                     content = (content[0], c.right_edge.idx + len(c.right_edge))
                     last = c.right_edge.i
