@@ -127,3 +127,56 @@ def test_attitudes_to_a_noun_phrase_are_attributions_not_statements(pipeline):
     assert pipeline.extract(text).statements == []
     said = pipeline.extract("Senator Alvarez said she would vote for the housing plan.").statements
     assert len(said) == 1 and said[0].content[0].text == "she would vote for the housing plan"
+
+
+HOSPITALS = """Hospital wait times hit record high, report finds
+
+TORONTO — Emergency room wait times in Ontario reached a record high last year, according to a report released Wednesday by the province's auditor general.
+
+"These numbers should alarm every patient in this province," said Bonnie Lysyk, the auditor general, at a news conference at Queen's Park.
+
+Lysyk said the average patient waited 20 hours before being admitted. She added that staffing shortages had made the problem worse.
+
+Health Minister Sylvia Jones disputed the findings. In a statement, Jones said the government had "made historic investments" in hospitals.
+
+"We are hiring more nurses than ever before," the minister said. "That work takes time."
+
+Dr. Ahmed Farouk, an emergency physician in Hamilton, said he was not surprised. "I see it every shift," he told CBC News. "Patients are lying in hallways for days."
+
+Some nurses, speaking on condition of anonymity because they were not authorized to speak publicly, said morale had collapsed.
+"""
+
+
+@pytest.fixture(scope="module")
+def hospitals(pipeline):
+    return pipeline.extract(HOSPITALS)
+
+
+def test_inverted_said_with_apposition_and_venue(hospitals):
+    st = _find(hospitals, "These numbers should alarm")
+    assert st.speaker.text == "Bonnie Lysyk, the auditor general"
+    assert st.venue == "news conference"
+    assert st.kind == "direct"
+
+
+def test_sentence_initial_in_a_statement(hospitals):
+    st = _find(hospitals, "made historic investments")
+    assert st.venue == "statement"
+    assert st.kind == "mixed"
+    assert _name(hospitals, st).endswith("Jones")
+
+
+def test_role_noun_and_pronoun_speakers_resolve_to_full_names(hospitals):
+    if not hospitals.entities:
+        pytest.skip("the entities layer returns no entities yet")
+    assert _name(hospitals, _find(hospitals, "hiring more nurses")) == "Sylvia Jones"
+    assert _name(hospitals, _find(hospitals, "that staffing shortages")) == "Bonnie Lysyk"
+    told = _find(hospitals, "I see it every shift")
+    assert _name(hospitals, told) == "Ahmed Farouk"
+    assert told.venue == "told CBC News"
+    assert any("lying in hallways" in c.text for c in told.content)
+
+
+def test_anonymous_group_source(hospitals):
+    st = _find(hospitals, "morale had collapsed")
+    assert st.speaker.text == "Some nurses"

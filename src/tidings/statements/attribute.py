@@ -32,6 +32,8 @@ def _venue_patterns() -> list[tuple[re.Pattern[str], str]]:
 
 def find_venue(text: str) -> Optional[str]:
     """The venue a sentence names ("weekly briefing", "cited by Interfax"), or None."""
+    # a sentence-initial preposition: "In a statement, Jones said ..."
+    text = re.sub(r"\b(In|At|During|After|On|Via)\b", lambda m: m.group(0).lower(), text)
     for pattern, fmt in _venue_patterns():
         m = pattern.search(text)
         if m:

@@ -147,6 +147,10 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
             skip.update(t.i for t in c.subtree)
         elif c.dep_ in ("relcl", "acl") and cue is not None and c.i == cue.i:
             skip.update(t.i for t in c.subtree)
+        elif c.dep_ == "prep" and cue is not None and cue.i < subj.i and c.left_edge.i > 0 \
+                and doc[c.left_edge.i - 1].text == ",":
+            # '..., said Bonnie Lysyk, the auditor general, at a news conference'
+            skip.update(t.i for t in c.subtree)
     toks = []
     cut = False
     for t in subj.subtree:
