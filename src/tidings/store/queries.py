@@ -88,7 +88,7 @@ def search(conn: Connection, q: Optional[str], *, date_from: Optional[str],
         else:
             base = ("FROM documents_fts JOIN documents d ON d.pk = documents_fts.rowid "
                     "WHERE documents_fts MATCH :q AND " + " AND ".join(where))
-            rank = "-bm25(documents_fts)"
+            rank = "-bm25(documents_fts, 4.0, 1.0)"  # a headline word weighs more
         order = "rank DESC, d.pk"
     elif q is not None and q.strip():
         return Page(items=[], total=0, limit=limit, offset=offset)  # only punctuation
