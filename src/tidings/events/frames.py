@@ -347,7 +347,14 @@ def _target_candidates(order: tuple[str, ...], verb: "Token", noun: Optional["To
                 out.extend(c for c in n.children if c.dep_ in ("compound", "amod")
                            and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
         else:
+            # the slot's preposition on the trigger, its object, or a noun it governs
+            # ("arrived in Baghdad for talks with Iraqi leaders")
             for h in holders + _children(verb, "dobj"):
+                out.extend(_pobjs(h, {slot}))
+    inner_nouns = [p for c in verb.children if c.dep_ == "prep" for p in _children(c, "pobj")]
+    for slot in order:  # last: a noun the trigger governs ("for talks with Iraqi leaders")
+        if slot not in ("dobj", "dative", "ccomp", "poss", "in"):
+            for h in inner_nouns:
                 out.extend(_pobjs(h, {slot}))
     seen, uniq = set(), []
     for t in out:
