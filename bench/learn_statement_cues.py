@@ -8,7 +8,7 @@ counted), how often the annotators marked an occurrence as the head of an attrib
 (``cue``) out of all its occurrences as a verb (``seen``, counted once per annotator of
 the article).  The stage uses the lemmas whose ``rate = cue / seen`` is at least
 ``threshold`` and whose ``cue`` count is at least ``min_count``; the hand-written parts
-of the table (``speech``, ``prep_content``, ``exclude``, ``examples``) are kept as they are.
+of the table (``speech``, ``exclude``, ``examples``) are kept as they are.
 Re-running rewrites only ``learned``, ``threshold`` and ``min_count``.
 """
 from __future__ import annotations

@@ -22,7 +22,7 @@ def test_cue_table_example_and_threshold():
     from tidings.statements import rules
 
     table = load_json("statement_cues.json")
-    rates, speech, _ = rules.tables()
+    rates, speech = rules.tables()
     assert "say" in rates and "say" in speech
     assert not set(table["exclude"]) & set(rates)
     for lemma, v in table["learned"].items():

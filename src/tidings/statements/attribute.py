@@ -229,7 +229,7 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
     doc, text = ctx.doc, ctx.text
     qr = (q.start, q.last_end)
     content = list(q.all_pieces)
-    _, speech, _ = rules.tables()
+    _, speech = rules.tables()
     # 1. a dash attribution right after the quote: “...” – Commissioner X
     m = re.match(r"\s*[—–-]{1,2}\s*", text[q.last_end:q.last_end + 5])
     if m:

@@ -40,8 +40,8 @@ class Raw:
 
 
 @lru_cache(maxsize=1)
-def tables() -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
-    """(cue lemma -> rate, verbs of saying, verbs that take a prepositional content)."""
+def tables() -> tuple[dict[str, float], frozenset[str]]:
+    """(cue lemma -> rate, verbs of saying)."""
     data = load_json("statement_cues.json")
     rates = {lemma: float(v["rate"]) for lemma, v in data["learned"].items()
              if v["rate"] >= data["threshold"] and v["cue"] >= data["min_count"]}
@@ -50,7 +50,7 @@ def tables() -> tuple[dict[str, float], frozenset[str], frozenset[str]]:
         rates.setdefault(lemma, 1.0)
     for lemma in data.get("exclude", []):
         rates.pop(lemma, None)
-    return rates, speech, frozenset(data.get("prep_content", []))
+    return rates, speech
 
 
 def _range(tokens: "list[Token]") -> Optional[Range]:
@@ -252,7 +252,7 @@ def find(doc: "Doc", *, cues: str = "model") -> list[Raw]:
     when its weights are there) or "table" (the lemma table alone)."""
     from tidings.statements import cuemodel
 
-    rates, speech, prep_verbs = tables()
+    rates, speech = tables()
     model = cuemodel.load() if cues == "model" else None
     excluded = frozenset(load_json("statement_cues.json").get("exclude", []))
     info = cuemodel.DocInfo(doc) if model is not None else None
@@ -272,7 +272,7 @@ def find(doc: "Doc", *, cues: str = "model") -> list[Raw]:
                 continue
         elif tok.lemma_.lower() not in rates:
             continue
-        raw = _verbal(tok, text, speech, prep_verbs)
+        raw = _verbal(tok, text, speech)
         if raw:
             out.append(raw)
     return out
@@ -305,7 +305,7 @@ def _according(tok: "Token", text: str) -> Optional[Raw]:
                source_head=pobj.i, cue_head=tok.i)
 
 
-def _verbal(tok: "Token", text: str, speech: frozenset[str], prep_verbs: frozenset[str]) -> Optional[Raw]:
+def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     lemma = tok.lemma_.lower()
     content: Optional[Range] = None
     extra: Optional[Range] = None
