@@ -131,7 +131,8 @@ def test_timeline_and_network(api):
 @pytest.mark.parametrize("path,params", [
     ("/api/search", {"date_from": "last week"}), ("/api/search", {"limit": 100000}),
     ("/api/events", {"role": "bystander"}), ("/api/timeline", {"granularity": "fortnight"}),
-    ("/api/actors/not-a-number", {})])
+    ("/api/actors/not-a-number", {}), ("/api/actors/99999999999999999999", {}),
+    ("/api/events", {"actor": 2**40}), ("/api/search", {"offset": 10**12})])
 def test_bad_parameters_are_rejected(api, path, params):
     assert api.get(path, params=params).status_code == 422
 

@@ -200,6 +200,16 @@ def test_hostile_queries_are_plain_words(corpus, hostile):
     assert corpus.counts().documents == 3  # nothing was interpreted as SQL
 
 
+def test_impossible_ids_find_nothing(corpus):
+    for bad in (-1, 2**31, 10**20):
+        assert corpus.actor(bad) is None
+        assert corpus.statements(actor=bad).total == 0
+        assert corpus.events(actor=bad).total == 0
+        assert corpus.network(actor=bad).edges == []
+        assert corpus.timeline(actor=bad) == []
+    assert corpus.search(None, offset=10**20).items == []
+
+
 def test_like_wildcards_in_actor_queries_match_literally(corpus):
     assert corpus.actors("%").total == 0
     assert corpus.actors("_").total == 0

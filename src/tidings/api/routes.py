@@ -4,11 +4,11 @@ from __future__ import annotations
 import hmac
 import logging
 import threading
-from pathlib import Path
+from pathlib import PurePath
 from typing import Any, Optional
 
-from fastapi import (APIRouter, Depends, File, Form, HTTPException, Query, Request, Response,
-                     UploadFile)
+from fastapi import (APIRouter, Depends, File, Form, HTTPException, Path, Query, Request,
+                     Response, UploadFile)
 
 from tidings.store import Store
 
@@ -63,7 +63,9 @@ router = APIRouter(prefix="/api", tags=["corpus"])
 reads = APIRouter(dependencies=[Depends(require_read)])
 
 Limit = Query(20, ge=0, le=500, description="rows per page")
-Offset = Query(0, ge=0, description="rows to skip")
+Offset = Query(0, ge=0, le=10**9, description="rows to skip")
+INT_MAX = 2**31 - 1  # ids are 32-bit integers in both databases
+ActorParam = Query(None, ge=0, le=INT_MAX, description="actor id")
 DateFrom = Query(None, pattern=DATE, description="inclusive, YYYY-MM-DD (or YYYY, YYYY-MM)")
 DateTo = Query(None, pattern=DATE, description="inclusive, YYYY-MM-DD (or YYYY, YYYY-MM)")
 
@@ -109,7 +111,7 @@ def actors(q: Optional[str] = Query(None, max_length=200), country: Optional[str
 
 
 @reads.get("/actors/{actor_id}", summary="An actor: names, statements, events as source/target")
-def actor(actor_id: int, limit: int = Limit, offset: int = Offset,
+def actor(actor_id: int = Path(ge=0, le=INT_MAX), limit: int = Limit, offset: int = Offset,
           store: Store = Depends(get_store)) -> dict[str, Any]:
     detail = store.actor(actor_id, limit=limit, offset=offset)
     if detail is None:
@@ -118,7 +120,7 @@ def actor(actor_id: int, limit: int = Limit, offset: int = Offset,
 
 
 @reads.get("/statements", summary="Statements by speaker, topic words or date range")
-def statements(actor: Optional[int] = None,
+def statements(actor: Optional[int] = ActorParam,
                q: Optional[str] = Query(None, max_length=500, description="topic words"),
                date_from: Optional[str] = DateFrom, date_to: Optional[str] = DateTo,
                doc: Optional[str] = None, limit: int = Limit, offset: int = Offset,
@@ -127,7 +129,7 @@ def statements(actor: Optional[int] = None,
                             doc=doc, limit=limit, offset=offset).to_dict()
 
 
-def _event_filters(actor: Optional[int] = None,
+def _event_filters(actor: Optional[int] = ActorParam,
                    role: Optional[str] = Query(None, pattern="^(source|target)$"),
                    type: Optional[str] = Query(None, description="PLOVER type(s), comma-separated"),
                    country: Optional[str] = Query(None, description="ISO alpha-3 of the place "
@@ -184,10 +186,10 @@ def upload(request: Request, response: Response,
 
     if file is not None and file.filename:
         data = file.file.read(MAX_BYTES + 1)
-        name = Path(file.filename).name
+        name = PurePath(file.filename).name
         try:
-            item: Any = load_bytes(data, id=id or Path(name).stem, source=name,
-                                   suffix=Path(name).suffix.lower(), url=url)
+            item: Any = load_bytes(data, id=id or PurePath(name).stem, source=name,
+                                   suffix=PurePath(name).suffix.lower(), url=url)
         except InputError as e:
             raise HTTPException(status_code=413 if len(data) > MAX_BYTES else 422,
                                 detail=str(e)) from e

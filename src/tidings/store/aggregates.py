@@ -16,6 +16,8 @@ PERIOD_LENGTH = {"year": 4, "month": 7, "day": 10}
 
 def actor(conn: Connection, actor_id: int, *, limit: int, offset: int = 0
           ) -> Optional[ActorDetail]:
+    if not queries.valid_id(actor_id):
+        return None
     row = conn.execute(text(f"SELECT {queries.ACTOR_COLS} FROM actors a WHERE a.id = :id"),
                        {"id": int(actor_id)}).mappings().one_or_none()
     if row is None:
@@ -63,7 +65,9 @@ def network(conn: Connection, *, limit: int, min_count: int, **filters: Any) -> 
     the ``limit`` heaviest edges with at least ``min_count`` events."""
     ego = filters.pop("actor", None)
     where, params = queries.event_filters(actor=None, role=None, **filters)
-    if ego is not None:
+    if ego is not None and not queries.valid_id(ego):
+        where.append("1 = 0")
+    elif ego is not None:
         where.append("(s.actor_id = :ego OR t.actor_id = :ego)")
         params["ego"] = int(ego)
     rows = conn.execute(text(

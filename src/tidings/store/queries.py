@@ -33,7 +33,12 @@ def fts_query(q: str) -> str:
 
 
 def clamp(limit: int, offset: int) -> tuple[int, int]:
-    return max(0, min(int(limit), MAX_LIMIT)), max(0, int(offset))
+    return max(0, min(int(limit), MAX_LIMIT)), max(0, min(int(offset), 10**9))
+
+
+def valid_id(value: Any) -> bool:
+    """Whether ``value`` can be a row id (a 32-bit integer in both databases)."""
+    return isinstance(value, int) and 0 <= value < 2**31
 
 
 def snippet(doc_text: str, q: Optional[str], *, width: int = 240) -> Snippet:
@@ -156,6 +161,8 @@ def statements(conn: Connection, *, actor: Optional[int], q: Optional[str],
                limit: int, offset: int) -> Page[StatementRow]:
     limit, offset = clamp(limit, offset)
     where, params = ["1=1"], {"limit": limit, "offset": offset}
+    if actor is not None and not valid_id(actor):
+        return Page(items=[], total=0, limit=limit, offset=offset)
     if actor is not None:
         where.append("s.actor_id = :actor")
         params["actor"] = int(actor)
@@ -205,7 +212,9 @@ def event_filters(*, actor: Optional[int], role: Optional[str], type: Types,
                   doc: Optional[str] = None) -> tuple[list[str], dict[str, Any]]:
     where: list[str] = ["1=1"]
     params: dict[str, Any] = {}
-    if actor is not None:
+    if actor is not None and not valid_id(actor):
+        where.append("1 = 0")  # no such actor can exist
+    elif actor is not None:
         params["actor"] = int(actor)
         if role in ("source", "target"):
             where.append("e.id IN (SELECT event_id FROM event_actors "
