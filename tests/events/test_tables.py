@@ -16,6 +16,8 @@ def _cases():
         yield f"verb:{e['id']}", e["example"], e["type"], "any", e.get("source"), e.get("target_word")
     for e in nouns:
         yield f"noun:{e['id']}", e["example"], e["type"], "any", e.get("source"), e.get("target_word")
+        if e.get("joint_example"):
+            yield f"noun-joint:{e['id']}", e["joint_example"], e["joint"]["type"], "any", None, None
         if e.get("undo_example"):
             yield f"noun-undo:{e['id']}", e["undo_example"], e["undo"]["type"], "any", None, None
     for key in ("speech_examples", "mode_examples", "intent_examples", "demand_examples", "role_examples"):

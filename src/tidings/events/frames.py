@@ -384,6 +384,7 @@ def _choose_targets(cands: list["Token"], sources: list[Arg], lex: Lexicon,
     return fallback, False
 
 
+SELF_DIRECTED = {"RETREAT", "CONCEDE", "MOBILIZE"}
 SOURCELESS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE"}
 INHERIT_TARGET = {"SANCTION", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
 DEEP_TYPES = {"PROTEST", "REQUEST", "ACCUSE", "REJECT"}
@@ -628,8 +629,9 @@ def _code(tok: "Token", lex: Lexicon) -> Optional[tuple[str, str, str, Optional[
             order = ("from",) + order
         if nc.joint and not undone:
             subj = _subject(tok)
-            joint = any(_lower(c) == "joint" for c in noun.children) or (
-                subj is not None and bool(subj.conjuncts))
+            joint = any(_lower(c) in ("joint", "combined") for c in noun.children) or (
+                subj is not None and (bool(subj.conjuncts) or any(
+                    c.conjuncts for c in subj.children if c.dep_ in ("amod", "compound"))))
             if joint:
                 typ, cameo = nc.joint
         return typ, cameo, f"noun:{nc.id}", noun, order, typ == "REQUEST"
@@ -715,6 +717,9 @@ def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -
     if _is_passive(tok) and noun is None:
         frame.sources = _args(next(iter(_pobjs(tok, {"by"})), None), lex)
         frame.targets = _args(next(iter(_children(tok, "nsubjpass")), None), lex)
+        if not frame.sources and typ in SELF_DIRECTED:
+            # "guerrillas have been demobilized": those who withdraw are the actors
+            frame.sources, frame.targets = frame.targets, []
     else:
         frame.sources = _source_args(tok, lex)
     if not frame.targets:
@@ -771,6 +776,10 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
         holders = [t for t in (tok, noun, inner) if t is not None] + _children(tok, "dobj")
         frame.places = _places(holders) + _places([a.head for a in frame.sources + frame.targets])
         _apply_mode(frame, _modes(tok, lex, nominal=noun is not None))
+        if frame.action == "ASSAULT" and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB" \
+                and "prepare" in _verb_lemmas(tok.head):
+            # forces preparing to attack change their posture (CAMEO 15), they do not threaten
+            frame.type, frame.cameo, frame.mode = "MOBILIZE", "154", None
         frames.append(frame)
     frames.extend(_role_frames(sent, lex))
     idioms = _idiom_frames(sent, lex)
