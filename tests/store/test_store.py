@@ -236,6 +236,9 @@ def test_events_filter_by_actor_type_country_and_date(corpus):
     assert {e.type for e in corpus.events(country="UKR").items} == {"ASSAULT"}
     assert {e.type for e in corpus.events(country="EST").items} == set()
     assert [e.type for e in corpus.events(date_from="2026-05-01").items] == ["ASSAULT", "REQUEST"]
+    assert [e.type for e in corpus.events(date_from="2026-04", date_to="2026-04").items] == [
+        "AID", "CONSULT"]  # a month as the upper bound covers all of it
+    assert corpus.search("venezuela", date_to="2026").total == 2
     assert [e.date for e in corpus.events(order="-date", limit=2).items] == ["2026-05-18",
                                                                               "2026-05-17"]
     undated = [e for e in corpus.events(type="ACCUSE").items]

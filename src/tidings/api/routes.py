@@ -70,19 +70,13 @@ DateFrom = Query(None, pattern=DATE, description="inclusive, YYYY-MM-DD (or YYYY
 DateTo = Query(None, pattern=DATE, description="inclusive, YYYY-MM-DD (or YYYY, YYYY-MM)")
 
 
-def _end_of(date_to: Optional[str]) -> Optional[str]:
-    """An inclusive upper bound for a year or month ("2026-06" covers all of June)."""
-    if date_to is None or len(date_to) == 10:
-        return date_to
-    return date_to + "-99" if len(date_to) == 7 else date_to + "-99-99"
-
 
 @reads.get("/search", summary="Search documents")
 def search(q: Optional[str] = Query(None, max_length=500, description="words that must all occur"),
            date_from: Optional[str] = DateFrom, date_to: Optional[str] = DateTo,
            outlet: Optional[str] = None, limit: int = Limit, offset: int = Offset,
            store: Store = Depends(get_store)) -> dict[str, Any]:
-    return store.search(q, date_from=date_from, date_to=_end_of(date_to), outlet=outlet,
+    return store.search(q, date_from=date_from, date_to=date_to, outlet=outlet,
                         limit=limit, offset=offset).to_dict()
 
 
@@ -91,7 +85,7 @@ def documents(q: Optional[str] = Query(None, max_length=500), date_from: Optiona
               date_to: Optional[str] = DateTo, outlet: Optional[str] = None,
               limit: int = Limit, offset: int = Offset,
               store: Store = Depends(get_store)) -> dict[str, Any]:
-    return store.search(q, date_from=date_from, date_to=_end_of(date_to), outlet=outlet,
+    return store.search(q, date_from=date_from, date_to=date_to, outlet=outlet,
                         limit=limit, offset=offset).to_dict()
 
 
@@ -125,7 +119,7 @@ def statements(actor: Optional[int] = ActorParam,
                date_from: Optional[str] = DateFrom, date_to: Optional[str] = DateTo,
                doc: Optional[str] = None, limit: int = Limit, offset: int = Offset,
                store: Store = Depends(get_store)) -> dict[str, Any]:
-    return store.statements(actor=actor, q=q, date_from=date_from, date_to=_end_of(date_to),
+    return store.statements(actor=actor, q=q, date_from=date_from, date_to=date_to,
                             doc=doc, limit=limit, offset=offset).to_dict()
 
 
@@ -137,7 +131,7 @@ def _event_filters(actor: Optional[int] = ActorParam,
                    date_from: Optional[str] = DateFrom,
                    date_to: Optional[str] = DateTo) -> dict[str, Any]:
     return dict(actor=actor, role=role, type=type, country=country, date_from=date_from,
-                date_to=_end_of(date_to))
+                date_to=date_to)
 
 
 @reads.get("/events", summary="Events by actor, type, country and date")

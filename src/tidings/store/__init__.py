@@ -19,7 +19,8 @@ Actors: every entity of every document is resolved to one row of ``actors`` by
 Every list method takes keyword-only filters plus ``limit``/``offset`` and returns a
 :class:`~tidings.store.models.Page` (``items``, ``total``, ``limit``, ``offset``); rows are
 the plain dataclasses of :mod:`tidings.store.models`, each with ``to_dict()``.  Dates are
-``YYYY-MM-DD`` strings; ``date_from``/``date_to`` are inclusive.  A statement or event without
+``YYYY-MM-DD`` strings; ``date_from``/``date_to`` are inclusive (``date_to`` may be a year
+``YYYY`` or a month ``YYYY-MM``, meaning all of it).  A statement or event without
 its own date is placed at its article's publication date (``date_from`` says which).
 
 The schema lives in Alembic migrations inside this package and is brought to head when a

@@ -36,6 +36,13 @@ def clamp(limit: int, offset: int) -> tuple[int, int]:
     return max(0, min(int(limit), MAX_LIMIT)), max(0, min(int(offset), 10**9))
 
 
+def upper(date_to: Optional[str]) -> Optional[str]:
+    """An inclusive upper bound: "2026" and "2026-06" cover the whole year or month."""
+    if not date_to or len(date_to) >= 10:
+        return date_to
+    return date_to + ("-99" if len(date_to) == 7 else "-99-99")
+
+
 def valid_id(value: Any) -> bool:
     """Whether ``value`` can be a row id (a 32-bit integer in both databases)."""
     return isinstance(value, int) and 0 <= value < 2**31
@@ -77,7 +84,7 @@ def search(conn: Connection, q: Optional[str], *, date_from: Optional[str],
         params["date_from"] = date_from
     if date_to:
         where.append("d.published <= :date_to")
-        params["date_to"] = date_to
+        params["date_to"] = upper(date_to)
     if outlet:
         where.append("d.outlet = :outlet")
         params["outlet"] = outlet
@@ -171,7 +178,7 @@ def statements(conn: Connection, *, actor: Optional[int], q: Optional[str],
         params["date_from"] = date_from
     if date_to:
         where.append("s.date <= :date_to")
-        params["date_to"] = date_to
+        params["date_to"] = upper(date_to)
     if doc:
         where.append("d.id = :doc")
         params["doc"] = doc
@@ -237,7 +244,7 @@ def event_filters(*, actor: Optional[int], role: Optional[str], type: Types,
         params["date_from"] = date_from
     if date_to:
         where.append("e.date <= :date_to")
-        params["date_to"] = date_to
+        params["date_to"] = upper(date_to)
     if doc:
         where.append("e.doc_pk = (SELECT pk FROM documents WHERE id = :doc)")
         params["doc"] = doc
