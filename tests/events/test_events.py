@@ -84,3 +84,9 @@ def test_evidence_is_an_original_span(pipeline):
     ev = next(e for e in result.events if e.type == "CONCEDE")
     assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
     assert "curfew" in ev.evidence.text and ev.cameo.startswith("08")
+
+
+def test_alleged_action_is_not_an_event(frames_of):
+    frames = frames_of("Rebel leaders accused the army of killing forty civilians in the village.")
+    assert [f.type for f in frames] == ["ACCUSE"]
+    assert "army" in frames[0].targets[0].text

@@ -384,6 +384,8 @@ def _choose_targets(cands: list["Token"], sources: list[Arg], lex: Lexicon,
     return fallback, False
 
 
+CONTENT_TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN"}
+CONTENT_PREPS = {"of", "for", "over", "about", "against"}
 SELF_DIRECTED = {"RETREAT", "CONCEDE", "MOBILIZE"}
 SOURCELESS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE"}
 INHERIT_TARGET = {"SANCTION", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
@@ -772,6 +774,12 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
             continue
         if frame.inner is not None:
             consumed.update(t.i for t in [frame.inner] + list(frame.inner.conjuncts))
+        if frame.type in CONTENT_TYPES:
+            # "accused the army of killing civilians": the killing is what is alleged,
+            # demanded or refused, not an event the sentence reports
+            for c in tok.children:
+                if c.dep_ in ("prep", "dobj") and (c.dep_ == "dobj" or _lower(c) in CONTENT_PREPS):
+                    consumed.update(t.i for t in c.subtree if t.i != c.i)
         typ, noun, inner = frame.type, frame.noun, frame.inner
         holders = [t for t in (tok, noun, inner) if t is not None] + _children(tok, "dobj")
         frame.places = _places(holders) + _places([a.head for a in frame.sources + frame.targets])
