@@ -43,6 +43,12 @@ class ActorResolver:
         return [eid for s, e, eid in getattr(self.layer, "view_mentions", ())
                 if s >= start and e <= end]
 
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        finder = getattr(self.layer, "mentions_in", None)
+        if finder is not None:
+            return list(finder(start, end))
+        return [(s, e, i) for s, e, i in getattr(self.layer, "view_mentions", ()) if s < end and e > start]
+
     def has_actor(self, start: int, end: int) -> bool:
         """Whether the range names an actor with a known country."""
         if any(self._country(i) for i in self.ids_in(start, end)):
@@ -102,9 +108,9 @@ class ActorResolver:
             return [str(head_id)]
         if core_ids:
             return [str(core_ids[0])]
-        full_ids = [i for i in self.ids_in(arg.start, arg.end) if self._country(i)]
-        if full_ids:
-            return [str(full_ids[0])]
+        full = [(s, e, i) for s, e, i in self._mentions_in(arg.start, arg.end) if self._country(i)]
+        if full:  # the mention nearest the head word
+            return [str(min(full, key=lambda m: abs(m[0] - head.idx))[2])]
         for rng in (core, (arg.start, arg.end)):
             coded = self._code(*rng)
             if coded is not None:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 HasActor = Callable[[int, int], bool]
 
 SUBJ = ("nsubj", "csubj")
+BREAKS = {"(", ")", "-", "--", "—", "–", ":", ";", "[", "]"}
 # an attack with no named perpetrator: "a roadside bombing killed ...", "killed by an IED"
 WEAPON_NOUNS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine", "minefield", "rocket",
                 "missile", "shell", "grenade", "mortar", "attack", "car", "bomber", "landmine",
@@ -92,7 +93,8 @@ class Frame:
     @property
     def span(self) -> tuple[int, int]:
         """View range from the first to the last of trigger and arguments."""
-        toks = [self.trigger] + ([self.noun] if self.noun is not None else [])
+        toks = [self.trigger] + ([self.noun] if self.noun is not None else []) + [
+            c for c in self.trigger.children if c.dep_ in ("dobj", "prt")]
         starts = [t.idx for t in toks] + [a.start for a in self.sources + self.targets]
         ends = [t.idx + len(t) for t in toks] + [a.end for a in self.sources + self.targets]
         return min(starts), max(ends)
@@ -219,6 +221,11 @@ def _core_range(head: "Token") -> tuple[int, int]:
         if c.dep_ in ("compound", "amod", "poss", "nmod", "det", "nummod", "cc", "conj", "case", "punct"):
             lo = min(lo, c.left_edge.i)
     doc = head.doc
+    # never across brackets, dashes or a dateline ("KYIV, March 3 (Reuters) - Russian drones")
+    for i in range(head.i - 1, lo - 1, -1):
+        if doc[i].text in BREAKS or doc[i].ent_type_ in ("DATE", "TIME"):
+            lo = i + 1
+            break
     return doc[lo].idx, head.idx + len(head)
 
 
@@ -470,6 +477,14 @@ def _match_verb(tok: "Token", lex: Lexicon, conditional: bool) -> Optional[VerbC
             continue
         if vc.prep and not preps & vc.prep:
             continue
+        if vc.subj:
+            subj = _subject(tok) if not _is_passive(tok) else next(iter(_children(tok, "nsubjpass")), None)
+            words = _noun_words(subj) if subj is not None else set()
+            if subj is not None:
+                words |= {w for c in subj.children if c.dep_ == "prep" for p in _children(c, "pobj")
+                          for w in _noun_words(p)}
+            if not words & vc.subj:
+                continue
         if vc.obj:
             holders = _pobjs(tok, vc.prep) if vc.prep else (
                 _children(tok, "dobj", "nsubjpass", "attr", "dative") + _pobjs(tok, {"of", "out"}))

@@ -40,12 +40,13 @@ class VerbClass:
     prt: frozenset[str] = frozenset()
     prep: frozenset[str] = frozenset()
     obj: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()
     control: bool = False
     target: tuple[str, ...] = ()
 
     @property
     def conditional(self) -> bool:
-        return bool(self.prt or self.prep or self.obj)
+        return bool(self.prt or self.prep or self.obj or self.subj)
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def _pair(value: Any) -> Optional[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     verbs = [VerbClass(id=e["id"], lemmas=_fs(e["lemmas"]), type=e["type"], cameo=e["cameo"],
-                       prt=_fs(e.get("prt")), prep=_fs(e.get("prep")), obj=_fs(e.get("obj")),
+                       prt=_fs(e.get("prt")), prep=_fs(e.get("prep")), obj=_fs(e.get("obj")), subj=_fs(e.get("subj")),
                        control=bool(e.get("control")), target=tuple(e.get("target", ())))
              for e in load_json("events_verbs.json")["verbs"]]
     nouns = [NounClass(id=e["id"], lemmas=_fs(e["lemmas"]), type=e["type"], cameo=e["cameo"],
