@@ -272,8 +272,9 @@ def _subject(tok: "Token") -> Optional["Token"]:
     cur = tok
     for _ in range(6):
         subj = _children(cur, *SUBJ)
-        if subj:
-            return subj[0]
+        if subj:  # the one nearest the verb ("KYIV (Reuters) - Russian drones struck")
+            before = [t for t in subj if t.i < cur.i]
+            return before[-1] if before else subj[0]
         if _is_passive(cur):
             if cur.i != tok.i and tok.dep_ == "conj":
                 subj = _children(cur, "nsubjpass")
