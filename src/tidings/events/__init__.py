@@ -23,7 +23,8 @@ from typing import Any, Optional
 from tidings.analysis import Analysis
 from tidings.document import DateValue, Event, Location
 from tidings.events.actors import ActorResolver
-from tidings.events.frames import WEAPON_NOUNS, Frame, sentence_frames
+from tidings.events.frames import Frame, sentence_frames
+from tidings.events.syntax import WEAPON_NOUNS
 from tidings.events.place import resolve_place
 from tidings.stage import Stage
 
