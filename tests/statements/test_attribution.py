@@ -64,6 +64,7 @@ def test_dash_attribution(result):
     st = _find(result, "came up through the floorboards")
     assert st.kind == "direct"
     assert "Peter Dunbar" in st.speaker.text
+    assert st.cue is not None and st.cue.text == "–"
 
 
 def test_speaker_named_in_an_earlier_sentence_and_floating_paragraphs(result):

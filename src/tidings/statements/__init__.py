@@ -14,14 +14,10 @@
 """
 from __future__ import annotations
 
-import logging
-
 from tidings.analysis import Analysis
 from tidings.document import Statement
 from tidings.stage import Stage
 from tidings.statements.attribute import build
-
-log = logging.getLogger(__name__)
 
 
 def run(analysis: Analysis) -> list[Statement]:

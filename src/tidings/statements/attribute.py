@@ -4,10 +4,10 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
-from tidings.document import DateValue, Span, Speaker, Statement
+from tidings.document import DateValue, Speaker, Statement
 from tidings.statements import rules
 from tidings.statements.quotes import Quote, find_quotes
 from tidings.statements.rules import Range, Raw
@@ -246,10 +246,10 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
         heads = [t for t in toks if t.pos_ in ("PROPN", "NOUN", "PRON")]
         if heads:
             head = next((t for t in reversed(heads) if t.ent_type_ == "PERSON"), heads[0])
-            cue = (q.last_end + m.start() + len(text[q.last_end:q.last_end + m.end()]) - len(
-                text[q.last_end:q.last_end + m.end()].lstrip()), start)
-            cue_r = rules.trim(text, (q.last_end, start), keep_quotes=False)
-            return Raw(cue=[cue_r] if cue_r else [], content=content,
+            dash = re.search(r"[—–-]+", m.group(0))
+            assert dash is not None
+            cue = (q.last_end + dash.start(), q.last_end + dash.end())  # the dash is the cue
+            return Raw(cue=[cue], content=content,
                        source=(toks[0].idx, toks[-1].idx + len(toks[-1])), source_head=head.i)
     # 2. a verb of saying in the quote's sentences, outside the quote
     sents = {_sentence_of(doc, q.start).start: _sentence_of(doc, q.start),

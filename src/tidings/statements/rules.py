@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional
 from tidings.data import load_json
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 Range = tuple[int, int]
 
