@@ -191,9 +191,11 @@ def _continue_quotes(ctx: _Context, raws: list[Raw], quotes: list[Quote], used: 
         sent = _sentence_of(ctx.doc, raw.cue[0][0])
         for n, q in enumerate(quotes):
             if n not in used and sent.start_char <= q.start and q.last_end <= sent.end_char + 1:
-                raw.quotes.append(n)
                 used.add(n)
-                raw.content = _merge(raw.content + q.all_pieces)
+                if len(text[q.start:q.last_end].split()) >= MIN_QUOTE_WORDS:
+                    raw.quotes.append(n)
+                    raw.content = _merge(raw.content + q.all_pieces)
+                # a shorter one in the frame is a scare quote, not more of the statement
         n = max(raw.quotes)
         q = quotes[n]
         end = max(q.last_end, sent.end_char)
