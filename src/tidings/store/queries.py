@@ -17,7 +17,7 @@ from tidings.store.models import (ActorRef, ActorRow, DocumentHit, EventRow, Pag
                                   StatementRow)
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-DOC_TSV = "to_tsvector('english', coalesce(d.headline, '') || ' ' || d.text)"
+DOC_TSV = "d.tsv"  # PostgreSQL: stored, GIN-indexed (migration 0003)
 ST_TSV = "to_tsvector('english', s.content_text)"
 MAX_LIMIT = 500
 
