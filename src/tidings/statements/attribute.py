@@ -175,7 +175,8 @@ def _colon_headlines(ctx: _Context, raws: list[Raw]) -> list[Raw]:
             continue
         content = rules.trim(text, (ps + m.start(2), ps + m.end(2)))
         src = rules.trim(text, (ps, colon))
-        if content and src:
+        words = re.findall(r"[^\W\d_]+", m.group(2))
+        if content and src and len(words) >= 3:  # not "Clinton: 2,316"
             out.append(Raw(cue=[(colon, colon + 1)], content=[content], source=src,
                            source_head=head.i))
     return out

@@ -98,6 +98,18 @@ def _clause_range(comp: "Token") -> Optional[Range]:
     return _range(toks)
 
 
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _finite_clause(comp: "Token") -> bool:
+    """A that-clause or a finite clause ("he is wrong"), not "a commission to examine"."""
+    if comp.dep_ != "ccomp":
+        return False
+    return comp.tag_ in FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass", "mark") and (c.tag_ in FINITE_TAGS or c.lower_ in ("that", "whether", "if"))
+        for c in comp.children)
+
+
 def _subject(verb: "Token") -> "Optional[Token]":
     seen = 0
     v = verb
@@ -376,4 +388,4 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     parts = [content] + ([extra] if extra else [])
     return Raw(cue=[_range(cue)], content=parts, source=src,  # type: ignore[list-item]
                source_head=subj.i if subj is not None else None, cue_head=tok.i,
-               speech=lemma in speech, clausal=comp is not None and comp.dep_ == "ccomp")
+               speech=lemma in speech, clausal=comp is not None and _finite_clause(comp))
