@@ -27,8 +27,8 @@ SECTORS = frozenset({
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 
 # Categories of a name, in the order they win when two coded parts of a phrase compete.
-COUNTRY, DEMONYM, CAPITAL, INSTITUTION, MEDIA, PERSON, NONE = (
-    "country", "demonym", "capital", "institution", "media", "person", "none")
+COUNTRY, DEMONYM, CAPITAL, INSTITUTION, MEDIA, PERSON, REGION, NONE = (
+    "country", "demonym", "capital", "institution", "media", "person", "region", "none")
 
 # Adjectives and regions that contain a demonym or a country name but name no country.
 _NOT_COUNTRIES = (
@@ -37,8 +37,7 @@ _NOT_COUNTRIES = (
     "Western", "Arab", "Middle Eastern", "Caribbean", "Balkan", "Baltic", "Scandinavian",
     "Nordic", "Gulf", "Sunni", "Shiite", "Shia", "Muslim", "Christian", "Jewish", "Kurdish",
     "Kurd", "Kurds", "Islamic", "Orthodox", "Catholic", "Bolivarian", "New York",
-    "New Jersey", "New Mexico", "New England", "New Guinea", "Washington Post",
-    "Washington state", "George Washington", "Georgia Tech", "Jordan River",
+    "New England", "New Guinea", "Washington Post", "George Washington", "Georgia Tech", "Jordan River",
     "Saint Petersburg", "St. Petersburg", "Congress Party", "Indian Ocean", "Pacific",
     "Atlantic",
 )
@@ -108,6 +107,9 @@ def gazetteer() -> dict[str, Name]:
                       if not k.startswith("_")})
     for text, code in countries.items():
         add(text, Name(text, COUNTRY, code, None, "country"))
+    for text, code in load_json("actors_regions.json").items():
+        if not text.startswith("_"):
+            add(text, Name(text, REGION, code, None, "location"))
     for text, code in load_json("actors_capitals.json").items():
         if not text.startswith("_"):
             add(text, Name(text, CAPITAL, code, "GOV", "location"))

@@ -37,7 +37,7 @@ ORG_HEADS = frozenset({
     "corporation", "business", "industry", "radio", "television", "tv", "broadcaster",
     "university", "school", "church", "mosque", "hospital", "militia", "force", "forces",
     "consulate", "delegation", "contingent", "battalion", "brigade", "airline", "daily",
-    "news agency", "cabinet", "state", "intelligence", "town", "village"})
+    "news agency", "cabinet", "intelligence", "town", "village"})
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n"}
 

@@ -101,7 +101,8 @@ def resolve(doc: "Doc") -> list[Cluster]:
                 continue
         key = _key(m)
         cl = others.get(key)
-        if cl is None and m.kind == "group" and m.country is None:
+        if cl is None and m.kind == "group" and m.country is None and m.sector is not None \
+                and (gz.role_word(m.head or "") or (None, 0))[1] >= 1:
             cl = next((c for c in reversed(list(others.values()))
                        if c.kind == "group" and c.key and c.key[2] == m.head), None)
         if cl is None:
@@ -131,7 +132,9 @@ def _add(cl: Cluster, m: Mention) -> None:
 def _key(m: Mention) -> tuple:
     if m.kind == "country":
         return ("country", m.country)
-    if m.kind in ("group", "nominal", "orgnominal"):
+    if m.kind == "orgnominal":
+        return (m.kind, m.country, _clean_name(m.text).lower())
+    if m.kind in ("group", "nominal"):
         return (m.kind, m.country, m.head)
     return (m.kind, _clean_name(m.text).lower())
 
@@ -367,7 +370,18 @@ def _nominal_antecedent(m: Mention, clusters: list[Cluster]) -> Optional[Cluster
         elif cl.kind in ("organization",) and m.kind == "orgnominal" and head in cl.name().lower():
             if best is None or max(before) > best[0]:
                 best = (max(before), cl)
+    if best is None and cl_fallback_ok(m):
+        # "the former Maryland governor" for the person just written about, who has no role
+        recent = [(max(x.start for x in cl.mentions if x.start < m.start), cl) for cl in clusters
+                  if cl.kind == "person" and not cl.role and cl.name_tokens
+                  and any(x.start < m.start and m.sent - x.sent <= 2 for x in cl.mentions)]
+        if recent:
+            best = max(recent, key=lambda pair: pair[0])
     return best[1] if best else None
+
+
+def cl_fallback_ok(m: Mention) -> bool:
+    return m.kind == "nominal" and not m.plural and m.definite
 
 
 def _resolve_pronouns(doc: "Doc", mentions: list[Mention], clusters: list[Cluster]) -> None:
