@@ -10,7 +10,7 @@ from tidings.entities.gazetteer import INTERNATIONAL, SECTORS, city_country, rol
 
 TABLES = ["actors_countries.json", "actors_demonyms.json", "actors_capitals.json",
           "actors_institutions.json", "actors_media.json", "actors_people.json",
-          "actors_roles.json", "actors_firstnames.json"]
+          "actors_roles.json", "actors_firstnames.json", "actors_regions.json"]
 
 
 def _entries(name):
@@ -28,7 +28,8 @@ def test_every_table_documents_itself(table):
 
 
 @pytest.mark.parametrize("table", ["actors_countries.json", "actors_demonyms.json",
-                                   "actors_capitals.json", "actors_media.json"])
+                                   "actors_capitals.json", "actors_media.json",
+                                   "actors_regions.json"])
 def test_country_codes_are_iso_alpha3(table):
     bad = [(k, v) for k, v in _entries(table) if not _valid_country(v)]
     assert not bad
@@ -53,7 +54,7 @@ def test_first_names_have_a_gender():
 
 
 @pytest.mark.parametrize("table", ["actors_countries.json", "actors_demonyms.json",
-                                   "actors_capitals.json"])
+                                   "actors_capitals.json", "actors_regions.json"])
 def test_each_place_entry_codes_its_own_country(table):
     wrong = [(k, v, code_actor(k)) for k, v in _entries(table) if code_actor(k)[0] != v]
     assert not wrong

@@ -36,7 +36,7 @@ _NOT_COUNTRIES = (
     "West African", "East African", "South Asian", "Southeast Asian", "Asian", "European",
     "Western", "Arab", "Middle Eastern", "Caribbean", "Balkan", "Baltic", "Scandinavian",
     "Nordic", "Gulf", "Sunni", "Shiite", "Shia", "Muslim", "Christian", "Jewish", "Kurdish",
-    "Kurd", "Kurds", "Islamic", "Orthodox", "Catholic", "Bolivarian", "New York",
+    "Kurd", "Kurds", "Islamic", "Orthodox", "Catholic", "Bolivarian",
     "New England", "New Guinea", "Washington Post", "George Washington", "Georgia Tech", "Jordan River",
     "Saint Petersburg", "St. Petersburg", "Congress Party", "Indian Ocean", "Pacific",
     "Atlantic",
