@@ -48,6 +48,15 @@ def _countries() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _city_names() -> dict[str, list[dict[str, Any]]]:
+    """Lower-cased city name -> cities (one pass instead of a scan per lookup)."""
+    index: dict[str, list[dict[str, Any]]] = {}
+    for info in _gazetteer().get_cities().values():
+        index.setdefault(info["name"].lower(), []).append(info)
+    return index
+
+
+@lru_cache(maxsize=1)
 def _alternate_names() -> dict[str, list[dict[str, Any]]]:
     """Lower-cased alternate city name ("Basra" for "Al Basrah") -> cities."""
     index: dict[str, list[dict[str, Any]]] = {}
@@ -75,7 +84,7 @@ def resolve_place(name: str) -> Optional[Location]:
     country = _countries().get(low)
     if country is not None:
         return Location(name=clean, country=country[0])
-    found = [info for entry in _gazetteer().get_cities_by_name(clean) for info in entry.values()]
+    found = _city_names().get(low, [])
     if not found:
         found = _alternate_names().get(low, [])
     if not found:
