@@ -317,6 +317,35 @@ def _according(tok: "Token", text: str) -> Optional[Raw]:
                source_head=pobj.i, cue_head=tok.i)
 
 
+def _lead_trim(doc: "Doc", content: Optional[Range], cue: "list[Token]") -> Optional[Range]:
+    """A content does not start with its own cue ("Asked if ...") or with a bare day
+    ("Monday to begin ...")."""
+    if content is None:
+        return None
+    s, e = content
+    cue_end = cue[-1].idx + len(cue[-1])
+    if cue[0].idx <= s < cue_end:
+        s = cue_end
+    i = doc[_first_token(doc, s)].i if s < e else None
+    while i is not None and i < len(doc) and doc[i].idx < e and (
+            doc[i].ent_type_ in ("DATE", "TIME") and doc[i].dep_ in ("npadvmod", "compound")
+            or doc[i].is_space or doc[i].text == ","):
+        i += 1
+        s = doc[i].idx if i < len(doc) else e
+    return trim(doc.text, (s, e))
+
+
+def _first_token(doc: "Doc", pos: int) -> int:
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc[mid].idx + len(doc[mid]) <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     lemma = tok.lemma_.lower()
     content: Optional[Range] = None
@@ -376,7 +405,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                     content = (content[0], inf.right_edge.idx + len(inf.right_edge))
     if content is None:
         return None
-    content = trim(text, content)
+    content = _lead_trim(tok.doc, trim(text, content), cue)
     if content is None:
         return None
     cue = _raise_cue(cue, tok)
