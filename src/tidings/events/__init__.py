@@ -24,12 +24,15 @@ from tidings.analysis import Analysis
 from tidings.document import DateValue, Event, Location
 from tidings.events.actors import ActorResolver
 from tidings.events.frames import Frame, sentence_frames
+from tidings.events.lexicon import lexicon
 from tidings.events.syntax import WEAPON_NOUNS
 from tidings.events.place import resolve_place
 from tidings.stage import Stage
 
 log = logging.getLogger(__name__)
 
+# types kept when only the target is known ("three soldiers were killed")
+SOURCELESS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE"}
 # types whose target, when it is a place, is where the action happened
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "AID", "PROTEST", "RETREAT"}
 
@@ -110,6 +113,11 @@ def run(analysis: Analysis) -> list[Event]:
                 # PLOVER codes an unattributed bomb by the country where it went off
                 made = resolver.add_group(frame.sources[0], (location.country, None))
                 source = [made] if made else []
+            named = any(a.head.pos_ in ("NOUN", "PROPN") for a in frame.sources)
+            if not source and not named and (not target or frame.type not in SOURCELESS):
+                continue  # nobody named did it ("it helps", "you resign")
+            if not target and frame.rule in lexicon().needs_target:
+                continue  # "receive 911 calls" is no visit
             key = (sent.start, frame.type, frame.mode, tuple(source), tuple(target))
             if key in seen:
                 continue

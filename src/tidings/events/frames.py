@@ -163,6 +163,8 @@ def _match_verb(tok: "Token", lex: Lexicon, conditional: bool) -> Optional[VerbC
     for vc in lex.by_lemma.get(lemma, ()):
         if vc.conditional != conditional:
             continue
+        if vc.type == "PROTEST" and any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "demonstrated that it helps" shows, it does not protest
         if vc.prt and not preps & vc.prt:
             continue
         if vc.prep and not preps & vc.prep:

@@ -43,6 +43,7 @@ class VerbClass:
     subj: frozenset[str] = frozenset()
     control: bool = False
     target: tuple[str, ...] = ()
+    needs_target: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -93,9 +94,11 @@ class Lexicon:
     idioms: list[Idiom]
     quantity_heads: frozenset[str]
     by_lemma: dict[str, list[VerbClass]] = field(default_factory=dict)
+    needs_target: set[str] = field(default_factory=set)
     noun_by_lemma: dict[str, list[NounClass]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self.needs_target = {vc.id for vc in self.verbs if vc.needs_target}
         for vc in self.verbs:
             for lemma in vc.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(vc)
@@ -116,7 +119,8 @@ def _pair(value: Any) -> Optional[tuple[str, str]]:
 def lexicon() -> Lexicon:
     verbs = [VerbClass(id=e["id"], lemmas=_fs(e["lemmas"]), type=e["type"], cameo=e["cameo"],
                        prt=_fs(e.get("prt")), prep=_fs(e.get("prep")), obj=_fs(e.get("obj")), subj=_fs(e.get("subj")),
-                       control=bool(e.get("control")), target=tuple(e.get("target", ())))
+                       control=bool(e.get("control")), target=tuple(e.get("target", ())),
+                       needs_target=bool(e.get("needs_target")))
              for e in load_json("events_verbs.json")["verbs"]]
     nouns = [NounClass(id=e["id"], lemmas=_fs(e["lemmas"]), type=e["type"], cameo=e["cameo"],
                        undo=_pair(e.get("undo")), joint=_pair(e.get("joint")),
