@@ -325,3 +325,15 @@ def test_migrations_go_down_and_up_again(store_url):
     with Store(store_url) as store:
         store.upsert(_person_doc(9, "Obama"))
         assert [a.n_documents for a in store.actors("obama").items] == [4]
+
+
+def test_actor_page_role_is_the_one_most_articles_give(store):
+    for n, role in enumerate(["aide", "foreign minister", "foreign minister"]):
+        result = _person_doc(n, "Sergey Lavrov", country="RUS")
+        result.entities[0].role = role
+        store.upsert(result)
+    lavrov = store.actors("lavrov").items[0]
+    assert lavrov.role == "aide"  # the list keeps the first role stored (no extra query)
+    detail = store.actor(lavrov.id)
+    assert detail.actor.role == "foreign minister"
+    assert detail.roles == ["foreign minister", "aide"]

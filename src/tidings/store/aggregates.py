@@ -30,8 +30,11 @@ def actor(conn: Connection, actor_id: int, *, limit: int, offset: int = 0
         "ORDER BY count(*) DESC, role LIMIT 20"), {"id": int(actor_id)})]
     common: dict[str, Any] = {"date_from": None, "date_to": None}
     ev: dict[str, Any] = {"type": None, "country": None, **common}
+    who = queries.actor_row(row)
+    if roles:
+        who.role = roles[0]  # the role most articles give, not the first one stored
     return ActorDetail(
-        actor=queries.actor_row(row), names=names, roles=roles,
+        actor=who, names=names, roles=roles,
         statements=queries.statements(conn, actor=actor_id, q=None, doc=None, limit=limit,
                                       offset=offset, **common),
         events_as_source=queries.events(conn, actor=actor_id, role="source", limit=limit,
