@@ -181,3 +181,20 @@ def test_role_noun_and_pronoun_speakers_resolve_to_full_names(hospitals):
 def test_anonymous_group_source(hospitals):
     st = _find(hospitals, "morale had collapsed")
     assert st.speaker.text == "Some nurses"
+
+
+def test_asked_participle_is_not_the_subjects_statement(pipeline):
+    res = pipeline.extract("Asked whether she would return to the table, union leader Maria Gomez "
+                           "said: “Absolutely not.”")
+    said = _find(res, "Absolutely not")
+    assert said.speaker is not None and "Maria Gomez" in said.speaker.text
+    asked = [s for s in res.statements if s.cue is not None and s.cue.text == "Asked"]
+    # the question was put to Gomez by someone else: never attributed to her
+    assert all(s.speaker is None for s in asked)
+
+
+def test_quote_interrupted_by_its_attribution(pipeline):
+    res = pipeline.extract("“This is,” she said, “a disaster for every family in this city.”")
+    st = _find(res, "This is")
+    assert st.kind == "direct"
+    assert [c.text for c in st.content] == ["“This is,”", "“a disaster for every family in this city.”"]

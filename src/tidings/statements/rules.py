@@ -126,6 +126,8 @@ def _subject(verb: "Token") -> "Optional[Token]":
         agent = _agent(v)
         if agent is not None:
             return agent
+        if v.dep_ == "advcl" and v.tag_ == "VBN":
+            return None  # "Asked whether she would return, Gomez said": the asker is not Gomez
         if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return v.head
@@ -417,4 +419,5 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     parts = [content] + ([extra] if extra else [])
     return Raw(cue=[_range(cue)], content=parts, source=src,  # type: ignore[list-item]
                source_head=subj.i if subj is not None else None, cue_head=tok.i,
-               speech=lemma in speech, clausal=comp is not None and _finite_clause(comp))
+               speech=lemma in speech and not (tok.dep_ == "advcl" and tok.tag_ == "VBN"),
+               clausal=comp is not None and _finite_clause(comp))
