@@ -233,7 +233,7 @@ def _complement(tok: "Token") -> Optional["Token"]:
     return None
 
 
-def _modes(tok: "Token", lex: Lexicon, *, nominal: bool) -> set[str]:
+def _modes(tok: "Token", lex: Lexicon, *, nominal: bool, verbal: bool = False) -> set[str]:
     modes: set[str] = set()
 
     def own(t: "Token") -> None:
@@ -262,8 +262,8 @@ def _modes(tok: "Token", lex: Lexicon, *, nominal: bool) -> set[str]:
             modes.add("denied")
         elif lemma in lex.future or lemma in lex.intent:
             modes.add("future")
-    if any(w in lex.intent for w in _verb_lemmas(tok)):
-        modes.add("future")  # "offered its troops", "pledged aid"
+    if any(w in lex.intent for w in _verb_lemmas(tok)) and not verbal:
+        modes.add("future")  # "offered its troops", "pledged aid" (not "offered condolences")
     cur = tok
     while cur.head.i != cur.i:
         rel, head = cur.dep_, cur.head
@@ -297,7 +297,7 @@ def _apply_mode(frame: Frame, modes: set[str]) -> Frame:
     elif "hypothetical" in modes:
         frame.mode = "hypothetical"
     elif "negated" in modes:
-        if typ in COOPERATIVE:
+        if typ in COOPERATIVE and "future" in modes:  # "will not accept": a refusal
             frame.action, frame.type = typ, "REJECT"
             frame.cameo = REFUSE_CAMEO.get(typ, "120")
         else:
@@ -327,7 +327,7 @@ def _refine(frame: Frame, inner_type: Optional[str]) -> None:
 def _code(tok: "Token", lex: Lexicon) -> Optional[tuple[str, str, str, Optional["Token"], tuple[str, ...], bool]]:
     """(type, cameo, rule, noun, target order, control) for a trigger verb, or None."""
     vc = _match_verb(tok, lex, conditional=True)
-    if vc is not None:
+    if vc is not None and (not vc.needs_complement or _complement(tok) is not None):
         return vc.type, vc.cameo, vc.id, None, vc.target or DEFAULT_TARGETS, vc.control
     light = _light_noun(tok, lex)
     if light is not None:
@@ -345,7 +345,7 @@ def _code(tok: "Token", lex: Lexicon) -> Optional[tuple[str, str, str, Optional[
                 typ, cameo = nc.joint
         return typ, cameo, f"noun:{nc.id}", noun, order, typ == "REQUEST"
     vc = _match_verb(tok, lex, conditional=False)
-    if vc is not None:
+    if vc is not None and (not vc.needs_complement or _complement(tok) is not None):
         return vc.type, vc.cameo, vc.id, None, vc.target or DEFAULT_TARGETS, vc.control
     return None
 
@@ -449,7 +449,7 @@ def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -
     if not frame.targets and typ in DEEP_TYPES:
         frame.targets, _ = _choose_targets(_deep_candidates(tok, frame.sources), frame.sources,
                                            lex, has_actor)
-    if not frame.targets and typ not in ("AGREE", "RETREAT", "CONCEDE"):
+    if not frame.targets and typ not in ("AGREE", "RETREAT", "CONCEDE") and rule not in lex.needs_target:
         near, resolved = _choose_targets(_right_candidates(noun or tok, frame.sources), frame.sources,
                                          lex, has_actor)
         if resolved:
@@ -490,7 +490,8 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
         typ, noun, inner = frame.type, frame.noun, frame.inner
         holders = [t for t in (tok, noun, inner) if t is not None] + _children(tok, "dobj")
         frame.places = _places(holders) + _places([a.head for a in frame.sources + frame.targets])
-        _apply_mode(frame, _modes(tok, lex, nominal=noun is not None))
+        verbal = frame.rule in ("noun:apology", "noun:support")
+        _apply_mode(frame, _modes(tok, lex, nominal=noun is not None, verbal=verbal))
         if frame.action == "ASSAULT" and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB" \
                 and "prepare" in _verb_lemmas(tok.head):
             # forces preparing to attack change their posture (CAMEO 15), they do not threaten

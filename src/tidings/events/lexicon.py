@@ -44,6 +44,7 @@ class VerbClass:
     control: bool = False
     target: tuple[str, ...] = ()
     needs_target: bool = False
+    needs_complement: bool = False
 
     @property
     def conditional(self) -> bool:
@@ -120,7 +121,8 @@ def lexicon() -> Lexicon:
     verbs = [VerbClass(id=e["id"], lemmas=_fs(e["lemmas"]), type=e["type"], cameo=e["cameo"],
                        prt=_fs(e.get("prt")), prep=_fs(e.get("prep")), obj=_fs(e.get("obj")), subj=_fs(e.get("subj")),
                        control=bool(e.get("control")), target=tuple(e.get("target", ())),
-                       needs_target=bool(e.get("needs_target")))
+                       needs_target=bool(e.get("needs_target")),
+                       needs_complement=bool(e.get("needs_complement")))
              for e in load_json("events_verbs.json")["verbs"]]
     nouns = [NounClass(id=e["id"], lemmas=_fs(e["lemmas"]), type=e["type"], cameo=e["cameo"],
                        undo=_pair(e.get("undo")), joint=_pair(e.get("joint")),
