@@ -52,3 +52,8 @@ def test_unclosed_quote_ends_at_its_sentence_or_a_stray_single_mark():
 def test_single_marks_in_a_headline():
     text = "Advisers Will Stay ‘as Long as Necessary,' Moscow Vows"
     assert _texts(text) == [["‘as Long as Necessary,'"]]
+
+
+def test_decades_and_plural_possessives_are_not_single_quotes():
+    text = "In the ‘90s the party leaders’ view was that the ‘new deal’ had failed."
+    assert _texts(text) == [["‘new deal’"]]

@@ -68,13 +68,14 @@ def _single_quotes(text: str, pstart: int, pend: int, taken: list[tuple[int, int
     while i < pend:
         ch = text[i]
         if ch in "‘'" and (i == pstart or not text[i - 1].isalnum()) and i + 1 < pend \
-                and text[i + 1].isalnum():
+                and text[i + 1].isalpha():
             j = i + 1
             limit = min(pend, i + MAX_SINGLE)
             while j < limit:
                 c = text[j]
                 if c in "’'" and text[j - 1] not in " " and (
-                        j + 1 >= pend or not text[j + 1].isalnum()):
+                        j + 1 >= pend or not text[j + 1].isalnum()) and not (
+                        text[j - 1] == "s" and j + 1 < pend and text[j + 1] == " "):  # leaders’ view
                     break
                 j += 1
             if j < limit and j - i > 3 and not any(s <= i < e for s, e in taken):
