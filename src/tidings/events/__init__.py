@@ -31,6 +31,9 @@ from tidings.stage import Stage
 
 log = logging.getLogger(__name__)
 
+# unnamed victims, coded by where they were hit
+VICTIMS = {"people", "person", "civilian", "resident", "villager", "passenger", "worshipper",
+           "child", "woman", "man", "pilgrim", "shopper", "bystander", "pedestrian", "other"}
 # types kept when only the target is known ("three soldiers were killed")
 SOURCELESS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE"}
 # types whose target, when it is a place, is where the action happened
@@ -113,6 +116,11 @@ def run(analysis: Analysis) -> list[Event]:
                 # PLOVER codes an unattributed bomb by the country where it went off
                 made = resolver.add_group(frame.sources[0], (location.country, None))
                 source = [made] if made else []
+            if not target and frame.type in ("ASSAULT", "COERCE") and location is not None \
+                    and location.country and frame.targets and frame.targets[0].head.lemma_.lower() in VICTIMS:
+                # "killed 23 people ... in Tel Aviv": unnamed victims belong to the place
+                made = resolver.add_group(frame.targets[0], (location.country, "CVL"))
+                target = [made] if made and made not in source else []
             named = any(a.head.pos_ in ("NOUN", "PROPN") for a in frame.sources)
             if not source and not named and (not target or frame.type not in SOURCELESS):
                 continue  # nobody named did it ("it helps", "you resign")

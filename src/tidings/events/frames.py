@@ -32,7 +32,7 @@ from tidings.events.lexicon import (APPEAL_CAMEO, COOPERATIVE, DEMAND_CAMEO, HOS
                                     INTENT_CAMEO, REFUSE_CAMEO, THREAT_CAMEO, Lexicon,
                                     NounClass, VerbClass, lexicon)
 
-from tidings.events.syntax import (HasActor, Arg, DEFAULT_TARGETS, EVENTIVE, PRONOUNS, SUBJ, _args,
+from tidings.events.syntax import (WEAPON_NOUNS, HasActor, Arg, DEFAULT_TARGETS, EVENTIVE, PRONOUNS, SUBJ, _args,
                                 _children, _choose_targets, _deep_candidates, _depth,
                                 _in_skipped_clause, _infinitive, _is_passive, _lower, _noun_words,
                                 _places, _pobjs, _right_candidates, _source_args, _speaker_subject,
@@ -429,6 +429,10 @@ def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -
         if not frame.sources and typ in SELF_DIRECTED:
             # "guerrillas have been demobilized": those who withdraw are the actors
             frame.sources, frame.targets = frame.targets, []
+        elif not frame.sources and typ == "ASSAULT":
+            # "killed in a car bomb explosion": the weapon stands in for the unnamed attacker
+            weapons = [p for p in _pobjs(tok, {"in", "with", "during"}) if _lower(p) in WEAPON_NOUNS]
+            frame.sources = _args(weapons[0], lex) if weapons else []
     else:
         frame.sources = _source_args(tok, lex)
     if not frame.targets:

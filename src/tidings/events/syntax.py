@@ -306,6 +306,7 @@ def _right_candidates(tok: "Token", sources: list[Arg]) -> list["Token"]:
 
 
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "area",
+               "sector", "neighborhood", "neighbourhood", "quarter", "part", "suburb",
                "state", "port", "camp", "suburb", "outskirts", "county", "island", "border"}
 
 
@@ -316,6 +317,8 @@ def _place_word(p: "Token") -> Optional["Token"]:
         of = _pobjs(p, {"of"})
         if of and of[0].pos_ == "PROPN":
             return of[0]
+        if of:  # "a sector of mostly Christian eastern Beirut"
+            return _place_word(of[0])
     return None
 
 
