@@ -118,7 +118,7 @@ def test_reingest_updates_instead_of_duplicating(store):
 def test_a_failed_write_leaves_no_half_document(store, monkeypatch):
     from tidings.store import write
 
-    def broken(conn, doc_pk, result, published, known):
+    def broken(conn, doc_pk, result, published, known, document):
         conn.execute(sql("INSERT INTO times (doc_pk, start, \"end\", text) VALUES (:d, 0, 1, 'x')"),
                      {"d": doc_pk})
         raise RuntimeError("disk on fire")
@@ -337,3 +337,26 @@ def test_actor_page_role_is_the_one_most_articles_give(store):
     detail = store.actor(lavrov.id)
     assert detail.actor.role == "foreign minister"
     assert detail.roles == ["foreign minister", "aide"]
+
+
+def test_generic_groups_stay_in_their_article(store):
+    for n in range(2):
+        body = f"Item {n}\n\nofficials said the Kremlin had approved the plan, officials added."
+        store.upsert(hand_result(body, id=f"g{n}", entities={
+            "e1": ("officials", "group", None), "e2": ("Kremlin", "organization", "RUS")},
+            statements=[("e1", "officials", "the Kremlin had approved the plan", None)]))
+    assert [a.n_documents for a in store.actors("officials").items] == [1, 1]
+    assert [a.n_documents for a in store.actors("kremlin").items] == [2]
+
+
+def test_a_name_without_country_joins_the_one_actor_of_that_name(store):
+    store.upsert(hand_result("Washington said no.", id="w1",
+                             entities={"e1": ("Washington", "location", "USA")}))
+    store.upsert(hand_result("WASHINGTON - talks resumed.", id="w2",
+                             entities={"e1": ("WASHINGTON", "location", None)}))
+    assert [(a.country, a.n_documents) for a in store.actors("washington").items] == [("USA", 2)]
+    # with two countries of that name and no clear favourite, it stays apart
+    store.upsert(hand_result("Georgia voted.", id="g1", entities={"e1": ("Georgia", "location", "USA")}))
+    store.upsert(hand_result("Georgia protested.", id="g2", entities={"e1": ("Georgia", "location", "GEO")}))
+    store.upsert(hand_result("Georgia waited.", id="g3", entities={"e1": ("Georgia", "location", None)}))
+    assert sorted(str(a.country) for a in store.actors("georgia").items) == ["GEO", "None", "USA"]

@@ -54,12 +54,23 @@ def canonical_norm(name: str) -> str:
     return _aliases().get(norm, norm)
 
 
-def actor_key(name: str, *, kind: Optional[str], country: Optional[str]) -> str:
+def is_generic(name: str) -> bool:
+    """A name with no capital letter ("officials", "police", "the ministry") names some
+    group of the article, not one identity across the corpus."""
+    return not any(ch.isupper() for ch in name) and any(ch.isalpha() for ch in name)
+
+
+def actor_key(name: str, *, kind: Optional[str], country: Optional[str],
+              document: Optional[str] = None) -> str:
     """The key that makes entities of different documents one actor.  For people, middle
     initials are left out ("Donald J. Trump" is "Donald Trump"; the price: the two
-    George Bushes are one actor unless an alias entry tells them apart)."""
+    George Bushes are one actor unless an alias entry tells them apart).  A generic name
+    (see :func:`is_generic`) stays an actor of its ``document`` only: the "officials" of
+    one article are not those of the next."""
     if kind == "country" and country:
         return f"country:{country}"
+    if document is not None and is_generic(name):
+        return f"{canonical_norm(name)}|{country or ''}|doc:{document}"
     norm = canonical_norm(name)
     if kind == "person":
         words = norm.split()

@@ -37,6 +37,8 @@ _NEW_ACTOR = text(
     "INSERT INTO actors (key, norm, name, kind, country, sector, role, surname, n_documents, "
     "n_statements, n_events) VALUES (:key, :norm, :name, :kind, :country, :sector, :role, "
     ":surname, 0, 0, 0) ON CONFLICT (key) DO NOTHING")
+_BY_NAME = text("SELECT id, n_documents FROM actors WHERE norm = :norm AND kind = :kind "
+                "AND country IS NOT NULL AND n_documents > 0")
 _BY_SURNAME = text("SELECT id, n_documents FROM actors WHERE surname = :surname "
                    "AND kind = 'person' AND n_documents > 0 AND (country = :country OR :any = 1)")
 # a surname alone is linked to a person when that person holds this share of the documents
@@ -51,21 +53,31 @@ _MOVE = text("UPDATE actors SET n_documents = n_documents + :documents, "
              "WHERE id = :id")
 
 
-def _actor_for(conn: Connection, entity: Any, known: dict[str, tuple[int, bool]]) -> int:
+def _actor_for(conn: Connection, entity: Any, known: dict[str, tuple[int, bool]],
+               document: str) -> int:
     """The corpus actor of an entity, created when new.  ``known`` caches key → (id,
-    complete) for this store: actor rows are never deleted, so ids stay valid."""
-    key = actor_key(entity.name, kind=entity.kind, country=entity.country)
+    complete) for this store: actor rows are never deleted, so ids stay valid.
+
+    Before making a new actor: a name without a country joins the one prominent actor of
+    that name and kind that has a country ("Washington" → Washington, USA), and a person
+    named by surname alone joins the one prominent person of that surname."""
+    key = actor_key(entity.name, kind=entity.kind, country=entity.country, document=document)
     cached = known.get(key)
     if cached is not None and (cached[1] or not (entity.role or entity.sector)):
         return cached[0]
-    words = key.split("|", 1)[0].split()
-    if entity.kind == "person" and len(words) == 1:
+    norm = canonical_norm(entity.name) if key.startswith("country:") else key.split("|", 1)[0]
+    words = norm.split()
+    found = None
+    if entity.country is None and "|doc:" not in key:
+        found = _dominant(conn.execute(_BY_NAME, {"norm": norm, "kind": entity.kind}).all(),
+                          minimum=1)
+    if found is None and entity.kind == "person" and len(words) == 1 and "|doc:" not in key:
         found = _by_surname(conn, words[0], entity.country)
-        if found is not None:
-            known[key] = (found, True)
-            return found
+    if found is not None:
+        known[key] = (found, True)
+        return found
     conn.execute(_NEW_ACTOR, {
-        "key": key, "norm": canonical_norm(entity.name), "name": entity.name,
+        "key": key, "norm": norm, "name": entity.name,
         "kind": entity.kind, "country": entity.country, "sector": entity.sector,
         "role": entity.role,
         "surname": words[-1][:100] if entity.kind == "person" and len(words) >= 2 else None})
@@ -82,11 +94,17 @@ def _by_surname(conn: Connection, surname: str, country: Optional[str]) -> Optio
     most of the documents of all the Obamas), or None when it is not clear who."""
     rows = conn.execute(_BY_SURNAME, {"surname": surname, "country": country,
                                       "any": 1 if country is None else 0}).all()
+    return _dominant(rows, minimum=SURNAME_MIN_DOCUMENTS)
+
+
+def _dominant(rows: Any, *, minimum: int) -> Optional[int]:
+    """The candidate holding at least SURNAME_SHARE of all the candidates' documents (and
+    at least ``minimum`` of them), or None when it is not clear who."""
     if not rows:
         return None
     best = max(rows, key=lambda r: (r.n_documents, -r.id))
     total = sum(r.n_documents for r in rows)
-    if best.n_documents >= SURNAME_MIN_DOCUMENTS and best.n_documents >= SURNAME_SHARE * total:
+    if best.n_documents >= minimum and best.n_documents >= SURNAME_SHARE * total:
         return int(best.id)
     return None
 
@@ -152,19 +170,19 @@ def write_result(conn: Connection, result: Result,
         conn.execute(update(S.documents).where(S.documents.c.pk == doc_pk).values(**row))
         created = False
     added = _write_children(conn, doc_pk, result, published,
-                            {} if known_actors is None else known_actors)
+                            {} if known_actors is None else known_actors, doc_id)
     _move_counters(conn, added, +1)
     return doc_id, created
 
 
 def _write_children(conn: Connection, doc_pk: int, result: Result, published: Optional[str],
-                    known: dict[str, tuple[int, bool]]) -> dict[int, Counter[str]]:
+                    known: dict[str, tuple[int, bool]], document: str) -> dict[int, Counter[str]]:
     """Insert the document's facts; return what they add to each actor's counters."""
     actor_of: dict[str, int] = {}
     entity_rows = []
     added: dict[int, Counter[str]] = {}
     for entity in result.entities:
-        actor_id = _actor_for(conn, entity, known)
+        actor_id = _actor_for(conn, entity, known, document)
         if entity.id in actor_of:  # a result repeating an entity id: keep the first
             continue
         added.setdefault(actor_id, Counter())["documents"] = 1
