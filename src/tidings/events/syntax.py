@@ -158,20 +158,28 @@ def _core_range(head: "Token") -> tuple[int, int]:
     return doc[lo].idx, head.idx + len(head)
 
 
+def _redirect(h: "Token", lex: Lexicon) -> "Token":
+    """"thousands of Kurds", "leaders of the coalition": the actor is the 'of' object."""
+    for _ in range(2):
+        of = _pobjs(h, {"of"})
+        if (_lower(h) in lex.quantity_heads or h.lower_ in lex.quantity_heads) and of and \
+                of[0].pos_ in ("PROPN", "NOUN"):
+            h = of[0]
+        else:
+            break
+    return h
+
+
 def _args(head: Optional["Token"], lex: Lexicon) -> list[Arg]:
     if head is None:
         return []
-    heads = [head] + [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    first = _redirect(head, lex)
+    heads = [first] + [c for c in first.conjuncts if c.i > first.i and c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")]
+    if first.i != head.i:
+        heads += [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("PROPN", "NOUN", "PRON")]
     out = []
     for h in heads:
-        # "thousands of Kurds", "leaders of the coalition": the actor is the 'of' object
-        for _ in range(2):
-            of = _pobjs(h, {"of"})
-            if (_lower(h) in lex.quantity_heads or h.lower_ in lex.quantity_heads) and of and \
-                    of[0].pos_ in ("PROPN", "NOUN"):
-                h = of[0]
-            else:
-                break
+        h = _redirect(h, lex)
         if h.ent_type_ in NON_ACTOR_ENTS:
             continue
         s, e = _phrase_range(h)
