@@ -34,7 +34,8 @@ def main() -> int:
         return 2
     from tidings.pipeline import extract_many
 
-    records = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
+    with gold_path.open(encoding="utf-8") as fh:
+        records = [json.loads(line) for line in fh if line.strip()]
     results = list(extract_many({"id": r["id"], "text": r["text"]} for r in records))
     with open(args.out, "w", encoding="utf-8") as fh:
         for res in results:
