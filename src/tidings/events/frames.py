@@ -115,6 +115,9 @@ def _target_candidates(order: tuple[str, ...], verb: "Token", noun: Optional["To
                 out.extend(_children(n, "poss"))
                 out.extend(c for c in n.children if c.dep_ in ("compound", "amod")
                            and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))
+            for c in verb.children:  # "agreed to the protesters' demands"
+                if c.dep_ == "prep":
+                    out.extend(g for p in _children(c, "pobj") for g in _children(p, "poss"))
         else:
             # the slot's preposition on the trigger, its object, or a noun it governs
             # ("arrived in Baghdad for talks with Iraqi leaders")
@@ -156,9 +159,17 @@ def _match_noun(tok: "Token", lex: Lexicon) -> Optional[NounClass]:
     return None
 
 
+PARTICLES = {"up", "down", "out", "off", "back", "away", "over", "in"}
+
+
+def _particles(tok: "Token") -> set[str]:
+    """Verb particles, also where the parser called them adverbs ("stepped down")."""
+    return {c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in PARTICLES)}
+
+
 def _match_verb(tok: "Token", lex: Lexicon, conditional: bool) -> Optional[VerbClass]:
     lemma = next((w for w in _verb_lemmas(tok) if w in lex.by_lemma), "")
-    prts = {_lower(c) for c in tok.children if c.dep_ == "prt"}
+    prts = _particles(tok)
     preps = {_lower(c) for c in tok.children if c.dep_ in ("prep", "agent", "dative")} | prts
     for vc in lex.by_lemma.get(lemma, ()):
         if vc.conditional != conditional:
@@ -190,7 +201,7 @@ def _light_noun(tok: "Token", lex: Lexicon) -> Optional[tuple["Token", NounClass
     """(noun, class, undone) when ``tok`` is a light/undo verb with an event-noun object."""
     known = lex.undo | lex.light | lex.proposed | lex.intent
     lemma = next((w for w in _verb_lemmas(tok) if w in known), _lower(tok))
-    prts = {_lower(c) for c in tok.children if c.dep_ == "prt"}
+    prts = _particles(tok)
     is_undo = lemma in lex.undo and (lemma not in lex.undo_needs_prt or prts & lex.undo_needs_prt[lemma])
     is_light = lemma in lex.light or lemma in lex.proposed or lemma in lex.intent
     if not (is_undo or is_light):

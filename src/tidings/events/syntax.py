@@ -322,6 +322,9 @@ def _place_word(p: "Token") -> Optional["Token"]:
     if p.ent_type_ in PLACE_ENTS or (p.pos_ == "PROPN" and p.ent_type_ not in ("PERSON", "NORP")):
         return p
     if _lower(p) in PLACE_NOUNS:  # "near the town of Samarra", "the Iraqi city of Basra"
+        named = [c for c in p.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named:  # "in Helmand province"
+            return named[-1]
         of = _pobjs(p, {"of"})
         if of and of[0].pos_ == "PROPN":
             return of[0]
