@@ -46,6 +46,10 @@ def test_trump_demands_russia_withdraw(founding):
     assert found
     assert any(e.cameo.startswith(("02", "10")) for e in found)
     assert any(getattr(e, "action", None) == "RETREAT" for e in found), "the request is to withdraw"
+    # reported twice ("called on Moscow to get out" / "on Wednesday called on Russia to
+    # withdraw"): one event, dated by the sentence that names the day
+    assert len(found) == 1 and len(getattr(found[0], "also", [])) == 1
+    assert found[0].date.value == "2026-06-17" and found[0].date.basis == "text"
 
 
 def test_all_options_is_a_threat_to_russia(founding):

@@ -12,6 +12,8 @@ Fields beyond the contract's, on each event:
 - ``action``: the PLOVER type of the action an intent, refusal or request is about
   ("threatened to cut electricity" is THREATEN with action SANCTION).
 - ``trigger``: the span of the word that carries the event.
+- ``also``: the evidence of later sentences that report the same event again (same type,
+  mode, actors and CAMEO root; dates that agree): each event is listed once.
 - ``date.basis``: ``text`` when the sentence names the date, ``published`` when the
   event is dated by the article's publication date (granularity ``day``).
 """
@@ -135,11 +137,52 @@ def run(analysis: Analysis) -> list[Event]:
             extra: dict[str, Any] = {"trigger": analysis.span(trig.idx, trig.idx + len(trig))}
             if frame.action and frame.action != frame.type:
                 extra["action"] = frame.action
-            events.append(Event(
+            event = Event(
                 id=f"v{len(events) + 1}", type=frame.type, mode=frame.mode, cameo=frame.cameo,
                 source=source, target=target, date=_date(analysis, frame),
-                location=location, evidence=analysis.span(start, end), **extra))
+                location=location, evidence=analysis.span(start, end), **extra)
+            if not _merge(events, event, layer):
+                events.append(event)
     return events
+
+
+def _actors_key(layer: Any, ids: list[str]) -> tuple[str, ...]:
+    """Entity ids, or their countries when every one has a country ("Moscow" and
+    "Russia" are separate entities of one state)."""
+    ents = [layer.by_id(i) if layer is not None else None for i in ids]
+    if ents and all(e is not None and e.country for e in ents):
+        return tuple(sorted({e.country for e in ents}))
+    return tuple(ids)
+
+
+def _merge(events: list[Event], event: Event, layer: Any) -> bool:
+    """Fold a repeated report of an event already found ("Trump called on Moscow to get
+    out" ... "Trump on Wednesday called on Russia to withdraw") into the first one: same
+    type, mode, actors (or their countries) and CAMEO root, and dates that agree or come
+    only from the publication date.  The repeat's evidence is kept in ``also``; a date the repeat names
+    replaces one taken from the publication date."""
+    if not event.source or not event.target:
+        return False
+    for first in events:
+        same = (first.type == event.type and first.mode == event.mode
+                and (first.cameo or "")[:2] == (event.cameo or "")[:2]
+                and _actors_key(layer, first.source) == _actors_key(layer, event.source)
+                and _actors_key(layer, first.target) == _actors_key(layer, event.target))
+        if not same:
+            continue
+        a, b = first.date, event.date
+        undated = lambda d: d is None or getattr(d, "basis", None) == "published"  # noqa: E731
+        if not (undated(a) or undated(b) or (a is not None and b is not None and a.value == b.value)):
+            continue
+        if undated(a) and not undated(b):
+            first.date = b
+        if first.location is None and event.location is not None:
+            first.location = event.location
+        also = list(getattr(first, "also", None) or [])
+        also.append(event.evidence)
+        first.also = also  # type: ignore[attr-defined]
+        return True
+    return False
 
 
 STAGE = Stage("events", assigns="events", requires=("entities", "times"), func=run)
