@@ -31,12 +31,11 @@ from typing import TYPE_CHECKING, Optional
 from tidings.events.lexicon import (APPEAL_CAMEO, COOPERATIVE, DEMAND_CAMEO, HOSTILE,
                                     INTENT_CAMEO, REFUSE_CAMEO, THREAT_CAMEO, Lexicon,
                                     NounClass, VerbClass, lexicon)
-
-from tidings.events.syntax import (WEAPON_NOUNS, HasActor, Arg, DEFAULT_TARGETS, EVENTIVE, PRONOUNS, SUBJ, _args,
-                                _children, _choose_targets, _deep_candidates, _depth,
-                                _in_skipped_clause, _infinitive, _is_passive, _lower, _noun_words,
-                                _places, _pobjs, _right_candidates, _source_args, _speaker_subject,
-                                _subject, _verb_lemmas)
+from tidings.events.syntax import (DEFAULT_TARGETS, EVENTIVE, PRONOUNS, SUBJ, WEAPON_NOUNS, Arg,
+                                   HasActor, _args, _children, _choose_targets, _deep_candidates,
+                                   _depth, _in_skipped_clause, _infinitive, _is_passive, _lower,
+                                   _noun_words, _places, _pobjs, _right_candidates, _source_args,
+                                   _speaker_subject, _subject, _verb_lemmas)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -142,6 +141,8 @@ SELF_DIRECTED = {"RETREAT", "CONCEDE", "MOBILIZE"}
 SOURCELESS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE"}
 INHERIT_TARGET = {"SANCTION", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
 DEEP_TYPES = {"PROTEST", "REQUEST", "ACCUSE", "REJECT"}
+
+
 # -- coding -------------------------------------------------------------------------
 def _match_noun(tok: "Token", lex: Lexicon) -> Optional[NounClass]:
     lem = _lower(tok)
@@ -294,9 +295,6 @@ def _modes(tok: "Token", lex: Lexicon, *, nominal: bool, verbal: bool = False) -
             modes.add("future")
         if rel in ("xcomp", "acomp") or (rel == "conj" and not _children(cur, *SUBJ)):
             own(head)
-        if rel == "ccomp" and hl in lex.speech:
-            # the reporting verb's own tense does not make the reported action future
-            pass
         cur = head
     return modes
 
@@ -361,7 +359,7 @@ def _code(tok: "Token", lex: Lexicon) -> Optional[tuple[str, str, str, Optional[
     return None
 
 
-def _demand_frame(tok: "Token", lex: Lexicon, has_actor: HasActor) -> Optional[Frame]:
+def _demand_frame(tok: "Token", lex: Lexicon) -> Optional[Frame]:
     """'X said Y must ...' -> X REQUEST Y."""
     modal = [c for c in tok.children if c.dep_ == "aux" and c.lower_ == "must"]
     clause = tok
@@ -486,7 +484,7 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
             continue
         if tok.pos_ in ("ADJ", "NOUN") and not tok.tag_.startswith("VB"):
             continue
-        demand = _demand_frame(tok, lex, has_actor)
+        demand = _demand_frame(tok, lex)
         if demand is not None:
             consumed.add(tok.i)
             frames.append(demand)
