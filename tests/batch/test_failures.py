@@ -69,3 +69,18 @@ def test_records_without_text_are_errors(pipeline, bad):
 
     out = worker.process_chunk([_record_item({"id": "blank", "text": bad})], chunk_id="b-1")
     assert out.n_errors == 1 and "errors/part-b-1.parquet" in out.files
+
+
+def test_two_runs_into_one_folder_are_refused(tmp_path):
+    from tidings.batch.output import OutputBusy
+
+    holder = BatchOutput(tmp_path / "out")
+    holder.lock()
+    try:
+        with pytest.raises(OutputBusy, match="another tidings batch"):
+            runner.run_batch([str(FIXTURES / "wire")], str(tmp_path / "out"), client=object())
+    finally:
+        holder.unlock()
+    second = BatchOutput(tmp_path / "out")
+    second.lock()  # free again once the first has let go
+    second.unlock()

@@ -72,10 +72,17 @@ def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str, workers: int, c
         progress.update(task, completed=done, total=total,
                         rate=f"{done / elapsed:.1f} docs/s, {words / elapsed:,.0f} words/s")
 
-    with progress:
-        summary = run_batch(list(inputs), out_dir, scheduler=scheduler, workers=workers,
-                            chunk_size=chunk_size, published=published, threshold=dup_threshold,
-                            window_days=window_days, progress=report, limit=limit)
+    from tidings.batch.output import OutputBusy
+
+    try:
+        with progress:
+            summary = run_batch(list(inputs), out_dir, scheduler=scheduler, workers=workers,
+                                chunk_size=chunk_size, published=published,
+                                threshold=dup_threshold, window_days=window_days,
+                                progress=report, limit=limit)
+    except OutputBusy as e:
+        click.echo(f"error: {e}", err=True)
+        sys.exit(2)
     d = summary.dedup
     click.echo(f"{summary.processed} documents written ({summary.errors} unreadable, see "
                f"{out_dir}/errors), {summary.skipped} already there; "

@@ -47,9 +47,34 @@ def atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+class OutputBusy(RuntimeError):
+    """Another process is writing to this output folder."""
+
+
 class BatchOutput:
     def __init__(self, root: "str | os.PathLike[str]") -> None:
         self.root = Path(root)
+        self._lock_fh: Any = None
+
+    def lock(self) -> None:
+        """Take the folder for this process (released when it exits, even when killed): two
+        runs into one folder would delete each other's unfinished parts as orphans."""
+        import fcntl
+
+        self.root.mkdir(parents=True, exist_ok=True)
+        fh = open(self.root / ".lock", "w")
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as e:
+            fh.close()
+            raise OutputBusy(f"another tidings batch is writing to {self.root}; wait for it "
+                             f"or choose another --out folder") from e
+        self._lock_fh = fh
+
+    def unlock(self) -> None:
+        if self._lock_fh is not None:
+            self._lock_fh.close()  # closing the file releases the lock
+            self._lock_fh = None
 
     # -- resume ----------------------------------------------------------------------
     def manifest(self) -> list[dict[str, Any]]:

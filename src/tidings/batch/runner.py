@@ -117,11 +117,25 @@ def run_batch(inputs: list[str] | tuple[str, ...], out_dir: str, *, scheduler: s
     ``scheduler`` is ``"local"`` (a local cluster of ``workers`` processes) or the address
     of a running Dask scheduler (``tcp://host:8786``); an existing ``client`` may be passed
     instead.  Documents already in ``out_dir`` are skipped.  ``limit`` stops after that many
-    new documents (a run cut short on purpose; the next run continues)."""
+    new documents (a run cut short on purpose; the next run continues).  Raises
+    :class:`~tidings.batch.output.OutputBusy` if another run is writing to ``out_dir``."""
+    output = BatchOutput(out_dir)
+    output.lock()
+    try:
+        return _run(output, inputs, scheduler=scheduler, workers=workers, chunk_size=chunk_size,
+                    published=published, threshold=threshold, window_days=window_days,
+                    client=client, progress=progress, limit=limit)
+    finally:
+        output.unlock()
+
+
+def _run(output: BatchOutput, inputs: list[str] | tuple[str, ...], *, scheduler: str,
+         workers: int, chunk_size: int, published: Optional[str], threshold: float,
+         window_days: int, client: Any, progress: Optional[Progress], limit: Optional[int]
+         ) -> BatchSummary:
     from distributed import as_completed
 
-    output = BatchOutput(out_dir)
-    output.root.mkdir(parents=True, exist_ok=True)
+    out_dir = output.root
     output.clean_orphans()
     summary = BatchSummary(out=str(out_dir))
     done = output.done_keys()
