@@ -90,3 +90,12 @@ def test_alleged_action_is_not_an_event(frames_of):
     frames = frames_of("Rebel leaders accused the army of killing forty civilians in the village.")
     assert [f.type for f in frames] == ["ACCUSE"]
     assert "army" in frames[0].targets[0].text
+
+
+def test_event_dated_by_the_reporting_clause(pipeline):
+    # published on a Wednesday; the attack is dated by "said on Monday", the nearest date
+    # the sentence gives, and says so
+    result = pipeline.extract("Rebels attacked a police station in the north, officials said on Monday.",
+                              published="2024-03-06")
+    ev = next(e for e in result.events if e.type == "ASSAULT")
+    assert (ev.date.value, ev.date.basis) == ("2024-03-04", "sentence")

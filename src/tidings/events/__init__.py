@@ -14,8 +14,9 @@ Fields beyond the contract's, on each event:
 - ``trigger``: the span of the word that carries the event.
 - ``also``: the evidence of later sentences that report the same event again (same type,
   mode, actors and CAMEO root; dates that agree): each event is listed once.
-- ``date.basis``: ``text`` when the sentence names the date, ``published`` when the
-  event is dated by the article's publication date (granularity ``day``).
+- ``date.basis``: ``text`` when the event's own clause names the date, ``sentence`` when
+  another part of its sentence does ("..., officials said on Monday"), ``published`` when
+  the event is dated by the article's publication date (granularity ``day``).
 """
 from __future__ import annotations
 
@@ -47,13 +48,42 @@ __all__ = ["run", "STAGE", "sentence_frames"]
 def _date(analysis: Analysis, frame: Frame) -> Optional[DateValue]:
     times = analysis.layers.get("times")
     if times is not None:
-        for start, end in frame.clause:
+        ranges = [(r, "text") for r in frame.clause] + [(r, "sentence") for r in _main_clauses(frame)]
+        for (start, end), basis in ranges:
             value = times.date_in(start, end)
             if value is not None:
-                return DateValue(value=value.value, granularity=value.granularity, basis="text")
+                return DateValue(value=value.value, granularity=value.granularity, basis=basis)
     if analysis.published is not None:
         return DateValue(value=analysis.published.isoformat(), granularity="day", basis="published")
     return None
+
+
+def _runs(tokens: list[Any]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if runs and runs[-1][1] >= t.idx - 1:
+            runs[-1] = (runs[-1][0], t.idx + len(t))
+        else:
+            runs.append((t.idx, t.idx + len(t)))
+    return runs
+
+
+def _main_clauses(frame: Frame) -> list[tuple[int, int]]:
+    """View ranges of the clauses above the trigger's, each without its other subordinate
+    clauses, conjuncts and background ("..., officials said on Monday" dates the attack;
+    "Guaido, who declared himself president in January, ..." and "announced actions to
+    begin on April 6" do not date the call)."""
+    out: list[tuple[int, int]] = []
+    cur = frame.trigger
+    while cur.head.i != cur.i:
+        child, cur = cur, cur.head
+        toks = [cur]
+        for c in cur.children:
+            if c.i == child.i or c.dep_ in ("relcl", "appos", "conj", "ccomp", "advcl", "xcomp", "acl"):
+                continue
+            toks.extend(c.subtree)
+        out.extend(_runs(toks))
+    return out
 
 
 def _location(frame: Frame) -> Optional[Location]:
@@ -171,7 +201,7 @@ def _merge(events: list[Event], event: Event, layer: Any) -> bool:
         if not same:
             continue
         a, b = first.date, event.date
-        undated = lambda d: d is None or getattr(d, "basis", None) == "published"  # noqa: E731
+        undated = lambda d: d is None or getattr(d, "basis", None) != "text"  # noqa: E731
         if not (undated(a) or undated(b) or (a is not None and b is not None and a.value == b.value)):
             continue
         if undated(a) and not undated(b):

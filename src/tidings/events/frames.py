@@ -61,8 +61,8 @@ class Frame:
     @property
     def span(self) -> tuple[int, int]:
         """View range from the first to the last of trigger and arguments."""
-        toks = [self.trigger] + ([self.noun] if self.noun is not None else []) + [
-            c for c in self.trigger.children if c.dep_ in ("dobj", "prt")]
+        heads = [self.trigger] + [t for t in (self.noun, self.inner) if t is not None]
+        toks = heads + [c for h in heads for c in h.children if c.dep_ in ("dobj", "prt")]
         starts = [t.idx for t in toks] + [a.start for a in self.sources + self.targets]
         ends = [t.idx + len(t) for t in toks] + [a.end for a in self.sources + self.targets]
         return min(starts), max(ends)
