@@ -56,8 +56,9 @@ def mixed(tmp_path_factory) -> Path:
     return folder
 
 
-def _batch(args: list[str]) -> str:
-    result = CliRunner().invoke(main, ["batch", *args, "--quiet"], catch_exceptions=False)
+def _batch(args: list[str], *, quiet: bool = True) -> str:
+    result = CliRunner().invoke(main, ["batch", *args] + (["--quiet"] if quiet else []),
+                                catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -148,6 +149,7 @@ def test_limit_stops_early_and_the_next_run_continues(cluster, mixed, tmp_path):
     log = _batch([str(mixed), "--out", str(out), "--scheduler", cluster, "--limit", "4"])
     assert "4 documents written" in log
     assert len(_ids(out, "documents")) + len(_ids(out, "errors")) == 4
-    log = _batch([str(mixed), "--out", str(out), "--scheduler", cluster])
+    log = _batch([str(mixed), "--out", str(out), "--scheduler", cluster], quiet=False)
     assert "5 documents written" in log and "4 already there" in log
+    assert "5/5" in log and "docs/s" in log  # the progress bar's last state
     _check_complete(out)
