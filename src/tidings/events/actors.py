@@ -10,6 +10,7 @@ point at it; that is the only thing this module adds to another layer.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
@@ -27,27 +28,33 @@ PLURAL = {"they", "their", "them", "theirs"}
 
 
 class ActorResolver:
+    """Resolves argument phrases against one document's entity layer.  Mentions and
+    entities are indexed once, so lookups stay cheap on long articles."""
+
+    MAX_MENTION = 300  # characters: how far before a range a mention overlapping it may start
+
     def __init__(self, layer: Any, span_of: Callable[[int, int], Span]) -> None:
         self.layer = layer
         self.span_of = span_of
-        self._entities_in = getattr(layer, "entities_in", None)
         self._coder = _coder()
+        self._coded: dict[str, Any] = {}
+        self._reindex()
+
+    def _reindex(self) -> None:
+        mentions = sorted(getattr(self.layer, "view_mentions", None) or ())
+        self._mentions: list[tuple[int, int, str]] = mentions
+        self._starts = [m[0] for m in mentions]
+        self._by_id = {e.id: e for e in (getattr(self.layer, "entities", None) or ())}
 
     # -- lookups -------------------------------------------------------------------
-    def ids_in(self, start: int, end: int) -> list[str]:
-        if self.layer is None:
-            return []
-        if self._entities_in is not None:
-            found = self._entities_in(start, end)
-            return [f if isinstance(f, str) else getattr(f, "id", f) for f in found]
-        return [eid for s, e, eid in getattr(self.layer, "view_mentions", ())
-                if s >= start and e <= end]
-
     def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        finder = getattr(self.layer, "mentions_in", None)
-        if finder is not None:
-            return list(finder(start, end))
-        return [(s, e, i) for s, e, i in getattr(self.layer, "view_mentions", ()) if s < end and e > start]
+        """Mentions overlapping the view range, in text order."""
+        lo = bisect.bisect_left(self._starts, start - self.MAX_MENTION)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self._mentions[lo:hi] if m[1] > start]
+
+    def ids_in(self, start: int, end: int) -> list[str]:
+        return list(dict.fromkeys(str(m[2]) for m in self._mentions_in(start, end)))
 
     def has_actor(self, start: int, end: int) -> bool:
         """Whether the range names an actor with a known country."""
@@ -59,7 +66,9 @@ class ActorResolver:
         if self._coder is None or self.layer is None:
             return None
         text = self.layer_text(start, end)
-        coded = self._coder(text) if text else None
+        if text not in self._coded:
+            self._coded[text] = self._coder(text) if text else None
+        coded = self._coded[text]
         if coded and coded[0]:
             return coded
         return None
@@ -77,7 +86,7 @@ class ActorResolver:
         return found[0] if found else None
 
     def _country(self, eid: str) -> Optional[str]:
-        ent = self.layer.by_id(eid) if self.layer is not None else None
+        ent = self._by_id.get(eid)
         return ent.country if ent is not None else None
 
     def resolve_all(self, arg: Arg) -> list[str]:
@@ -134,10 +143,12 @@ class ActorResolver:
         if self.layer is None:
             return None
         word = pron.lower_
-        for s, e, eid in reversed(getattr(self.layer, "view_mentions", ())):
-            if e > pron.idx or pron.idx - s > 600:
+        lo = bisect.bisect_left(self._starts, pron.idx - 600)
+        hi = bisect.bisect_left(self._starts, pron.idx)
+        for s, e, eid in reversed(self._mentions[lo:hi]):
+            if e > pron.idx:
                 continue
-            ent = self.layer.by_id(eid)
+            ent = self._by_id.get(eid)
             if ent is None:
                 continue
             is_person = ent.kind == "person"
@@ -168,8 +179,8 @@ class ActorResolver:
         entities.append(ent)
         mentions = getattr(self.layer, "view_mentions", None)
         if isinstance(mentions, list):
-            mentions.append((arg.start, arg.end, ent.id))
-            mentions.sort()
+            bisect.insort(mentions, (arg.start, arg.end, ent.id))
+        self._reindex()
         return ent.id
 
 
