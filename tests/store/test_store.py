@@ -360,3 +360,26 @@ def test_a_name_without_country_joins_the_one_actor_of_that_name(store):
     store.upsert(hand_result("Georgia protested.", id="g2", entities={"e1": ("Georgia", "location", "GEO")}))
     store.upsert(hand_result("Georgia waited.", id="g3", entities={"e1": ("Georgia", "location", None)}))
     assert sorted(str(a.country) for a in store.actors("georgia").items) == ["GEO", "None", "USA"]
+
+
+def test_many_openers_of_a_new_sqlite_file_agree_on_one_schema(tmp_path):
+    """Processes (an ingest, a server) opening a new database file at the same moment."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "fresh.db"
+    go = tmp_path / "go"
+    code = ("import os, sys, time\n"
+            f"while not os.path.exists({str(go)!r}): time.sleep(0.005)\n"
+            "from tidings.store import Store\n"
+            f"Store('sqlite:///{db}').close()\n")
+    procs = [subprocess.Popen([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    import time
+    time.sleep(1.0)  # let them all import and wait at the start line
+    go.touch()
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    with Store(f"sqlite:///{db}") as store:
+        store.upsert(un_result())
+        assert store.counts().documents == 1

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
 log = logging.getLogger(__name__)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_MIGRATING = threading.Lock()
 
 
 def make_engine(url: str) -> Engine:
@@ -46,21 +50,35 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def migrate(engine: Engine, *, revision: str = "head") -> None:
-    """Bring the schema to ``revision`` (idempotent)."""
+    """Bring the schema to ``revision`` (idempotent).  Safe when several processes open a
+    new database at once: PostgreSQL serialises them with an advisory lock; on SQLite the
+    loser of the race finds the schema made by the winner and carries on."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            # two processes opening a new database at once must not both create it
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7707)")
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    with _MIGRATING:  # Alembic's op/context proxies are process globals: one at a time
+        _upgrade(engine, config, revision)
+
+
+def _upgrade(engine: Engine, config: Config, revision: str) -> None:
+    for attempt in range(3):
+        try:
+            with engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7707)")
+                config.attributes["connection"] = conn
+                command.upgrade(config, revision)
+            return
+        except DBAPIError as e:
+            if engine.dialect.name != "sqlite" or attempt == 2:
+                raise
+            log.info("another process was migrating %s (%s); checking again", engine.url, e)
+            time.sleep(0.2 * (attempt + 1))
 
 
 def downgrade(engine: Engine, *, revision: str) -> None:
     """Take the schema back to ``revision`` ("base": no tables)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    with _MIGRATING, engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, revision)
