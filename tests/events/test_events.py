@@ -99,3 +99,14 @@ def test_event_dated_by_the_reporting_clause(pipeline):
                               published="2024-03-06")
     ev = next(e for e in result.events if e.type == "ASSAULT")
     assert (ev.date.value, ev.date.basis) == ("2024-03-04", "sentence")
+
+
+@pytest.mark.parametrize("text", [
+    "Police said the man was killed in a car accident.",
+    "Oil prices hit a record high on Monday.",
+    "The team beat its rivals 3-1 on Sunday.",
+    "The president will travel to Paris next week, his office said.",
+])
+def test_no_violence_in_mishaps_and_metaphors(pipeline, text):
+    result = pipeline.extract(text, published="2024-03-05")
+    assert result.events == [], [(e.type, e.evidence.text) for e in result.events]

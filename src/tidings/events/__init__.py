@@ -37,6 +37,12 @@ log = logging.getLogger(__name__)
 # unnamed victims, coded by where they were hit
 VICTIMS = {"people", "person", "civilian", "resident", "villager", "passenger", "worshipper",
            "child", "woman", "man", "pilgrim", "shopper", "bystander", "pedestrian", "other"}
+# accidents and disasters: "killed in a car accident", "injured by the earthquake"
+MISHAPS = {"accident", "crash", "collision", "fire", "blaze", "flood", "flooding", "earthquake",
+           "quake", "storm", "hurricane", "typhoon", "cyclone", "landslide", "avalanche", "stampede",
+           "disaster", "tornado", "tsunami", "lightning", "heatwave", "disease", "illness", "outbreak"}
+# violence and repression need a known actor on one side at least
+PHYSICAL = {"ASSAULT", "COERCE", "MOBILIZE"}
 # types kept when only the target is known ("three soldiers were killed")
 SOURCELESS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE"}
 # types whose target, when it is a place, is where the action happened
@@ -110,6 +116,17 @@ def _location(frame: Frame) -> Optional[Location]:
     return None
 
 
+def _mishap(frame: Frame) -> bool:
+    """Deaths and injuries from accidents and nature are no attack."""
+    trig = frame.trigger
+    for c in trig.children:
+        if c.dep_ in ("prep", "agent"):
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in MISHAPS:
+                    return True
+    return any(a.head.lemma_.lower() in MISHAPS for a in frame.sources)
+
+
 def _is_weapon(arg: Any) -> bool:
     words = {t.lemma_.lower() for t in arg.head.subtree} | {arg.head.lemma_.lower()}
     return arg.head.lemma_.lower() in WEAPON_NOUNS or (arg.head.pos_ == "NOUN" and bool(words & WEAPON_NOUNS)
@@ -156,6 +173,10 @@ def run(analysis: Analysis) -> list[Event]:
             named = any(a.head.pos_ in ("NOUN", "PROPN") for a in frame.sources)
             if not source and not named and (not target or frame.type not in SOURCELESS):
                 continue  # nobody named did it ("it helps", "you resign")
+            if frame.type in PHYSICAL and not source and not target:
+                continue  # "oil prices hit a record high": violence needs someone involved
+            if frame.type == "ASSAULT" and _mishap(frame):
+                continue  # "killed in a car accident"
             if not target and frame.rule in lexicon().needs_target:
                 continue  # "receive 911 calls" is no visit
             key = (sent.start, frame.type, frame.mode, tuple(source), tuple(target))
