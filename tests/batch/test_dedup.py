@@ -107,6 +107,15 @@ def test_a_long_chain_of_daily_reports_is_cut_by_the_window():
     assert [len(e.mentions) for e in merged] == [3, 3, 1]
 
 
+def test_events_with_one_side_only_merge_on_the_same_day_only():
+    a, b = _result("reuters-kenya-uganda"), _result("standard-kenya-uganda")
+    rows_a, same_day, next_day = _rows(a), _variant(b), _variant(b, day="2026-03-11")
+    for row in rows_a + same_day + next_day:
+        row["target_names"], row["target_countries"] = [], []
+    assert len(dedup.merge_events(rows_a + same_day)) == 1
+    assert len(dedup.merge_events(rows_a + next_day)) == 2
+
+
 def test_events_without_actors_are_never_merged():
     rows = _rows(_result("reuters-kenya-uganda")) + _rows(_result("monitor-kenya-uganda"))
     for row in rows:

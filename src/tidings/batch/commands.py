@@ -41,11 +41,13 @@ def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str, workers: int, c
     continued by running the same command again.  Unreadable documents go to the errors
     table; they never stop the batch.  At the end near-duplicate articles are grouped and
     duplicate events merged (article_groups, events_merged, mentions)."""
+    import datetime as dt
+    import time
+
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn,
                                TextColumn, TimeElapsedColumn)
 
-    import datetime as dt
-
+    from tidings.batch.output import OutputBusy
     from tidings.batch.runner import run_batch
 
     if published:
@@ -64,15 +66,11 @@ def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str, workers: int, c
     state: dict[str, Any] = {}
 
     def report(done: int, total: Optional[int], words: int) -> None:
-        import time
-
         if done == 0:
             state["t0"] = time.perf_counter()
         elapsed = max(time.perf_counter() - state["t0"], 1e-6)
         progress.update(task, completed=done, total=total,
                         rate=f"{done / elapsed:.1f} docs/s, {words / elapsed:,.0f} words/s")
-
-    from tidings.batch.output import OutputBusy
 
     try:
         with progress:

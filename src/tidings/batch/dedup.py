@@ -9,8 +9,9 @@ one canonical article (the earliest published, then the smallest id).
 *Events*: the same real-world event reported by several articles (or twice in one) becomes
 one event with a list of mentions -- GDELT's Events/Mentions split, but keyed on who did
 what to whom rather than on the article: the same PLOVER type, the same actors on each side
-(resolved entity name + country) and dates within a window.  Events without any actor are
-never merged across articles: "a protest" on the same day is not evidence of the same one.
+(resolved entity name + country) and dates within a window.  Events with an actor on one
+side only merge only on the same day; events without any actor are never merged across
+articles: "a protest" on the same day is not evidence of the same one.
 """
 from __future__ import annotations
 
@@ -181,7 +182,8 @@ def merge_events(rows: Iterable[dict[str, Any]], *,
                  window_days: int = DEFAULT_WINDOW_DAYS) -> list[MergedEvent]:
     """Merge event rows (one per event per article, the ``events`` table) into real-world
     events.  Rows with the same type and actors whose dates lie within ``window_days`` of
-    the cluster's first date become one event; its mentions are the rows, in date order."""
+    the cluster's first date become one event; its mentions are the rows, in date order.
+    Events with actors on one side only merge on the same date; with none, never."""
     buckets: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     solo: list[dict[str, Any]] = []
     for row in rows:
@@ -192,8 +194,10 @@ def merge_events(rows: Iterable[dict[str, Any]], *,
             continue
         buckets.setdefault((row["type"], src, tgt), []).append(row)
     out: list[MergedEvent] = []
-    window = dt.timedelta(days=window_days)
     for key, members in buckets.items():
+        # with an actor missing on one side ("Sanders demanded ..."), two reports days apart
+        # are as likely two demands as one: those merge only on the same day
+        window = dt.timedelta(days=window_days if key[1] and key[2] else 0)
         # by date, then the earliest report first (its URL becomes the event's SOURCEURL)
         members.sort(key=lambda r: (event_date(r) or dt.date.max, str(r.get("published") or "~"),
                                     str(r.get("document_id")), r.get("evidence_start") or 0))
