@@ -20,7 +20,8 @@ def _cases():
             yield f"noun-joint:{e['id']}", e["joint_example"], e["joint"]["type"], "any", None, None
         if e.get("undo_example"):
             yield f"noun-undo:{e['id']}", e["undo_example"], e["undo"]["type"], "any", None, None
-    for key in ("speech_examples", "mode_examples", "intent_examples", "demand_examples", "role_examples"):
+    for key in ("speech_examples", "mode_examples", "intent_examples", "demand_examples", "role_examples",
+                "occur_examples"):
         for n, e in enumerate(cues[key]):
             yield f"{key}:{n}", e["example"], e["type"], e.get("mode", "any"), e.get("source"), e.get("target_word")
     for e in cues["idioms"]:

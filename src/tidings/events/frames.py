@@ -398,6 +398,38 @@ def _idiom_frames(sent: "SpacySpan", lex: Lexicon) -> list[Frame]:
     return out
 
 
+def _occurrence_frames(sent: "SpacySpan", lex: Lexicon, consumed: set[int]) -> list[Frame]:
+    """'Clashes broke out between X and Y', 'protests erupted against Z': an event noun as
+    the subject of a verb of happening; the actors hang off the noun or the verb."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "nsubj" or tok.head.i in consumed or _in_skipped_clause(tok.head):
+            continue
+        verb = tok.head
+        if not any(w in lex.occur for w in _verb_lemmas(verb)):
+            continue
+        nc = _match_noun(tok, lex)
+        if nc is None or nc.type not in ("ASSAULT", "PROTEST"):
+            continue
+        frame = Frame(nc.type, nc.cameo, verb, f"occur:{nc.id}", noun=tok)
+        between = _pobjs(tok, {"between"}) or _pobjs(verb, {"between"})
+        if between:
+            sides = _args(between[0], lex)
+            if len(sides) == 1:  # "between Armenian and Azerbaijani troops"
+                mods = [c for c in between[0].children if c.dep_ in ("amod", "compound") and c.conjuncts]
+                if mods:
+                    sides = [Arg(m, m.idx, m.idx + len(m), core=(m.idx, m.idx + len(m)))
+                             for m in [mods[0]] + list(mods[0].conjuncts)]
+            frame.sources, frame.targets = sides[:1], sides[1:]
+        else:
+            frame.sources = _args(next(iter(_pobjs(tok, {"by"})), None), lex)
+            frame.targets = _args(next(iter(_pobjs(tok, {"against", "on"}) + _pobjs(verb, {"against"})), None), lex)
+        frame.places = _places([verb, tok])
+        _apply_mode(frame, _modes(verb, lex, nominal=False))
+        out.append(frame)
+    return out
+
+
 def _role_frames(sent: "SpacySpan", lex: Lexicon) -> list[Frame]:
     """'Russia has emerged as a staunch backer of Maduro' -> Russia SUPPORT Maduro."""
     out = []
@@ -510,6 +542,7 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
             # forces preparing to attack change their posture (CAMEO 15), they do not threaten
             frame.type, frame.cameo, frame.mode = "MOBILIZE", "154", None
         frames.append(frame)
+    frames.extend(_occurrence_frames(sent, lex, consumed))
     frames.extend(_role_frames(sent, lex))
     idioms = _idiom_frames(sent, lex)
     for f in idioms:  # a threat inherits the target of its speaker's other action

@@ -94,6 +94,7 @@ class Lexicon:
     role_nouns: dict[str, tuple[str, str]]  # noun -> (type, cameo)
     idioms: list[Idiom]
     quantity_heads: frozenset[str]
+    occur: frozenset[str] = frozenset()
     by_lemma: dict[str, list[VerbClass]] = field(default_factory=dict)
     needs_target: set[str] = field(default_factory=set)
     noun_by_lemma: dict[str, list[NounClass]] = field(default_factory=dict)
@@ -145,4 +146,4 @@ def lexicon() -> Lexicon:
         future_modals=_fs(modes["future_modals"]), proposed_modals=_fs(modes["proposed_modals"]),
         intent=_fs(cues["intent"]), intent_adjectives=_fs(cues["intent_adjectives"]),
         demand_modals=_fs(cues["demand_modals"]), role_nouns=role_nouns, idioms=idioms,
-        quantity_heads=_fs(cues["quantity_heads"]))
+        quantity_heads=_fs(cues["quantity_heads"]), occur=_fs(cues.get("occur")))
