@@ -164,10 +164,33 @@ def test_writes_need_the_token(corpus):
         assert api.post("/api/documents", data={"text": "x"}).status_code == 401
         assert api.post("/api/documents", data={"text": "x"},
                         headers={"Authorization": "Bearer wrong"}).status_code == 401
+        # refused before the body is read: a huge declared length changes nothing
+        big = api.post("/api/documents", content=b"x" * 1000,
+                       headers={"Content-Type": "multipart/form-data; boundary=b"})
+        assert big.status_code == 401
+        assert _declared_huge_upload(api.base_url.port) == 413
     with serve(create_app(corpus, write_token=None)) as api:
         assert api.post("/api/documents", data={"text": "x"},
                         headers={"Authorization": "Bearer w-secret"}).status_code == 403
     assert corpus.counts().documents == before
+
+
+def _declared_huge_upload(port: int) -> int:
+    """POST declaring a 10 GB body but sending a few bytes (httpx refuses to do that)."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.putrequest("POST", "/api/documents")
+        conn.putheader("Authorization", "Bearer w-secret")
+        conn.putheader("Content-Type", "multipart/form-data; boundary=b")
+        conn.putheader("Content-Length", str(10**10))
+        conn.endheaders(b"--b--\r\n")
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
 
 
 def test_reads_can_require_a_token(corpus):

@@ -37,6 +37,7 @@ from typing import Any, Optional
 from fastapi import FastAPI
 
 from tidings.api.docs import router as docs_router
+from tidings.api.guard import UploadGuard
 from tidings.api.routes import router
 from tidings.store import Store
 
@@ -62,6 +63,9 @@ def create_app(store: Store, *, write_token: Optional[str], read_token: Optional
     app.state.pipeline = pipeline
     app.include_router(router)
     app.include_router(docs_router)
+    from tidings.ingest import MAX_BYTES
+
+    app.add_middleware(UploadGuard, write_token=write_token or None, max_bytes=MAX_BYTES)
     try:
         from tidings.web.pages import router as pages_router
     except ImportError as e:
