@@ -122,6 +122,12 @@ def test_events_without_actors_are_never_merged():
         for side in ("source", "target"):
             row[f"{side}_names"], row[f"{side}_countries"] = [], []
     assert len(dedup.merge_events(rows)) == 2
+    # ... unless the articles are copies of one story and the evidence reads the same
+    groups = {"reuters-kenya-uganda": "g1", "monitor-kenya-uganda": "g1"}
+    merged = dedup.merge_events(rows, article_groups=groups)
+    assert len(merged) == 1 and merged[0].num_articles == 2
+    rows[1]["evidence_text"] = "Kenya on Wednesday withdrew its complaint."
+    assert len(dedup.merge_events(rows, article_groups=groups)) == 2
 
 
 @pytest.mark.parametrize("a,b", [("The United Nations", "united nations"),

@@ -178,12 +178,15 @@ def _merged_id(key: tuple[Any, ...], first: dict[str, Any]) -> tuple[str, int]:
     return "ev-" + digest[:12], int(digest[:15], 16)
 
 
-def merge_events(rows: Iterable[dict[str, Any]], *,
-                 window_days: int = DEFAULT_WINDOW_DAYS) -> list[MergedEvent]:
+def merge_events(rows: Iterable[dict[str, Any]], *, window_days: int = DEFAULT_WINDOW_DAYS,
+                 article_groups: Optional[dict[str, str]] = None) -> list[MergedEvent]:
     """Merge event rows (one per event per article, the ``events`` table) into real-world
     events.  Rows with the same type and actors whose dates lie within ``window_days`` of
     the cluster's first date become one event; its mentions are the rows, in date order.
-    Events with actors on one side only merge on the same date; with none, never."""
+    Events with actors on one side only merge on the same date; with none, only between
+    copies of one article (``article_groups``: document id → near-duplicate group) whose
+    evidence reads the same -- a wire story's copies never add events."""
+    groups = article_groups or {}
     buckets: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     solo: list[dict[str, Any]] = []
     for row in rows:
@@ -214,9 +217,17 @@ def merge_events(rows: Iterable[dict[str, Any]], *,
             current.append(row)
         if current:
             out.append(_make(key, start, current))
+    copies: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for row in solo:
-        key = (row["type"], (), (), row.get("document_id"), row.get("event_id"))
-        out.append(_make(key, event_date(row), [row]))
+        group = groups.get(str(row.get("document_id")))
+        if group is not None:
+            key = (row["type"], (), (), group, normal_name(row.get("evidence_text") or ""))
+        else:
+            key = (row["type"], (), (), row.get("document_id"), row.get("event_id"))
+        copies.setdefault(key, []).append(row)
+    for key, members in copies.items():
+        members.sort(key=lambda r: (str(r.get("published") or "~"), str(r.get("document_id"))))
+        out.append(_make(key, event_date(members[0]), members))
     out.sort(key=lambda e: (e.date or dt.date.max, e.event_id))
     return out
 

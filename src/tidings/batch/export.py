@@ -86,7 +86,8 @@ def result_tables(results: Iterable[Result], *, threshold: float = dedup.DEFAULT
         [{"document_id": m, "group_id": g.group_id, "canonical_id": g.canonical,
           "is_canonical": m == g.canonical, "group_size": len(g.members),
           "similarity": g.similarity[m]} for g in groups for m in g.members], schema=GROUPS_SCHEMA)
-    merged = dedup.merge_events(rows["events"], window_days=window_days)
+    merged = dedup.merge_events(rows["events"], window_days=window_days,
+                                article_groups=member_of)
     events, mentions = merged_tables(merged, article_groups=member_of)
     tables["events_merged"] = pa.Table.from_pylist(events, schema=MERGED_SCHEMA)
     tables["mentions"] = pa.Table.from_pylist(mentions, schema=MENTIONS_SCHEMA)

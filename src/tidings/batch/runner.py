@@ -229,7 +229,7 @@ def finalize(output: BatchOutput, *, threshold: float = dedup.DEFAULT_THRESHOLD,
                                "similarity": g.similarity[m]})
     output.write_table("article_groups", pa.Table.from_pylist(group_rows, schema=GROUPS_SCHEMA))
     events = output.read_table("events").to_pylist()
-    merged = dedup.merge_events(events, window_days=window_days)
+    merged = dedup.merge_events(events, window_days=window_days, article_groups=member_of)
     event_rows, mention_rows = merged_tables(merged, article_groups=member_of)
     output.write_table("events_merged", pa.Table.from_pylist(event_rows, schema=MERGED_SCHEMA))
     output.write_table("mentions", pa.Table.from_pylist(mention_rows, schema=MENTIONS_SCHEMA))
