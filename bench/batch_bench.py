@@ -141,6 +141,10 @@ def main() -> int:
                   f"({summary.seconds:.1f} s processing, {wall:.1f} s with start-up and dedup; "
                   f"{summary.docs_per_second:.1f} docs/s; {cpu_rates[workers]:.0f} words per "
                   f"worker CPU-second); peak memory per worker: {peaks}")
+    d = summary.dedup
+    print(f"deduplication of the 2-worker output: {d['article_duplicates_merged']} near-duplicate "
+          f"articles in {d['article_groups']} groups; {d['events']} event reports -> "
+          f"{d['events_merged']} events ({d['event_duplicates_merged']} merged)")
     print(f"ratios: extract_many / bare = {bare / many:.2f} (target >= 0.8); "
           f"2 workers / 1 worker = {rates[2] / rates[1]:.2f} (target >= 1.7); "
           f"1 worker / extract_many = {rates[1] / (words / many):.2f}")
