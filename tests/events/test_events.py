@@ -110,3 +110,11 @@ def test_event_dated_by_the_reporting_clause(pipeline):
 def test_no_violence_in_mishaps_and_metaphors(pipeline, text):
     result = pipeline.extract(text, published="2024-03-05")
     assert result.events == [], [(e.type, e.evidence.text) for e in result.events]
+
+
+def test_reciprocal_actors_need_no_target(pipeline):
+    result = pipeline.extract("Hungarian and Romanian officials met in Budapest on Monday.", published="2024-03-05")
+    ev = next(e for e in result.events if e.type == "CONSULT")
+    countries = {e.id: e.country for e in result.entities}
+    assert {countries[i] for i in ev.source} == {"HUN", "ROU"} and ev.target == []
+    assert ev.location is not None and ev.location.country == "HUN"

@@ -494,7 +494,9 @@ def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -
     if not frame.targets and typ in DEEP_TYPES:
         frame.targets, _ = _choose_targets(_deep_candidates(tok, frame.sources), frame.sources,
                                            lex, has_actor)
-    if not frame.targets and typ not in ("AGREE", "RETREAT", "CONCEDE") and rule not in lex.needs_target:
+    reciprocal = len(frame.sources) > 1  # "Israel and Hamas exchanged fire": each is the other's target
+    if not frame.targets and typ not in ("AGREE", "RETREAT", "CONCEDE") and rule not in lex.needs_target \
+            and not reciprocal:
         near, resolved = _choose_targets(_right_candidates(noun or tok, frame.sources), frame.sources,
                                          lex, has_actor)
         if resolved:
