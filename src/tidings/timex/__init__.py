@@ -127,7 +127,7 @@ def run(analysis: Analysis) -> TimeLayer:
         verb = governing_verb(parsed, m.start, m.end) if parsed is not None else None
         in_head = bool(head_range and head_range[0] <= m.start < head_range[1])
         tense = tense_of(verb, headline=in_head)
-        if tense == "present" and m.kind in ("weekday", "weekend", "md", "dm", "holiday") and not in_head:
+        if tense == "present" and m.kind in ("weekday", "weekend", "md", "dm", "holiday", "clock") and not in_head:
             tense = "future"     # "the talks resume on Monday"
         o = analysis.span(m.start, m.end)
         prep = re.search(r"(\S+)\s*$", view[max(0, m.start - 20):m.start])

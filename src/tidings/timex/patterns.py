@@ -95,6 +95,8 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"(?P<unit>week|month|year|quarter|decade|century)"),
     ("weekend", r"(?P<rel>this|last|next|past|coming|the)\s+weekend"),
     ("ago", rf"{NUM}[\s-]+{UNIT}s?\s+(?P<dir>ago|from\s+now|hence)"),
+    ("ago", rf"{NUM}[\s-]+{UNIT}s?\s+(?P<dir>earlier|later)(?!\s+than)"),
+    ("yearago", r"(?P<unit>year|quarter|month|week)[\s-](?:ago|earlier)(?=\s+(?:period|quarter|month|level|figure|results?))"),
     ("duration", rf"(?:(?P<pre>the\s+(?:past|last|next|previous|coming|first|final|following)|"
                  r"(?:the\s+)?(?:past|last|next))\s+)?" + NUM + r"(?:[\s-]+(?:trading|business|working|calendar))?"
                  r"[\s-]+" + UNIT + r"s?(?![\s-]+old\b|-\w)"),

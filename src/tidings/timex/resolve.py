@@ -368,8 +368,13 @@ def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
         unit = (m.g("unit") or "").lower()
         if n is None:
             return Resolved(value="PAST_REF", granularity=None)
-        sign = -1 if (m.g("dir") or "").lower() == "ago" else 1
+        sign = -1 if (m.g("dir") or "").lower() in ("ago", "earlier") else 1
         return shift(anchor, unit, sign * n)
+    if k == "yearago":
+        unit = (m.g("unit") or "year").lower()
+        if unit == "quarter":
+            return _period_of("quarter", anchor, -4)
+        return shift(anchor, unit, -1)
     if k == "clock":
         d = anchor
         if m.g("wd"):
