@@ -28,8 +28,8 @@ from tidings.document import DateValue, Event, Location
 from tidings.events.actors import ActorResolver
 from tidings.events.frames import Frame, sentence_frames
 from tidings.events.lexicon import lexicon
-from tidings.events.syntax import WEAPON_NOUNS
 from tidings.events.place import resolve_place
+from tidings.events.syntax import WEAPON_NOUNS
 from tidings.stage import Stage
 
 log = logging.getLogger(__name__)

@@ -386,11 +386,12 @@ def _demand_frame(tok: "Token", lex: Lexicon) -> Optional[Frame]:
 
 def _idiom_frames(sent: "SpacySpan", lex: Lexicon) -> list[Frame]:
     out = []
-    lemmas = {_lower(t) for t in sent}
     for idiom in lex.idioms:
         for tok in sent:
-            if _lower(tok) in idiom.words and lemmas & idiom.with_any:
-                verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
+            if _lower(tok) not in idiom.words:
+                continue
+            verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
+            if {_lower(t) for t in verb.subtree} & idiom.with_any:  # in the same clause
                 speaker = _speaker_subject(tok, lex)
                 sources = _args(speaker, lex) if speaker is not None else []
                 out.append(Frame(idiom.type, idiom.cameo, verb, f"idiom:{idiom.id}", sources=sources))
