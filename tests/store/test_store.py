@@ -383,3 +383,18 @@ def test_many_openers_of_a_new_sqlite_file_agree_on_one_schema(tmp_path):
     with Store(f"sqlite:///{db}") as store:
         store.upsert(un_result())
         assert store.counts().documents == 1
+
+
+def test_longer_codes_than_foreseen_are_stored(store):
+    from tidings.document import Time
+
+    result = sanctions_result()
+    result.events[0].mode = "threatened-but-not-yet-carried-out-" * 2
+    result.entities[0].sector = "INTERNATIONAL-GOVERNMENTAL"
+    result.entities[0].id = "entity-" + "x" * 80
+    result.events[0].source = [result.entities[0].id]
+    result.times = [Time(start=0, end=2, text=SANCTIONS[:2], value="2026-03-02T14:30:00+03:00/PT2H",
+                         granularity=None)]
+    doc_id = store.upsert(result)
+    assert store.document(doc_id).events[0].mode.startswith("threatened")
+    assert store.events(type="SANCTION").items[0].sources[0].name == "European Union"

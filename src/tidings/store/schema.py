@@ -5,7 +5,7 @@ Documents are identified by the SHA-256 of their text (``content_hash``); ``id``
 first 16 hex digits, the id used in URLs.  Child rows point at ``documents.pk`` (an
 integer, so their indexes stay small).  Full-text search is an FTS5 index on SQLite
 (``documents_fts``, ``statements_fts``, kept in step by triggers) and GIN indexes over
-``to_tsvector('english', ...)`` on PostgreSQL.
+``to_tsvector('english', ...)`` on PostgreSQL (the documents' vector stored in ``tsv``).
 """
 from __future__ import annotations
 
@@ -39,26 +39,26 @@ actors = Table(
     Column("key", String(300), nullable=False, unique=True),
     Column("norm", String(300), nullable=False, index=True),
     Column("name", Text, nullable=False),
-    Column("kind", String(32), nullable=False),
-    Column("country", String(8), index=True),
-    Column("sector", String(16)),
+    Column("kind", Text, nullable=False),
+    Column("country", Text, index=True),
+    Column("sector", Text),
     Column("role", Text),
     Column("n_documents", Integer, nullable=False, default=0, index=True),
     Column("n_statements", Integer, nullable=False, default=0),
     Column("n_events", Integer, nullable=False, default=0),
-    Column("surname", String(100), index=True),  # people named with 2+ words (rev. 0002)
+    Column("surname", Text, index=True),  # people named with 2+ words (rev. 0002)
 )
 
 doc_entities = Table(
     "doc_entities", metadata,
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), primary_key=True),
-    Column("local_id", String(64), primary_key=True),
+    Column("local_id", Text, primary_key=True),
     Column("actor_id", Integer, ForeignKey("actors.id"), nullable=False, index=True),
     Column("name", Text, nullable=False),
-    Column("kind", String(32)),
+    Column("kind", Text),
     Column("role", Text),
-    Column("country", String(8)),
-    Column("sector", String(16)),
+    Column("country", Text),
+    Column("sector", Text),
     Column("n_mentions", Integer, nullable=False, default=0),
 )
 
@@ -67,16 +67,16 @@ statements = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False,
            index=True),
-    Column("local_id", String(64), nullable=False),
+    Column("local_id", Text, nullable=False),
     Column("actor_id", Integer, ForeignKey("actors.id")),
-    Column("kind", String(16), nullable=False),
+    Column("kind", Text, nullable=False),
     Column("speaker", Text),   # JSON span or null
     Column("cue", Text),       # JSON span or null
     Column("content", Text, nullable=False),  # JSON list of spans
     Column("content_text", Text, nullable=False),
     Column("date", String(10)),
-    Column("granularity", String(16)),
-    Column("date_from", String(16)),
+    Column("granularity", Text),
+    Column("date_from", Text),
     Column("venue", Text),
 )
 
@@ -85,16 +85,16 @@ events = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False,
            index=True),
-    Column("local_id", String(64), nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("cameo", String(16)),
-    Column("mode", String(32)),
+    Column("local_id", Text, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("cameo", Text),
+    Column("mode", Text),
     Column("score", Float, nullable=False),
     Column("date", String(10), index=True),
-    Column("granularity", String(16)),
-    Column("date_from", String(16)),
+    Column("granularity", Text),
+    Column("date_from", Text),
     Column("loc_name", Text),
-    Column("loc_country", String(8), index=True),
+    Column("loc_country", Text, index=True),
     Column("lat", Float),
     Column("lon", Float),
     Column("evidence", Text),  # JSON span or null
@@ -104,7 +104,7 @@ event_actors = Table(
     "event_actors", metadata,
     Column("event_id", Integer, ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", Integer, ForeignKey("actors.id"), primary_key=True),
-    Column("role", String(8), primary_key=True),  # "source" | "target"
+    Column("role", Text, primary_key=True),  # "source" | "target"
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False,
            index=True),
 )
@@ -117,8 +117,8 @@ times = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
-    Column("value", String(32)),
-    Column("granularity", String(16)),
+    Column("value", Text),
+    Column("granularity", Text),
 )
 
 flags = Table(
@@ -126,7 +126,7 @@ flags = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("doc_pk", Integer, ForeignKey("documents.pk", ondelete="CASCADE"), nullable=False,
            index=True),
-    Column("kind", String(64), nullable=False, index=True),
+    Column("kind", Text, nullable=False, index=True),
     Column("message", Text, nullable=False),
     Column("evidence", Text, nullable=False),  # JSON list of spans
 )
