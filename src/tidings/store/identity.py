@@ -67,13 +67,14 @@ def actor_key(name: str, *, kind: Optional[str], country: Optional[str],
     George Bushes are one actor unless an alias entry tells them apart).  A generic name
     (see :func:`is_generic`) stays an actor of its ``document`` only: the "officials" of
     one article are not those of the next."""
+    country = (country or "")[:60]  # keys stay within their 300 characters
     if kind == "country" and country:
         return f"country:{country}"
     if document is not None and is_generic(name):
-        return f"{canonical_norm(name)}|{country or ''}|doc:{document}"
+        return f"{canonical_norm(name)}|{country}|doc:{document}"
     norm = canonical_norm(name)
     if kind == "person":
         words = norm.split()
         if len(words) > 2:
             norm = " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
-    return f"{norm}|{country or ''}"
+    return f"{norm}|{country}"
