@@ -118,3 +118,10 @@ def test_reciprocal_actors_need_no_target(pipeline):
     countries = {e.id: e.country for e in result.entities}
     assert {countries[i] for i in ev.source} == {"HUN", "ROU"} and ev.target == []
     assert ev.location is not None and ev.location.country == "HUN"
+
+
+def test_local_group_is_coded_by_the_place(pipeline):
+    result = pipeline.extract("Prisoners rioted at a jail in Harare on Monday.", published="2024-03-05")
+    ev = next(e for e in result.events if e.type == "PROTEST")
+    by_id = {e.id: e for e in result.entities}
+    assert [by_id[i].country for i in ev.source] == ["ZWE"] and ev.location.country == "ZWE"

@@ -37,6 +37,11 @@ log = logging.getLogger(__name__)
 # unnamed victims, coded by where they were hit
 VICTIMS = {"people", "person", "civilian", "resident", "villager", "passenger", "worshipper",
            "child", "woman", "man", "pilgrim", "shopper", "bystander", "pedestrian", "other"}
+# groups that act where they are, coded by the event's place when the text gives them no
+# country (PLOVER's convention)
+LOCAL_GROUPS = {"prisoner", "inmate", "student", "worker", "demonstrator", "protester", "villager",
+                "resident", "farmer", "teacher", "crowd", "mob", "police", "policeman", "citizen",
+                "activist", "striker", "miner", "trader", "shopkeeper", "youth", "rioter"}
 # accidents and disasters: "killed in a car accident", "injured by the earthquake"
 MISHAPS = {"accident", "crash", "collision", "fire", "blaze", "flood", "flooding", "earthquake",
            "quake", "storm", "hurricane", "typhoon", "cyclone", "landslide", "avalanche", "stampede",
@@ -170,6 +175,11 @@ def run(analysis: Analysis) -> list[Event]:
                 # "killed 23 people ... in Tel Aviv": unnamed victims belong to the place
                 made = resolver.add_group(frame.targets[0], (location.country, "CVL"))
                 target = [made] if made and made not in source else []
+            if not source and location is not None and location.country and frame.sources \
+                    and frame.sources[0].head.lemma_.lower() in LOCAL_GROUPS:
+                # "prisoners rioted at a jail in Dili": a local group of no stated country
+                made = resolver.add_group(frame.sources[0], (location.country, None))
+                source = [made] if made and made not in target else []
             named = any(a.head.pos_ in ("NOUN", "PROPN") for a in frame.sources)
             if not source and not named and (not target or frame.type not in SOURCELESS):
                 continue  # nobody named did it ("it helps", "you resign")
