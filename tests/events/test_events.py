@@ -125,3 +125,10 @@ def test_local_group_is_coded_by_the_place(pipeline):
     ev = next(e for e in result.events if e.type == "PROTEST")
     by_id = {e.id: e for e in result.entities}
     assert [by_id[i].country for i in ev.source] == ["ZWE"] and ev.location.country == "ZWE"
+
+
+def test_first_person_in_a_quote_is_the_speaker(pipeline):
+    result = pipeline.extract("“We have imposed sanctions on Iran,” the US Treasury said.", published="2024-03-05")
+    ev = next(e for e in result.events if e.type == "SANCTION")
+    by_id = {e.id: e for e in result.entities}
+    assert [by_id[i].country for i in ev.source] == ["USA"] and [by_id[i].country for i in ev.target] == ["IRN"]

@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 PERSONAL = {"he", "his", "him", "she", "her", "hers"}
 NEUTER = {"it", "its"}
 PLURAL = {"they", "their", "them", "theirs"}
+FIRST_PERSON = {"we", "i", "our", "us", "my", "me"}
 
 
 class ActorResolver:
@@ -99,12 +100,12 @@ class ActorResolver:
         if self.layer is None:
             return []
         word = head.lower_
-        if word in PERSONAL or word in NEUTER or word in PLURAL:
+        if word in PERSONAL or word in NEUTER or word in PLURAL or word in FIRST_PERSON:
             # "X said they ...": the speaker is stronger evidence than a coreference guess
             eid = self.resolve(arg.fallback) if arg.fallback is not None else None
             if eid is None:
                 eid = self.layer.entity_at(head.idx, head.idx + len(head))
-            if eid is None:
+            if eid is None and word not in FIRST_PERSON:
                 eid = self._antecedent(head)
             return [str(eid)] if eid is not None else []
         head_id = self.layer.entity_at(head.idx, head.idx + len(head))

@@ -19,7 +19,9 @@ WEAPON_NOUNS = {"bomb", "bombing", "explosion", "blast", "device", "ied", "mine"
                 "missile", "shell", "grenade", "mortar", "attack", "car", "bomber", "landmine",
                 "explosive", "shelling", "airstrike", "strike", "ambush", "suicide"}
 OBJ = ("dobj", "attr", "oprd")
-PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him"}
+PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him",
+            "us", "my", "me"}
+FIRST_PERSON = {"we", "i", "our", "us", "my", "me"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around",
                "along", "over"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -261,7 +263,10 @@ def _antecedent_subject(pron: "Token", verb: "Token") -> Optional["Token"]:
     while cur.head.i != cur.i:
         cur = cur.head
         subj = _subject(cur)
-        if subj is not None and subj.i != pron.i and subj.lower_ not in PRONOUNS:
+        if subj is None or subj.i == pron.i:
+            continue
+        if subj.lower_ not in PRONOUNS or pron.lower_ in FIRST_PERSON:
+            # '"We will respond," he said': first person is the speaker, whoever "he" is
             return subj
     return None
 
