@@ -149,6 +149,9 @@ def test_openapi_schema_and_docs(api):
                  "/api/network"):
         assert path in schema["paths"]
     assert "post" in schema["paths"]["/api/documents"]
+    # answers are described, not just "any JSON"
+    for name in ("DocumentHit", "ActorDetail", "StatementRow", "EventRow", "Network"):
+        assert name in schema["components"]["schemas"]
     page = api.get("/docs").text
     assert "swagger-ui-bundle.js" in page
     assert "http://" not in page and "https://" not in page  # nothing from the internet

@@ -11,6 +11,8 @@ from fastapi import (APIRouter, Depends, File, Form, HTTPException, Path, Query,
                      Response, UploadFile)
 
 from tidings.store import Store
+from tidings.store.models import (ActorDetail, ActorRow, Counts, DocumentHit, EventRow, Network,
+                                  Page, StatementRow, StoredDocument, TimelineBucket)
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +73,7 @@ DateTo = Query(None, pattern=DATE, description="inclusive, YYYY-MM-DD (or YYYY, 
 
 
 
-@reads.get("/search", summary="Search documents")
+@reads.get("/search", summary="Search documents", response_model=Page[DocumentHit])
 def search(q: Optional[str] = Query(None, max_length=500, description="words that must all occur"),
            date_from: Optional[str] = DateFrom, date_to: Optional[str] = DateTo,
            outlet: Optional[str] = None, limit: int = Limit, offset: int = Offset,
@@ -80,7 +82,8 @@ def search(q: Optional[str] = Query(None, max_length=500, description="words tha
                         limit=limit, offset=offset).to_dict()
 
 
-@reads.get("/documents", summary="List documents (newest first) or search them with q")
+@reads.get("/documents", summary="List documents (newest first) or search them with q",
+           response_model=Page[DocumentHit])
 def documents(q: Optional[str] = Query(None, max_length=500), date_from: Optional[str] = DateFrom,
               date_to: Optional[str] = DateTo, outlet: Optional[str] = None,
               limit: int = Limit, offset: int = Offset,
@@ -89,7 +92,8 @@ def documents(q: Optional[str] = Query(None, max_length=500), date_from: Optiona
                         limit=limit, offset=offset).to_dict()
 
 
-@reads.get("/documents/{doc_id}", summary="A document with its extraction")
+@reads.get("/documents/{doc_id}", summary="A document with its extraction",
+           response_model=StoredDocument)
 def document(doc_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     stored = store.stored_document(doc_id)
     if stored is None:
@@ -97,14 +101,15 @@ def document(doc_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
     return stored.to_dict()
 
 
-@reads.get("/actors", summary="Actors, most documents first")
+@reads.get("/actors", summary="Actors, most documents first", response_model=Page[ActorRow])
 def actors(q: Optional[str] = Query(None, max_length=200), country: Optional[str] = None,
            kind: Optional[str] = None, limit: int = Limit, offset: int = Offset,
            store: Store = Depends(get_store)) -> dict[str, Any]:
     return store.actors(q, country=country, kind=kind, limit=limit, offset=offset).to_dict()
 
 
-@reads.get("/actors/{actor_id}", summary="An actor: names, statements, events as source/target")
+@reads.get("/actors/{actor_id}", summary="An actor: names, statements, events as source/target",
+           response_model=ActorDetail)
 def actor(actor_id: int = Path(ge=0, le=INT_MAX), limit: int = Limit, offset: int = Offset,
           store: Store = Depends(get_store)) -> dict[str, Any]:
     detail = store.actor(actor_id, limit=limit, offset=offset)
@@ -113,7 +118,8 @@ def actor(actor_id: int = Path(ge=0, le=INT_MAX), limit: int = Limit, offset: in
     return detail.to_dict()
 
 
-@reads.get("/statements", summary="Statements by speaker, topic words or date range")
+@reads.get("/statements", summary="Statements by speaker, topic words or date range",
+           response_model=Page[StatementRow])
 def statements(actor: Optional[int] = ActorParam,
                q: Optional[str] = Query(None, max_length=500, description="topic words"),
                date_from: Optional[str] = DateFrom, date_to: Optional[str] = DateTo,
@@ -134,14 +140,16 @@ def _event_filters(actor: Optional[int] = ActorParam,
                 date_to=date_to)
 
 
-@reads.get("/events", summary="Events by actor, type, country and date")
+@reads.get("/events", summary="Events by actor, type, country and date",
+           response_model=Page[EventRow])
 def events(filters: dict[str, Any] = Depends(_event_filters), doc: Optional[str] = None,
            order: str = Query("date", pattern="^-?date$"), limit: int = Limit,
            offset: int = Offset, store: Store = Depends(get_store)) -> dict[str, Any]:
     return store.events(**filters, doc=doc, order=order, limit=limit, offset=offset).to_dict()
 
 
-@reads.get("/timeline", summary="Event counts per period with mean cooperation score")
+@reads.get("/timeline", summary="Event counts per period with mean cooperation score",
+           response_model=list[TimelineBucket])
 def timeline(filters: dict[str, Any] = Depends(_event_filters),
              granularity: str = Query("month", pattern="^(year|month|day)$"),
              store: Store = Depends(get_store)) -> list[dict[str, Any]]:
@@ -149,7 +157,8 @@ def timeline(filters: dict[str, Any] = Depends(_event_filters),
     return [b.to_dict() for b in store.timeline(**filters, granularity=granularity)]
 
 
-@reads.get("/network", summary="Actor network: events as cooperation/conflict edges")
+@reads.get("/network", summary="Actor network: events as cooperation/conflict edges",
+           response_model=Network)
 def network(filters: dict[str, Any] = Depends(_event_filters),
             min_count: int = Query(1, ge=1), limit: int = Query(200, ge=0, le=2000),
             store: Store = Depends(get_store)) -> dict[str, Any]:
@@ -157,7 +166,8 @@ def network(filters: dict[str, Any] = Depends(_event_filters),
     return store.network(**filters, min_count=min_count, limit=limit).to_dict()
 
 
-@reads.get("/counts", summary="How many documents, actors, statements, events, times, flags")
+@reads.get("/counts", summary="How many documents, actors, statements, events, times, flags",
+           response_model=Counts)
 def counts(store: Store = Depends(get_store)) -> dict[str, Any]:
     return store.counts().to_dict()
 
