@@ -132,3 +132,10 @@ def test_first_person_in_a_quote_is_the_speaker(pipeline):
     ev = next(e for e in result.events if e.type == "SANCTION")
     by_id = {e.id: e for e in result.entities}
     assert [by_id[i].country for i in ev.source] == ["USA"] and [by_id[i].country for i in ev.target] == ["IRN"]
+
+
+def test_us_the_country_is_no_pronoun(frames_of):
+    # regression: "US" lower-cased is "us"; it must stay an actor
+    frames = frames_of("The forum concluded that the US must allocate greater resources to the crisis.")
+    f = next(f for f in frames if f.type == "REQUEST")
+    assert f.targets[0].text == "the US"

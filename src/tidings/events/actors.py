@@ -100,7 +100,7 @@ class ActorResolver:
         if self.layer is None:
             return []
         word = head.lower_
-        if word in PERSONAL or word in NEUTER or word in PLURAL or word in FIRST_PERSON:
+        if head.pos_ == "PRON" and (word in PERSONAL or word in NEUTER or word in PLURAL or word in FIRST_PERSON):
             # "X said they ...": the speaker is stronger evidence than a coreference guess
             eid = self.resolve(arg.fallback) if arg.fallback is not None else None
             if eid is None:

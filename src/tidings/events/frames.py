@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Optional
 from tidings.events.lexicon import (APPEAL_CAMEO, COOPERATIVE, DEMAND_CAMEO, HOSTILE,
                                     INTENT_CAMEO, REFUSE_CAMEO, THREAT_CAMEO, Lexicon,
                                     NounClass, VerbClass, lexicon)
-from tidings.events.syntax import (DEFAULT_TARGETS, EVENTIVE, PRONOUNS, SUBJ, WEAPON_NOUNS, Arg,
-                                   HasActor, _args, _children, _choose_targets, _deep_candidates,
+from tidings.events.syntax import (DEFAULT_TARGETS, EVENTIVE, SUBJ, WEAPON_NOUNS, Arg,
+                                   HasActor, _args, _children, _is_pronoun, _choose_targets, _deep_candidates,
                                    _depth, _in_skipped_clause, _infinitive, _is_passive, _lower,
                                    _noun_words, _places, _pobjs, _right_candidates, _source_args,
                                    _speaker_subject, _subject, _verb_lemmas)
@@ -376,7 +376,7 @@ def _demand_frame(tok: "Token", lex: Lexicon) -> Optional[Frame]:
         return None
     sources = _args(speaker[0], lex)
     targets = [a for a in _args(inner_subj[0], lex) if a.head.i not in {s.head.i for s in sources}]
-    if not targets or targets[0].head.lower_ in PRONOUNS:
+    if not targets or _is_pronoun(targets[0].head):
         return None
     frame = Frame("REQUEST", "100", clause.head, "must", sources=sources, targets=targets, inner=tok)
     inner = _code(tok, lex)
@@ -505,6 +505,16 @@ def _build(tok: "Token", lex: Lexicon, has_actor: HasActor, *, depth: int = 0) -
     return frame
 
 
+def _prepared(tok: "Token") -> bool:
+    """Whether the action is what forces "prepared to" do ("prepared to resume shelling")."""
+    cur = tok
+    while cur.dep_ in ("xcomp", "advcl") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.pos_ == "VERB" and "prepare" in _verb_lemmas(cur):
+            return True
+    return False
+
+
 def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
                     lex: Optional[Lexicon] = None) -> list[Frame]:
     """Every event frame of one sentence, main-clause events first."""
@@ -540,8 +550,7 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
         frame.places = _places(holders) + _places([a.head for a in frame.sources + frame.targets])
         verbal = frame.rule in ("noun:apology", "noun:support")
         _apply_mode(frame, _modes(tok, lex, nominal=noun is not None, verbal=verbal))
-        if frame.action == "ASSAULT" and tok.dep_ in ("xcomp", "advcl") and tok.head.pos_ == "VERB" \
-                and "prepare" in _verb_lemmas(tok.head):
+        if frame.action == "ASSAULT" and _prepared(tok):
             # forces preparing to attack change their posture (CAMEO 15), they do not threaten
             frame.type, frame.cameo, frame.mode = "MOBILIZE", "154", None
         frames.append(frame)

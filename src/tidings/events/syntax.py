@@ -22,6 +22,11 @@ OBJ = ("dobj", "attr", "oprd")
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their", "his", "her", "our", "them", "him",
             "us", "my", "me"}
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me"}
+
+
+def _is_pronoun(tok: "Token") -> bool:
+    """A personal pronoun ("US" the country is a proper noun, not "us")."""
+    return tok.lower_ in PRONOUNS and tok.pos_ == "PRON"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "throughout", "around",
                "along", "over"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
@@ -248,7 +253,7 @@ def _source_args(verb: "Token", lex: Lexicon) -> list[Arg]:
     subj = _subject(verb)
     args = _args(subj, lex)
     for arg in args:
-        if arg.head.lower_ in PRONOUNS:
+        if _is_pronoun(arg.head):
             speaker = _antecedent_subject(arg.head, verb)
             if speaker is not None and speaker.i != arg.head.i:
                 fb = _args(speaker, lex)
@@ -265,7 +270,7 @@ def _antecedent_subject(pron: "Token", verb: "Token") -> Optional["Token"]:
         subj = _subject(cur)
         if subj is None or subj.i == pron.i:
             continue
-        if subj.lower_ not in PRONOUNS or pron.lower_ in FIRST_PERSON:
+        if not _is_pronoun(subj) or pron.lower_ in FIRST_PERSON:
             # '"We will respond," he said': first person is the speaker, whoever "he" is
             return subj
     return None
