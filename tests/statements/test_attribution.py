@@ -58,6 +58,9 @@ def test_quote_that_goes_on_after_the_attribution(result):
     assert st.kind == "direct"
     assert any("Nobody has been hurt" in c.text for c in st.content)
     assert _name(result, st).endswith("MacLeod")
+    if result.entities:
+        # the surname alone resolves to the person the article named in full
+        assert _name(result, st) == "Alison MacLeod"
 
 
 def test_dash_attribution(result):

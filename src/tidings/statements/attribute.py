@@ -106,6 +106,20 @@ class _Context:
             log.debug("entity_at failed", exc_info=True)
             return None
 
+    def fullest(self, eid: Optional[str]) -> Optional[str]:
+        """A one-word entity ("MacLeod") -> the one entity of the same kind that the article
+        names in full with that last word ("Alison MacLeod"), when the entities layer kept
+        them apart."""
+        if eid is None or self.entities is None:
+            return eid
+        ent = self.entities.by_id(eid)
+        if ent is None or " " in ent.name.strip() or ent.kind not in ("person", "organization"):
+            return eid
+        last = ent.name.strip().lower()
+        fuller = [e.id for e in self.entities.entities if e.kind == ent.kind and e.id != eid
+                  and e.name.lower().split()[-1:] == [last] and " " in e.name.strip()]
+        return fuller[0] if len(fuller) == 1 else eid
+
     def last_person_before(self, pos: int) -> Optional[str]:
         """The person the text last named before ``pos`` (entities layer)."""
         if self.entities is None:
@@ -340,7 +354,7 @@ def _speaker(ctx: _Context, raw: Raw, history: list[tuple[Raw, Optional[str]]]) 
     else:
         entity = ctx.entity_at(ctx.name_range(head))
     sp = ctx.analysis.span(*span)
-    return Speaker(start=sp.start, end=sp.end, text=sp.text, entity=entity)
+    return Speaker(start=sp.start, end=sp.end, text=sp.text, entity=ctx.fullest(entity))
 
 
 def _resolve_pronoun(ctx: _Context, head: "Token", history: list[tuple[Raw, Optional[str]]]) -> Optional[str]:
