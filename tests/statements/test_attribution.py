@@ -201,3 +201,15 @@ def test_quote_interrupted_by_its_attribution(pipeline):
     st = _find(res, "This is")
     assert st.kind == "direct"
     assert [c.text for c in st.content] == ["“This is,”", "“a disaster for every family in this city.”"]
+
+
+def test_statement_dates_come_from_times_on_the_cue(pipeline):
+    res = pipeline.extract({"id": "ports", "published": "2026-03-14", "text": (
+        "Port strike spreads\n\nThe transport minister said Thursday that the ports would "
+        "reopen within a week.")})
+    if not res.times:
+        pytest.skip("the time layer returns no times yet")
+    st = _find(res, "the ports would reopen")
+    # 2026-03-14 is a Saturday: "Thursday" is the 12th; "within a week" is in the content
+    assert st.date is not None and (st.date.value, st.date.granularity) == ("2026-03-12", "day")
+    assert st.cue.text == "said Thursday"  # PolNeAR's cue takes the weekday
