@@ -103,6 +103,9 @@ def test_actor_statements_and_events(api):
         assert text[first["start"]:first["end"]] == first["text"]
     by_api = api.get("/api/statements", params={"actor": speaker["id"], "limit": 500}).json()
     assert by_api["total"] == speaker["n_statements"]
+    direct = api.get("/api/statements", params={"kind": "direct", "limit": 500}).json()
+    assert direct["total"] > 0 and {s["kind"] for s in direct["items"]} == {"direct"}
+    assert api.get("/api/statements", params={"kind": "shouted"}).status_code == 422
     topic = api.get("/api/statements", params={"q": "ceasefire"}).json()
     assert all("ceasefire" in s["text"] for s in topic["items"]) and topic["total"] > 0
 

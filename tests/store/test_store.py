@@ -152,6 +152,13 @@ def test_cross_document_actors_merge_aliases_case_and_accents(corpus):
     assert len(russia) == 1 and russia[0].n_documents == 3
 
 
+def test_middle_initials_join_and_find_one_person(store):
+    store.upsert(_person_doc(1, "Donald J. Trump"))
+    store.upsert(_person_doc(2, "Donald Trump"))
+    for q in ("Donald J. Trump", "donald trump", "trump"):
+        assert [a.n_documents for a in store.actors(q).items] == [2], q
+
+
 def test_same_name_other_country_is_another_actor(store):
     a = hand_result("Ali Hassan spoke.", id="a", entities={"e1": ("Ali Hassan", "person", "EGY")})
     b = hand_result("Ali Hassan spoke too.", id="b",

@@ -123,10 +123,12 @@ def actor(actor_id: int = Path(ge=0, le=INT_MAX), limit: int = Limit, offset: in
 def statements(actor: Optional[int] = ActorParam,
                q: Optional[str] = Query(None, max_length=500, description="topic words"),
                date_from: Optional[str] = DateFrom, date_to: Optional[str] = DateTo,
-               doc: Optional[str] = None, limit: int = Limit, offset: int = Offset,
+               doc: Optional[str] = None,
+               kind: Optional[str] = Query(None, pattern="^(direct|indirect|mixed)$"),
+               limit: int = Limit, offset: int = Offset,
                store: Store = Depends(get_store)) -> dict[str, Any]:
     return store.statements(actor=actor, q=q, date_from=date_from, date_to=date_to,
-                            doc=doc, limit=limit, offset=offset).to_dict()
+                            doc=doc, kind=kind, limit=limit, offset=offset).to_dict()
 
 
 def _event_filters(actor: Optional[int] = ActorParam,

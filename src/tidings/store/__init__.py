@@ -173,13 +173,15 @@ class Store:
     # -- facts ------------------------------------------------------------------------
     def statements(self, *, actor: Optional[int] = None, q: Optional[str] = None,
                    date_from: Optional[str] = None, date_to: Optional[str] = None,
-                   doc: Optional[str] = None, limit: int = 50, offset: int = 0
-                   ) -> Page[StatementRow]:
+                   doc: Optional[str] = None, kind: Optional[str] = None, limit: int = 50,
+                   offset: int = 0) -> Page[StatementRow]:
         """Statements in date order: by speaker actor, by topic words in their content
-        (full-text, all words), by date range, or of one document."""
+        (full-text, all words), by date range, of one document, or of one ``kind``
+        ("direct", "indirect", "mixed")."""
         with self.engine.connect() as conn:
             return queries.statements(conn, actor=actor, q=q, date_from=date_from,
-                                      date_to=date_to, doc=doc, limit=limit, offset=offset)
+                                      date_to=date_to, doc=doc, kind=kind, limit=limit,
+                                      offset=offset)
 
     def events(self, *, actor: Optional[int] = None, role: Optional[str] = None,
                type: Union[str, Sequence[str], None] = None, country: Optional[str] = None,

@@ -145,6 +145,9 @@ def actors(conn: Connection, q: Optional[str], *, country: Optional[str], kind: 
         return Page(items=[], total=0, limit=limit, offset=offset)  # only punctuation
     if q and normalise(q):
         norm = normalise(q)
+        words_ = norm.split()
+        if len(words_) > 2:  # as in actor keys: "Donald J. Trump" finds Donald Trump
+            norm = " ".join([words_[0], *(w for w in words_[1:-1] if len(w) > 1), words_[-1]])
         like = norm.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         where.append("(a.norm LIKE :pattern ESCAPE '\\' OR a.norm = :canonical)")
         params["pattern"] = f"%{like}%"
@@ -165,7 +168,7 @@ def actors(conn: Connection, q: Optional[str], *, country: Optional[str], kind: 
 # -- statements -------------------------------------------------------------------
 def statements(conn: Connection, *, actor: Optional[int], q: Optional[str],
                date_from: Optional[str], date_to: Optional[str], doc: Optional[str],
-               limit: int, offset: int) -> Page[StatementRow]:
+               limit: int, offset: int, kind: Optional[str] = None) -> Page[StatementRow]:
     limit, offset = clamp(limit, offset)
     where, params = ["1=1"], {"limit": limit, "offset": offset}
     if actor is not None and not valid_id(actor):
@@ -182,6 +185,9 @@ def statements(conn: Connection, *, actor: Optional[int], q: Optional[str],
     if doc:
         where.append("d.id = :doc")
         params["doc"] = doc
+    if kind:
+        where.append("s.kind = :kind")
+        params["kind"] = kind
     if q is not None and q.strip():
         if not words(q):
             return Page(items=[], total=0, limit=limit, offset=offset)
