@@ -187,7 +187,7 @@ def run(analysis: Analysis) -> list[Event]:
                 continue  # "oil prices hit a record high": violence needs someone involved
             if frame.type == "ASSAULT" and _mishap(frame):
                 continue  # "killed in a car accident"
-            if not target and frame.rule in lexicon().needs_target and len(source) < 2:
+            if not target and frame.rule in lexicon().needs_target and len(source) < 2 and frame.inner is None:
                 continue  # "receive 911 calls" is no visit
             key = (sent.start, frame.type, frame.mode, tuple(source), tuple(target))
             if key in seen:
