@@ -6,7 +6,11 @@ own.  ``test_pipeline_dedup.py`` runs the same stories through the real pipeline
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tidings.batch import dedup
 from tidings.batch.gdelt import cameo_codes, gdelt_events, gdelt_mentions, merged_tables
@@ -143,3 +147,34 @@ def test_cameo_table_example_from_its_doc():
     assert cameo_codes("ASSAULT", None) == ("18", "18", 4, -9.0)
     assert cameo_codes("REQUEST", "10") == ("10", "10", 3, -5.0)
     assert cameo_codes("AID", "0234") == ("0234", "02", 1, 3.0)
+
+
+_ROW = st.fixed_dictionaries({
+    "document_id": st.sampled_from(["a", "b", "c", "d"]),
+    "event_id": st.sampled_from(["v1", "v2", "v3"]),
+    "type": st.sampled_from(["ACCUSE", "AID", "ASSAULT"]),
+    "source_names": st.lists(st.sampled_from(["Kenya", "the Kenya", "Uganda", "Ruto"]), max_size=2),
+    "target_names": st.lists(st.sampled_from(["Uganda", "KENYA", "Museveni"]), max_size=2),
+    "date_value": st.one_of(st.none(), st.dates(dt.date(2026, 3, 1), dt.date(2026, 3, 12)).map(str)),
+    "date_granularity": st.just("day"),
+    "published": st.sampled_from([None, "2026-03-05"]),
+    "evidence_text": st.sampled_from(["x", "y"]),
+})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ROW, max_size=25), st.integers(0, 4))
+def test_merging_partitions_the_reports_into_consistent_events(rows, window):
+    for row in rows:
+        for side in ("source", "target"):
+            row[f"{side}_countries"] = ["KEN"] * len(row[f"{side}_names"])
+    merged = dedup.merge_events(rows, window_days=window, article_groups={"a": "g", "b": "g"})
+    ids = [id(m) for e in merged for m in e.mentions]
+    assert sorted(ids) == sorted(id(r) for r in rows)  # every report in exactly one event
+    for event in merged:
+        keys = {(m["type"], dedup.actor_key(m["source_names"], m["source_countries"]),
+                 dedup.actor_key(m["target_names"], m["target_countries"])) for m in event.mentions}
+        assert len(keys) == 1
+        days = [dedup.event_date(m) for m in event.mentions]
+        if len(event.mentions) > 1 and all(days):
+            assert max(days) - min(days) <= dt.timedelta(days=window)
