@@ -33,6 +33,7 @@ CANDIDATE_TOLERANCE_DAYS = 2        # time zones and late editions
 FUTURE_FAR_DAYS = 240               # "will ... on April 6" with the next April 6 this far off
 PAST_FAR_DAYS = 330                 # "... said on June 3" with the last June 3 this far back
 EXPLICIT_TOLERANCE_DAYS = 7
+MAX_VERB_DISTANCE = 40              # characters from the verb to the expression
 PROSPECTIVE_PAST_DAYS = 45          # "to begin on April 6" needs April 6 this far back
 LATEST_YEAR_GAP = 3                 # every explicit year at least this many years before
 # off: on correctly dated PolNeAR articles it fired on 1 in 10 (history pieces and
@@ -94,7 +95,7 @@ def _candidate_flags(analysis: "Analysis", anchor: dt.date) -> list[Flag]:
 def _no_year_flag(analysis: "Analysis", it: "TimeMention", anchor: dt.date) -> Optional[Flag]:
     """A month or month-day without a year whose tense cannot fit the claimed date."""
     r = it.resolved
-    if r is None or not r.needs_year or it.headline or not it.direct:
+    if r is None or not r.needs_year or it.headline or not it.direct or not _close_to_verb(it):
         return None
     past, fut = r.alternatives.get("past"), r.alternatives.get("future")
     if past is None or fut is None or past == fut:
@@ -103,12 +104,14 @@ def _no_year_flag(analysis: "Analysis", it: "TimeMention", anchor: dt.date) -> O
     day = r.granularity == "day"
     name = " ".join(it.mention.text.split())
     if it.tense in ("future", "prospective") and it.prep in _FUTURE_PREPS | {None}:
+        # a month alone needs the named month to be just gone: "will win in November"
+        # said in February is nine months ahead and ordinary
         months_ahead = (fut.year - anchor.year) * 12 + fut.month - anchor.month
         # an infinitive ("to file paperwork by March 15") may sit in a past narrative of a
         # deadline just gone: it needs a date well past, where "will" needs only a week
         min_past = EXPLICIT_TOLERANCE_DAYS if it.tense == "future" else PROSPECTIVE_PAST_DAYS
         if (day and (fut - anchor).days > FUTURE_FAR_DAYS and (anchor - past).days >= min_past) \
-                or (not day and months_ahead >= 9):
+                or (not day and months_ahead >= 10):
             last = past if day else _month_end(past)
             return Flag(kind=KIND, evidence=[ev], message=(
                 f"The article is dated {_fmt(anchor)}, but {_quoted(ev.text)} speaks of {name} as still to "
@@ -132,10 +135,19 @@ def _month_end(d: dt.date) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
+def _close_to_verb(it: "TimeMention") -> bool:
+    """The verb comes shortly before the expression ("will be held on May 5, 2023"); a
+    verb far back ("will bookend his address to the convention in 2004") may not be
+    the one the date belongs to."""
+    return it.verb_start is None or it.vstart is None or it.verb_start > it.vstart \
+        or it.vstart - it.verb_start <= MAX_VERB_DISTANCE
+
+
 def _explicit_flag(analysis: "Analysis", it: "TimeMention", anchor: dt.date) -> Optional[Flag]:
     """A date with its year given, whose tense cannot fit the claimed date."""
     r = it.resolved
-    if r is None or not r.explicit_year or r.start is None or r.end is None or it.headline or not it.direct:
+    if r is None or not r.explicit_year or r.start is None or r.end is None or it.headline or not it.direct \
+            or not _close_to_verb(it):
         return None
     if it.mention.kind not in ("mdy", "dmy", "iso", "my", "y"):
         return None
@@ -147,7 +159,10 @@ def _explicit_flag(analysis: "Analysis", it: "TimeMention", anchor: dt.date) -> 
                 f"{' '.join(it.mention.text.split())} as still to come. "
                 f"The content implies writing before {_fmt(r.end)}."))
     if it.tense == "past" and it.prep in _PAST_PREPS:
-        if (r.start - anchor).days > CANDIDATE_TOLERANCE_DAYS and (r.granularity != "year" or r.start.year > anchor.year):
+        # "boosted funding levels in 2016" in December 2015 is a fiscal year: a year
+        # counts only from two years on, or from next year before the autumn
+        year_ok = r.start.year >= anchor.year + 2 or (r.start.year == anchor.year + 1 and anchor.month < 10)
+        if (r.start - anchor).days > CANDIDATE_TOLERANCE_DAYS and (r.granularity != "year" or year_ok):
             return Flag(kind=KIND, evidence=[ev], message=(
                 f"The article is dated {_fmt(anchor)}, but {_quoted(ev.text)} describes "
                 f"{' '.join(it.mention.text.split())} as past. "
