@@ -102,7 +102,7 @@ def _no_year_flag(analysis: "Analysis", it: "TimeMention", anchor: dt.date) -> O
         return None
     ev = _evidence(analysis, it)
     day = r.granularity == "day"
-    name = " ".join(it.mention.text.split())
+    name = " ".join(it.mention.text.split()) if day else (it.mention.g("mon") or it.mention.text)
     if it.tense in ("future", "prospective") and it.prep in _FUTURE_PREPS | {None}:
         # a month alone needs the named month to be just gone: "will win in November"
         # said in February is nine months ahead and ordinary
