@@ -11,6 +11,21 @@
 - :mod:`.attribute`: the speaker's entity (entities layer, with pronouns resolved to the
   person the text last spoke of), the venue ("weekly briefing", "interview with ...",
   "cited by Interfax") and the date (time layer).
+
+Cue verbs are picked by a small logistic-regression classifier over parse features
+(:mod:`.cuemodel`, weights in ``model/cue_model.json``), trained on PolNeAR's train slice;
+without the weights the lemma table ``data/statement_cues.json`` is used.  By default the
+stage keeps statements (``attribute.build(..., scope="statements")``): what someone said,
+wrote or claimed; ``scope="attributions"`` keeps every PolNeAR-style attribution, also
+attitudes to a noun phrase ("endorsed Clinton").
+
+Evaluate (held-out/dev/train slices of PolNeAR by sha1 of the article)::
+
+    .venv/bin/python bench/eval_statements.py --part heldout [--scope attributions] [--cues table]
+
+Retrain: ``bench/eval_statements.py --part train`` (parses and caches the train slice),
+then ``bench/learn_statement_cues.py`` (lemma table) and ``bench/train_statement_cues.py``
+(classifier, about a minute of CPU).
 """
 from __future__ import annotations
 
