@@ -381,6 +381,15 @@ def _resolve_pronoun(ctx: _Context, head: "Token", history: list[tuple[Raw, Opti
 SCOPES = ("statements", "attributions")
 
 
+def _blank(text: str, start: int, end: int, ranges: list[Range]) -> str:
+    """``text[start:end]`` with the given ranges blanked out (offsets kept)."""
+    chars = list(text[start:end])
+    for s, e in ranges:
+        for i in range(max(s, start), min(e, end)):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
 def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements") -> list[Statement]:
     """The statements of one document.
 
@@ -437,9 +446,7 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
             kind = "indirect"
         anchor = raw.cue[0][0] if raw.cue else raw.content[0][0]
         sent = _sentence_of(doc, anchor)
-        outside = "".join(ch if not any(c[0] <= i < c[1] for c in raw.content) else " "
-                          for i, ch in enumerate(text[sent.start_char:sent.end_char], sent.start_char))
-        venue = find_venue(outside)
+        venue = find_venue(_blank(text, sent.start_char, sent.end_char, raw.content))
         out.append(Statement(
             id=f"s{len(out) + 1}", kind=kind, speaker=speaker,
             cue=analysis.span(*raw.cue[0]) if raw.cue else None,

@@ -319,7 +319,7 @@ def _according(tok: "Token", text: str) -> Optional[Raw]:
                source_head=pobj.i, cue_head=tok.i)
 
 
-def _lead_trim(doc: "Doc", content: Optional[Range], cue: "list[Token]") -> Optional[Range]:
+def _lead_trim(doc: "Doc", text: str, content: Optional[Range], cue: "list[Token]") -> Optional[Range]:
     """A content does not start with its own cue ("Asked if ...") or with a bare day
     ("Monday to begin ...")."""
     if content is None:
@@ -334,7 +334,7 @@ def _lead_trim(doc: "Doc", content: Optional[Range], cue: "list[Token]") -> Opti
             or doc[i].is_space or doc[i].text == ","):
         i += 1
         s = doc[i].idx if i < len(doc) else e
-    return trim(doc.text, (s, e))
+    return trim(text, (s, e))
 
 
 def _first_token(doc: "Doc", pos: int) -> int:
@@ -407,7 +407,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                     content = (content[0], inf.right_edge.idx + len(inf.right_edge))
     if content is None:
         return None
-    content = _lead_trim(tok.doc, trim(text, content), cue)
+    content = _lead_trim(tok.doc, text, trim(text, content), cue)
     if content is None:
         return None
     cue = _raise_cue(cue, tok)
