@@ -62,7 +62,7 @@ class _Context:
     def __init__(self, analysis: "Analysis") -> None:
         self.analysis = analysis
         self.doc: "Doc" = analysis.parsed
-        self.text: str = self.doc.text
+        self.text: str = analysis.view.text  # = parsed.text, which spaCy rebuilds per access
         ents = analysis.layers.get("entities")
         self.entities = ents
         self.times = analysis.layers.get("times")
@@ -406,7 +406,7 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
     if not len(doc):
         return []
     quotes = find_quotes(text, ctx.paragraphs)
-    raws = rules.find(doc, cues=cues)
+    raws = rules.find(doc, cues=cues, text=text)
     if scope == "statements":
         raws = [r for r in raws if r.speech or r.clausal]
     used = _attach_quotes(raws, quotes)

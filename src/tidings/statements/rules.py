@@ -261,7 +261,7 @@ def _raise_cue(cue: "list[Token]", tok: "Token") -> "list[Token]":
     return list(doc[start:cue[-1].i + 1])
 
 
-def find(doc: "Doc", *, cues: str = "model") -> list[Raw]:
+def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list[Raw]:
     """Attributions in one parsed document.  ``cues`` = "model" (the trained classifier,
     when its weights are there) or "table" (the lemma table alone)."""
     from tidings.statements import cuemodel
@@ -270,7 +270,7 @@ def find(doc: "Doc", *, cues: str = "model") -> list[Raw]:
     model = cuemodel.load() if cues == "model" else None
     excluded = frozenset(load_json("statement_cues.json").get("exclude", []))
     info = cuemodel.DocInfo(doc) if model is not None else None
-    text = doc.text
+    text = doc.text if text is None else text  # doc.text is rebuilt on every access
     out: list[Raw] = []
     for tok in doc:
         low = tok.lower_
