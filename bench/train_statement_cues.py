@@ -28,11 +28,16 @@ sys.path.insert(0, str(HERE))
 from eval_statements import DATA, parsed_articles, records  # noqa: E402
 
 
-def examples() -> list[tuple[list[str], int]]:
+def examples(parts: list[str]) -> list[tuple[list[str], int]]:
     from tidings.statements.cuemodel import DocInfo, features
 
-    recs = records(DATA, "train")
-    arts = parsed_articles(recs, Path(tempfile.gettempdir()) / "tidings-polnear-train.pkl", False)
+    recs, arts = [], []
+    for part in parts:
+        if part == "heldout":
+            raise SystemExit("the held-out slice is never trained on")
+        prec = records(DATA, part)
+        recs += prec
+        arts += parsed_articles(prec, Path(tempfile.gettempdir()) / f"tidings-polnear-{part}.pkl", False)
     by_doc = defaultdict(list)
     for r in recs:
         by_doc[r["doc"]].append(r)
@@ -86,10 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1e-5)
     ap.add_argument("--lr", type=float, default=0.2)
     ap.add_argument("--threshold", type=float, default=0.45)
+    ap.add_argument("--parts", default="train",
+                    help="slices to train on, comma-separated: train (default) or train,dev")
     args = ap.parse_args(argv)
     from tidings.statements.cuemodel import MODEL_PATH
 
-    data = examples()
+    data = examples(args.parts.split(","))
     print(f"{len(data)} examples, {sum(y for _, y in data)} positive", file=sys.stderr)
     weights = train(data, epochs=args.epochs, l2=args.l2, lr=args.lr)
     weights = {f: round(v, 4) for f, v in weights.items() if abs(v) >= 5e-3}
