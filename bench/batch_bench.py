@@ -140,7 +140,8 @@ def main() -> int:
             print(f"batch, {workers} worker(s):    {rates[workers]:8.0f} words/s  "
                   f"({summary.seconds:.1f} s processing, {wall:.1f} s with start-up and dedup; "
                   f"{summary.docs_per_second:.1f} docs/s; {cpu_rates[workers]:.0f} words per "
-                  f"worker CPU-second); peak memory per worker: {peaks}")
+                  f"worker CPU-second; client {summary.client_cpu_seconds:.1f} CPU-s); "
+                  f"peak memory per worker: {peaks}")
     d = summary.dedup
     print(f"deduplication of the 2-worker output: {d['article_duplicates_merged']} near-duplicate "
           f"articles in {d['article_groups']} groups; {d['events']} event reports -> "

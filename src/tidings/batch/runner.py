@@ -44,6 +44,7 @@ class BatchSummary:
     words: int = 0
     seconds: float = 0.0
     cpu_seconds: float = 0.0  # summed over the workers' chunks
+    client_cpu_seconds: float = 0.0  # this process: reading inputs, scheduling, writing
     workers: dict[str, float] = field(default_factory=dict)  # worker -> peak RSS MB
     dedup: dict[str, Any] = field(default_factory=dict)
 
@@ -147,7 +148,7 @@ def _run(output: BatchOutput, inputs: list[str] | tuple[str, ...], *, scheduler:
         client.register_plugin(LoadModel())
         n_workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})) or workers)
         run_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
-        started = time.perf_counter()
+        started, client_cpu = time.perf_counter(), time.process_time()
         if progress is not None:
             progress(0, None, 0)  # the cluster is up: the clock for documents/s starts
         chunks = _chunks(work_items(inputs), chunk_size, done, summary, limit)
@@ -200,6 +201,7 @@ def _run(output: BatchOutput, inputs: list[str] | tuple[str, ...], *, scheduler:
                 total = summary.documents_seen - summary.skipped if exhausted else None
                 progress(summary.processed, total, summary.words)
         summary.seconds = time.perf_counter() - started
+        summary.client_cpu_seconds = time.process_time() - client_cpu
     finally:
         if owned_client is not None:
             owned_client.close()
