@@ -185,7 +185,8 @@ def merge_events(rows: Iterable[dict[str, Any]], *, window_days: int = DEFAULT_W
     the cluster's first date become one event; its mentions are the rows, in date order.
     Events with actors on one side only merge on the same date; with none, only between
     copies of one article (``article_groups``: document id → near-duplicate group) whose
-    evidence reads the same -- a wire story's copies never add events."""
+    evidence reads the same and whose own dates agree -- a wire story's copies never add
+    events."""
     groups = article_groups or {}
     buckets: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     solo: list[dict[str, Any]] = []
@@ -221,7 +222,8 @@ def merge_events(rows: Iterable[dict[str, Any]], *, window_days: int = DEFAULT_W
     for row in solo:
         group = groups.get(str(row.get("document_id")))
         if group is not None:
-            key = (row["type"], (), (), group, normal_name(row.get("evidence_text") or ""))
+            own = row.get("date_value") if row.get("date_granularity") in ("day", None) else None
+            key = (row["type"], (), (), group, normal_name(row.get("evidence_text") or ""), own)
         else:
             key = (row["type"], (), (), row.get("document_id"), row.get("event_id"))
         copies.setdefault(key, []).append(row)
