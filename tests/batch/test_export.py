@@ -88,6 +88,24 @@ def test_export_csv_and_parquet_from_a_batch_output(batch_out, tmp_path):
     assert pq.read_table(tmp_path / "pq" / "documents.parquet").num_rows == 5
 
 
+def test_export_redoes_the_dedup_pass_a_cut_short_run_missed(batch_out, tmp_path):
+    import os
+    import time
+
+    copy = tmp_path / "copy"
+    shutil.copytree(batch_out, copy)
+    shutil.rmtree(copy / "article_groups")
+    merged = copy / "events_merged" / "part-all.parquet"
+    stale = time.time() - 3600
+    os.utime(merged, (stale, stale))  # older than the chunks: a later run wrote more
+    res = CliRunner().invoke(main, ["export", str(copy), "-f", "csv", "-o", str(tmp_path / "x"),
+                                    "--table", "article_groups"], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    with open(tmp_path / "x" / "article_groups.csv", encoding="utf-8") as fh:
+        assert {r["document_id"] for r in csv.DictReader(fh)} == set(VERSIONS)
+    assert merged.stat().st_mtime > stale
+
+
 def test_export_refuses_a_folder_that_is_not_a_batch_output(tmp_path):
     res = CliRunner().invoke(main, ["export", str(tmp_path), "-o", str(tmp_path / "x")])
     assert res.exit_code == 2 and "not a tidings batch output" in res.output

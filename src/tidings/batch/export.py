@@ -40,8 +40,10 @@ def batch_tables(root: str | Path) -> dict[str, pa.Table]:
     if not (output.root / "documents").is_dir() and not (output.root / "errors").is_dir():
         raise FileNotFoundError(f"{root} is not a tidings batch output (no documents/ folder)")
     tables = {name: output.read_table(name) for name in TABLES + ("errors",)}
-    if not (output.root / "events_merged").is_dir():
-        from tidings.batch.runner import finalize
+    merged = output.root / "events_merged" / "part-all.parquet"
+    chunks = list((output.root / "_manifest").glob("*.json"))
+    if not merged.exists() or any(c.stat().st_mtime > merged.stat().st_mtime for c in chunks):
+        from tidings.batch.runner import finalize  # a run was cut short before its dedup pass
         finalize(output)
     for name in ("article_groups", "events_merged", "mentions"):
         tables[name] = output.read_table(name)
