@@ -31,6 +31,7 @@ NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a couple of": 2, "couple of": 2, "a couple": 2,
 }
 VAGUE = ("several", "a few", "few", "many", "some", "recent", "the last few", "a number of")
@@ -49,7 +50,9 @@ DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.]\d)(?!\s*(?:%|perc
 YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)(?![\d%])"
 YEAR_BARE = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
 _NUMW = "|".join(sorted((re.escape(k) for k in NUMBERS), key=len, reverse=True))
-NUM = rf"(?P<num>\d+(?:\.\d+)?|{_NUMW}|{'|'.join(VAGUE)})"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+NUM = rf"(?P<num>\d+(?:\.\d+)?|(?:{_TENS})-(?:{_UNITS})|{_NUMW}|{'|'.join(VAGUE)})"
 UNIT = r"(?P<unit>second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
 PART = r"(?P<part>morning|afternoon|evening|night|overnight)"
 MOD = r"(?P<mod>early|mid|late|the\s+(?:end|beginning|start|middle|turn)\s+of)"
@@ -233,6 +236,8 @@ def number_value(word: Optional[str]) -> Optional[float]:
     w = re.sub(r"\s+", " ", word.lower())
     if w in NUMBERS:
         return float(NUMBERS[w])
+    if "-" in w and all(p in NUMBERS for p in w.split("-")):
+        return float(sum(NUMBERS[p] for p in w.split("-")))
     try:
         return float(w)
     except ValueError:
