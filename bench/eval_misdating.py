@@ -57,10 +57,10 @@ def variants(name: str, published: str) -> list[tuple[str, str, str]]:
             ("misdated", f"{sm * nm:+d}m", shift_months(d, sm * nm).isoformat())]
 
 
-def load_articles(n_polnear: int) -> list[dict]:
+def load_articles(n_polnear: int, offset: int = 0, *, meantime: bool = True) -> list[dict]:
     out = []
     mt = SHARED / "meantime" / "dev.jsonl"
-    for line in open(mt, encoding="utf-8"):
+    for line in (open(mt, encoding="utf-8") if meantime else []):
         r = json.loads(line)
         try:
             dt.date.fromisoformat(r["published"])
@@ -74,13 +74,16 @@ def load_articles(n_polnear: int) -> list[dict]:
         if r["doc"] not in seen and r.get("published"):
             seen[r["doc"]] = {"id": f"polnear-{r['doc']}", "text": r["text"], "published": r["published"][:10],
                               "source": "polnear"}
-    picked = sorted(seen.values(), key=lambda a: _h(a["id"]))[:n_polnear]
+    picked = sorted(seen.values(), key=lambda a: _h(a["id"]))[offset:offset + n_polnear]
     return out + picked
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--polnear", type=int, default=200, help="PolNeAR articles to use (default 200)")
+    ap.add_argument("--offset", type=int, default=0,
+                    help="skip this many PolNeAR articles of the fixed order (for a fresh sample)")
+    ap.add_argument("--no-meantime", action="store_true", help="PolNeAR articles only")
     ap.add_argument("--list", action="store_true", help="print every flag and every miss")
     args = ap.parse_args()
 
@@ -89,7 +92,7 @@ def main() -> int:
     from tidings.pipeline import default_pipeline
 
     pipe = default_pipeline()
-    arts = load_articles(args.polnear)
+    arts = load_articles(args.polnear, args.offset, meantime=not args.no_meantime)
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for art in arts:
         base = pipe._prepare({"id": art["id"], "text": art["text"], "published": art["published"]}, None)

@@ -71,3 +71,14 @@ def test_a_correctly_dated_wire_story_has_no_flags(time_layer):
     layer = time_layer(body, "2024-03-13")
     assert conflicts(layer) == []
     assert len(layer.times) >= 8
+
+
+def test_next_years_month_without_a_year_is_not_evidence(time_layer):
+    # Written in January about the November election: nine months ahead, no year needed.
+    body = "The super PAC wants to help her run against the Republican nominee in November."
+    assert conflicts(time_layer(body, "2016-01-19")) == []
+
+
+def test_a_hypothesis_carries_no_tense(time_layer):
+    body = "Asked how ties would fare if he won the presidential election on Nov. 8, he laughed."
+    assert conflicts(time_layer(body, "2016-05-16")) == []

@@ -30,8 +30,8 @@ log = logging.getLogger(__name__)
 
 KIND = "date_conflict"
 CANDIDATE_TOLERANCE_DAYS = 2        # time zones and late editions
-FUTURE_FAR_DAYS = 240               # "will ... on April 6" with the next April 6 this far off
-PAST_FAR_DAYS = 330                 # "... said on June 3" with the last June 3 this far back
+NEXT_YEAR_MIN_DAYS = 150            # "will ... on Jan. 5" in late autumn may mean next year
+PREVIOUS_YEAR_MIN_DAYS = 300        # "... said on Dec. 20" in January may mean last year
 EXPLICIT_TOLERANCE_DAYS = 7
 MAX_VERB_DISTANCE = 40              # characters from the verb to the expression
 PROSPECTIVE_PAST_DAYS = 45          # "to begin on April 6" needs April 6 this far back
@@ -104,28 +104,31 @@ def _no_year_flag(analysis: "Analysis", it: "TimeMention", anchor: dt.date) -> O
     day = r.granularity == "day"
     name = " ".join(it.mention.text.split()) if day else (it.mention.g("mon") or it.mention.text)
     if it.tense in ("future", "prospective") and it.prep in _FUTURE_PREPS | {None}:
-        # a month alone needs the named month to be just gone: "will win in November"
-        # said in February is nine months ahead and ordinary
-        months_ahead = (fut.year - anchor.year) * 12 + fut.month - anchor.month
         # an infinitive ("to file paperwork by March 15") may sit in a past narrative of a
         # deadline just gone: it needs a date well past, where "will" needs only a week
         min_past = EXPLICIT_TOLERANCE_DAYS if it.tense == "future" else PROSPECTIVE_PAST_DAYS
-        if (day and (fut - anchor).days > FUTURE_FAR_DAYS and (anchor - past).days >= min_past) \
-                or (not day and months_ahead >= 10):
+        # news style gives a date without a year in the current year: "to begin on April 6"
+        # dated 24 June says April 6 of this year had not come yet (a late-year article
+        # may name next January or February without a year, hence NEXT_YEAR_MIN_DAYS)
+        if (day and past.year == anchor.year and (fut - anchor).days > NEXT_YEAR_MIN_DAYS
+                and (anchor - past).days >= min_past):
             last = past if day else _month_end(past)
             return Flag(kind=KIND, evidence=[ev], message=(
                 f"The article is dated {_fmt(anchor)}, but {_quoted(ev.text)} speaks of {name} as still to "
-                f"come; the last {name} before that date was {_fmt(past) if day else past.strftime('%B %Y')}, "
-                f"and the next is {(fut - anchor).days // 30} months later with no year given. "
+                f"come, and {_fmt(past) if day else past.strftime('%B %Y')} had already passed by then "
+                f"(with no year given the next {name} is {max(1, (fut - anchor).days // 30)} months on). "
                 f"The content implies writing before {_fmt(last)}."))
-    if it.tense == "past" and it.prep in _PAST_PREPS:
-        # a month alone ("In October, Mrs. Clinton said") is left alone: writers drop the
-        # year of last year's months too often for it to be evidence
-        if day and (anchor - past).days > PAST_FAR_DAYS and (fut - anchor).days >= 3:
+    if it.tense == "past" and it.prep in _PAST_PREPS and (r.start.month, r.start.day) != (9, 11):
+        # (a bare "Sept. 11" in the past tense is mostly 2001)
+        # a month alone is left alone both ways: writers drop the year of last year's months
+        # ("In October, Mrs. Clinton said") and of next year's ("to run against her in
+        # November", written in January) too often for it to be evidence
+        if day and fut.year == anchor.year and (fut - anchor).days >= 3 \
+                and (anchor - past).days > PREVIOUS_YEAR_MIN_DAYS:
             return Flag(kind=KIND, evidence=[ev], message=(
-                f"The article is dated {_fmt(anchor)}, but {_quoted(ev.text)} describes {name} as past; "
-                f"the next {name} after that date is {_fmt(fut) if day else fut.strftime('%B %Y')}, and the "
-                f"one before is almost a year earlier with no year given. "
+                f"The article is dated {_fmt(anchor)}, but {_quoted(ev.text)} describes {name} as past, "
+                f"and {_fmt(fut)} was still to come then (with no year given, {name} is in the "
+                f"current year; the one before is {(anchor - past).days // 30} months back). "
                 f"The content implies writing after {_fmt(fut)}."))
     return None
 

@@ -72,6 +72,8 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
     verb, not necessarily of the writing), "present" or None for the verb ``verb``."""
     if verb is None:
         return None
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once") for c in verb.children):
+        return None            # "if he won the election on Nov. 8": a hypothesis, no tense
     if verb.lemma_.lower() in _SCHEDULE:
         return "future"        # "a June 3 hearing has been scheduled"
     if verb.lemma_.lower() == "set" and any(
