@@ -156,7 +156,8 @@ def run(analysis: Analysis) -> TimeLayer:
         layer.times.append(Time(start=it.ostart, end=it.oend, text=analysis.doc.text[it.ostart:it.oend],
                                 value=r.value if r else None, granularity=r.granularity if r else None))
         if r and r.is_date and it.vstart is not None and it.vend is not None:
-            layer.view_times.append((it.vstart, it.vend, DateValue(value=r.value[:10], granularity=r.granularity)))
+            gran = "day" if r.granularity == "time" else r.granularity
+            layer.view_times.append((it.vstart, it.vend, DateValue(value=r.value[:10], granularity=gran)))
             layer.view_main.append(it.main)
     _add_composites(layer, items, view)
     layer.resolved = items
