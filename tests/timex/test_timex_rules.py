@@ -80,13 +80,22 @@ def test_explicit_dates_keep_their_year(time_layer):
 
 
 def test_weekdays_of_one_news_cycle_read_a_week_back(time_layer):
-    # Dated Wednesday, naming "Thursday" and, for the day before it, "Wednesday": read
-    # as one cycle, Wednesday is the day before last Thursday, not today.
-    body = ("The ministry said on Thursday that it had acted. "
-            "The president had spoken on Wednesday in the capital.")
+    # Dated Wednesday, saying the ministry spoke "a day after" the president, and naming
+    # "Thursday" and "Wednesday": read as one cycle, Wednesday is the day before last
+    # Thursday, not today.
+    body = ("The ministry replied a day after the president spoke. It said on Thursday that it "
+            "had acted. The president had spoken on Wednesday in the capital.")
     layer = time_layer(body, WED)
     assert value_of(layer, "Thursday") == ("2024-03-07", "day")
     assert value_of(layer, "Wednesday") == ("2024-03-06", "day")
+
+
+def test_without_a_day_apart_cue_weekdays_keep_the_plain_rule(time_layer):
+    body = ("The ministry said on Thursday that it had acted. "
+            "The president spoke again on Wednesday in the capital.")
+    layer = time_layer(body, WED)
+    assert value_of(layer, "Thursday") == ("2024-03-07", "day")
+    assert value_of(layer, "Wednesday") == ("2024-03-13", "day")
 
 
 def test_the_same_day_is_the_last_day_named(time_layer):

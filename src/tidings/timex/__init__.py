@@ -87,13 +87,19 @@ def _published(analysis: Analysis) -> Optional[dt.date]:
     return None
 
 
-def _weekday_reference(items: list[TimeMention], anchor: dt.date) -> dt.date:
+_NEXT_DAY_CUE = re.compile(r"\b(?:a|one)\s+day\s+(?:after|before|earlier|later)\b|"
+                           r"\bthe\s+(?:previous|next|following)\s+day\b|\bthe\s+day\s+(?:before|after)\b", re.I)
+
+
+def _weekday_reference(items: list[TimeMention], anchor: dt.date, view: str = "") -> dt.date:
     """The reference day for bare past weekdays.  Normally the publication day; when the
-    weekdays an article names only fit one news cycle if read a week back (an article
-    dated Wednesday that says "on Wednesday" and, of the day after, "on Thursday"), the
-    latest day that makes them one compact cycle."""
+    article ties its events a day apart ("a day after ...") and the weekdays it names
+    only fit one news cycle if read a week back (dated Wednesday, it says "on Wednesday"
+    and, of the day after, "on Thursday"), the latest day that makes them one cycle."""
     from tidings.timex.resolve import _weekday
 
+    if not _NEXT_DAY_CUE.search(view):
+        return anchor
     wds = [it for it in items if it.mention.kind == "weekday" and not it.mention.g("rel")
            and it.tense not in ("future", "prospective")]
     names = {it.mention.g("wd") for it in wds}
@@ -139,7 +145,7 @@ def run(analysis: Analysis) -> TimeLayer:
                                  prep=(prep.group(1).lower() if prep and prep.group(1).isalpha() else
                                        prep.group(1)[-1:] if prep else None),
                                  direct=attached_directly(parsed, m.start, m.end, verb) if parsed is not None else False))
-    ref = _weekday_reference(items, anchor) if anchor else None
+    ref = _weekday_reference(items, anchor, view) if anchor else None
     last_day: Optional[dt.date] = None
     for it in items:
         it.resolved = resolve(it.mention, anchor, tense=_RESOLVE_TENSE.get(it.tense or "", it.tense),
