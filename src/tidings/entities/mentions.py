@@ -39,7 +39,11 @@ ORG_HEADS = frozenset({
     "consulate", "delegation", "contingent", "battalion", "brigade", "airline", "daily",
     "news agency", "cabinet", "intelligence", "town", "village"})
 
-PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n"}
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p", "it": "n",
+            "who": "r"}
+SPEECH = frozenset("""say tell add write claim note argue insist explain state announce warn
+ask reply respond deny confirm acknowledge suggest recall tweet post declare predict
+complain admit contend maintain assert""".split())
 
 _DETS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his",
                    "her", "our", "some", "many", "several", "two", "three", "other", "both"})
@@ -301,12 +305,29 @@ def find_mentions(doc: "Doc") -> list[Mention]:
                      m.country, sector, head=hkey,
                      plural=head.tag_ in ("NNS", "NNPS"), gender="p", source="demonym"))
 
-    # 6. pronouns
+    # 6. a capitalised word that speaks is a person even when spaCy missed the name:
+    #    "Chatwal said", "Pate told reporters"
+    for tok in doc:
+        if tok.pos_ != "PROPN" or taken[tok.idx] or not tok.dep_.startswith("nsubj") \
+                or tok.head.lemma_ not in SPEECH or not tok.text[:1].isupper() \
+                or tok.ent_type_ in ("DATE", "TIME", "ORG", "GPE", "NORP", "LOC", "FAC"):
+            continue
+        left = tok.i
+        while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound" \
+                and not taken[doc[left - 1].idx]:
+            left -= 1
+        span = doc[left:tok.i + 1]
+        take(Mention(span.start_char, span.end_char, "person", span.text,
+                     name_tokens=tuple(t.text for t in span), source="speaker"))
+
+    # 7. pronouns
     for tok in doc:
         g = PRONOUNS.get(tok.lower_)
         if g is None or tok.pos_ != "PRON" or taken[tok.idx]:
             continue
         if tok.lower_ == "her" and tok.tag_ == "PRP$":
+            continue
+        if g == "r" and not (tok.head.dep_ == "relcl" and tok.head.head.i < tok.i):
             continue
         if g == "n" and not (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ != "be"
                              and tok.head.pos_ == "VERB" and not _quoted(doc, tok.idx)):

@@ -389,11 +389,21 @@ def _resolve_pronouns(doc: "Doc", mentions: list[Mention], clusters: list[Cluste
     sents = list(doc.sents)
     for p in [m for m in mentions if m.kind == "pronoun"]:
         target = None
+        if p.gender == "r":
+            # "Trump, who said ...": the noun the relative clause hangs on
+            tok = doc.char_span(p.start, p.end, alignment_mode="expand")
+            noun = tok.root.head.head if tok is not None else None
+            if noun is not None:
+                owner = next((m for m in mentions if m.entity is not None
+                              and m.start <= noun.idx < m.end), None)
+                if owner is not None and owner.entity in by_id:
+                    _add(by_id[owner.entity], p)
+            continue
         for m in reversed([x for x in mentions if x.end <= p.start and x.entity is not None]):
             cl = by_id.get(m.entity)
             if cl is None:
                 continue
-            if p.sent - m.sent > 3:
+            if p.sent - m.sent > 6:
                 break
             if p.gender in ("m", "f") and not _same_clause(doc, m, p):
                 if cl.kind == "person" and not m.plural and cl.gender in (None, p.gender):
