@@ -184,8 +184,8 @@ def _plausible(name: str, m: re.Match[str], text: str) -> bool:
                 r"past|last|next|first|whole|full|entire|half|once|twice|than)\s*$", before, re.I):
             return False
     if name == "season" and not gd.get("rel") and not gd.get("year") and not re.search(
-            r"\b(?:in|during|by|until|since|of|early|late|mid|the|this|last|next|over|through|throughout)"
-            r"\s*-?\s*$", before, re.I):
+            r"\b(?:in|during|by|until|since|of|early|late|mid|the|this|last|next|over|through|throughout|"
+            r"its|their|his|her|our|annual)\s*-?\s*$", before, re.I):
         return False        # "the Arab Spring", "new firms spring up"
     if name == "y" and not gd.get("mod"):
         prev = re.search(r"([A-Za-z]+)\s+$", before)
