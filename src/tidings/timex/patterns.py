@@ -104,6 +104,8 @@ _PATTERNS: list[tuple[str, str]] = [
                  r"(?:the\s+)?(?:past|last|next))\s+)?" + NUM + r"(?:[\s-]+(?:trading|business|working|calendar))?"
                  r"[\s-]+" + UNIT + r"s?(?![\s-]+old\b|-\w)"),
     ("duration", r"(?P<pre>the\s+(?:past|last|next|previous|coming|following))\s+" + UNIT + r"(?!s)\b"),
+    ("duration", r"(?P<pre>(?:the\s+)?(?:past|last|next|previous|coming|following|recent))\s+"
+                 r"(?P<unit>day|week|month|year|decade)s\b"),
     ("set", r"(?-i:(?P<adv>weekly|daily|monthly|annually|annual|yearly|quarterly|biweekly|hourly|nightly))\b"),
     ("set", r"(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning|night|evening|weekend)\b"),
     ("set", r"(?P<freq>once|twice|three\s+times)\s+(?:a|per|every)\s+(?P<unit>day|week|month|year)\b"),

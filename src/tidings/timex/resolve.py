@@ -311,7 +311,8 @@ def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
         pre = " ".join((m.g("pre") or "").lower().split())
         if unit == "decade" and not m.g("num") and pre in ("the past", "the last", "the previous") and anchor:
             return _make(dt.date((anchor.year - 10) // 10 * 10, 1, 1), "decade")
-        return Resolved(value=duration_value(m.g("num"), unit), granularity=None)
+        num = m.g("num") or (None if m.text.rstrip().lower().endswith("s") else "1")   # "the past year"
+        return Resolved(value=duration_value(num, unit), granularity=None)
     if k == "set":
         adv = (m.g("adv") or "").lower()
         unit = {"weekly": "W", "daily": "D", "monthly": "M", "annually": "Y", "annual": "Y", "yearly": "Y",
