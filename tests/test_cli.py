@@ -125,3 +125,12 @@ def test_regression_record_text_naming_a_file_is_not_read(tmp_path: Path, pipeli
     result = pipeline.extract({"id": "upload", "text": str(secret)})
     assert result.text == str(secret)
     assert "private notes" not in result.to_json()
+
+
+def test_regression_non_iso_published_is_read_not_fatal(pipeline):
+    # MEANTIME record 120578 carries "03-02-2009"; it made the events stage fail
+    result = pipeline.extract({"id": "x", "text": ARTICLE, "published": "03-02-2009"})
+    assert result.article.published == "2009-03-02"
+    assert not result.errors
+    junk = pipeline.extract({"id": "y", "text": ARTICLE, "published": "sometime"})
+    assert junk.article.published is None and not junk.errors

@@ -34,7 +34,10 @@ class Analysis:
     @property
     def published(self) -> Optional[dt.date]:
         value = self.cleaned.meta.published
-        return dt.date.fromisoformat(value[:10]) if value else None
+        try:
+            return dt.date.fromisoformat(value[:10]) if value else None
+        except ValueError:  # metadata can carry anything; an unreadable date is no anchor
+            return None
 
     def span(self, vstart: int, vend: int) -> Span:
         """The original span for the view range ``[vstart, vend)``."""

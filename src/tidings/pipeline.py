@@ -6,6 +6,7 @@ streams results in input order, parsing with ``nlp.pipe`` in batches.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -66,11 +67,28 @@ def _as_document(item: Item, published: Optional[str]) -> Document:
         if isinstance(item, str) and "\n" in item:
             src = None
         return error_document(err, id=None if ident is None else str(ident), source=src)
-    if record_published:
-        doc.published, doc.published_from = str(record_published)[:10], "given"
+    given = normalise_date(record_published) if record_published else None
+    if given:
+        doc.published, doc.published_from = given, "given"
     elif published and not doc.published:
         doc.published, doc.published_from = published, "fallback"
     return doc
+
+
+def normalise_date(value: object) -> Optional[str]:
+    """A given publication date as YYYY-MM-DD: ISO dates as they are, other written forms
+    ("03-02-2009", "March 2, 2009") through dateparser; None when it is not a date."""
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    from tidings.clean.meta import parse_date
+
+    parsed = parse_date(text)
+    if parsed is None:
+        log.warning("ignoring an unreadable publication date %r", text)
+    return parsed
 
 
 class Pipeline:
