@@ -31,7 +31,14 @@ class EntityLayer:
     view_mentions: list[tuple[int, int, str]] = field(default_factory=list)
 
     def by_id(self, entity_id: str) -> Optional[Entity]:
-        return next((e for e in self.entities if e.id == entity_id), None)
+        index = self.__dict__.get("_index")
+        if index is None or len(index) != len(self.entities):
+            index = {e.id: e for e in self.entities}
+            self.__dict__["_index"] = index
+        found = index.get(entity_id)
+        if found is None or found.id != entity_id:  # entities replaced since indexing
+            found = next((e for e in self.entities if e.id == entity_id), None)
+        return found
 
     def entity_at(self, vstart: int, vend: int) -> Optional[str]:
         """The entity of the mention that best overlaps the view range.  A person mention

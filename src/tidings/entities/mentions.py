@@ -231,6 +231,14 @@ def find_mentions(doc: "Doc") -> list[Mention]:
             start += 1
             s_char = doc[start].idx
             phrase = text[s_char:e_char]
+        pos = next((t.i for t in doc[start:tok.i] if t.tag_ == "POS"), None)
+        if pos is not None and not any(m.country for m in inner if m.end <= doc[pos].idx):
+            # "the Latin American country's legitimate government": the possessor tells
+            # nothing, so the phrase starts after it
+            start = pos + 1
+            s_char = doc[start].idx
+            phrase = text[s_char:e_char]
+            inner = [m for m in inner if m.start >= s_char]
         if not phrase:
             continue
         # "president of Armenia", "the town of Gorazde": a country in an of-phrase
