@@ -313,6 +313,16 @@ def find_mentions(doc: "Doc") -> list[Mention]:
                      m.country, sector, head=hkey,
                      plural=head.tag_ in ("NNS", "NNPS"), gender="p", source="demonym"))
 
+    # 5b. group names spaCy calls NORP used as nouns: "Republicans said", "Hispanics"
+    for m in out:
+        if m.kind != "norp":
+            continue
+        span = _char_to_token(doc, m.start, m.end)
+        if span is not None and span.root.pos_ in ("PROPN", "NOUN") \
+                and span.root.dep_ not in ("amod", "compound", "nmod") and m.text.endswith("s"):
+            m.kind, m.plural, m.gender = "group", True, "p"
+            m.head = gz.role_key(span.root.text) or span.root.lemma_.lower()
+
     # 6. a capitalised word that speaks is a person even when spaCy missed the name:
     #    "Chatwal said", "Pate told reporters"
     for tok in doc:

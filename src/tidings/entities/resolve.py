@@ -419,6 +419,14 @@ def _resolve_pronouns(doc: "Doc", mentions: list[Mention], clusters: list[Cluste
                 if cl.kind in ("country", "organization", "location", "media") and p.sent - m.sent <= 1:
                     target = cl
                     break
+        if target is None and p.gender in ("m", "f"):
+            # no compatible person nearby: the latest compatible person before it at all
+            for m in reversed([x for x in mentions if x.end <= p.start and x.entity is not None]):
+                cl = by_id.get(m.entity)
+                if cl is not None and cl.kind == "person" and cl.name_tokens \
+                        and cl.gender in (None, p.gender):
+                    target = cl
+                    break
         if target is not None:
             _add(target, p)
             if p.gender in ("m", "f") and not target.gender:
