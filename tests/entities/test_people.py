@@ -134,3 +134,24 @@ def test_nominals_resolve_to_the_bearer_of_the_role(pipeline):
     assert any(m.start <= again < m.end for m in ministry.mentions)
     spokesman = next(e for e in res.entities if any(m.text == "spokesman" for m in e.mentions))
     assert spokesman.kind == "person"
+
+
+SOURCES = (
+    "Senator Tom Harlan, who chairs the budget committee, rejected the proposal on "
+    "Wednesday.\n\n"
+    "Republicans said the plan would raise taxes. Chatwal said the numbers were wrong, and "
+    "a Treasury official said the department had not seen the final text.\n")
+
+
+def test_relative_who_collective_and_unnamed_speakers(pipeline):
+    res = pipeline.extract({"id": "sources", "text": SOURCES})
+    harlan = next(e for e in res.entities if e.name == "Tom Harlan")
+    who = SOURCES.index("who chairs")
+    assert any(m.start == who and m.text == "who" for m in harlan.mentions)
+    assert harlan.sector == "LEG"
+    republicans = next(e for e in res.entities if any(m.text == "Republicans" for m in e.mentions))
+    assert republicans.kind == "group"
+    chatwal = next(e for e in res.entities if e.name == "Chatwal")
+    assert chatwal.kind == "person"
+    official = next(e for e in res.entities if any("official" in m.text for m in e.mentions))
+    assert official.sector == "GOV"
