@@ -5,12 +5,12 @@ with a country and a sector.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
 from tidings.entities import gazetteer as gz
+from tidings.entities.coding import code_cluster, dominant_country
 from tidings.entities.mentions import HONORIFICS, TITLES, Mention, find_mentions
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def resolve(doc: "Doc") -> list[Cluster]:
     _read_roles(doc, persons, mentions)
     # mis-tagged or untagged surnames and first names of known persons ("Zakharova" as NORP)
     _attach_name_tokens(doc, mentions, persons)
-    dominant = _dominant_country(mentions)
+    dominant = dominant_country(mentions)
     others: dict[tuple, Cluster] = {}
     for m in mentions:
         if m.entity is not None or m.kind in ("pronoun", "person"):
@@ -114,7 +114,7 @@ def resolve(doc: "Doc") -> list[Cluster]:
         _add(cl, m)
     _resolve_pronouns(doc, mentions, clusters)
     for cl in clusters:
-        _code(cl, dominant, clusters)
+        code_cluster(cl, dominant, clusters)
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.first)
     return clusters
@@ -443,75 +443,3 @@ def _same_clause(doc: "Doc", m: Mention, p: Mention) -> bool:
         return False
     return a.root.head.i == b.root.head.i and a.root.dep_.startswith("nsubj") \
         and b.root.dep_ in ("dobj", "obj", "pobj", "iobj")
-
-
-# -- coding ------------------------------------------------------------------------
-
-def _dominant_country(mentions: list[Mention]) -> Optional[str]:
-    counts: Counter[str] = Counter()
-    for m in mentions:
-        if m.country and m.country not in gz.INTERNATIONAL:
-            counts[m.country] += 1.0 if m.kind == "country" else 0.5 if m.kind in (
-                "location", "group", "demonym") else 0.0
-    if not counts:
-        return None
-    top = counts.most_common(1)[0][1]
-    for m in mentions:  # ties go to the first mentioned
-        if counts.get(m.country) == top:
-            return m.country
-    return None
-
-
-def _institution_country(role: str, clusters: list[Cluster]) -> Optional[str]:
-    """The country of the organisation a role names: "Foreign Ministry spokeswoman" after
-    "the Russian Foreign Ministry" → RUS."""
-    for m in gz.find_names(role):
-        if m.name.category != gz.INSTITUTION:
-            continue
-        for cl in clusters:
-            if cl.kind == "organization" and cl.country and m.name.text.lower() in cl.name().lower():
-                return cl.country
-    return None
-
-
-def _code(cl: Cluster, dominant: Optional[str], clusters: list[Cluster]) -> None:
-    if cl.kind == "person":
-        name = cl.name()
-        known = _known_person(name)
-        context = " ".join(dict.fromkeys(m.context for m in cl.mentions if m.context))
-        country, sector = gz.code_actor(f"{context} {cl.role or ''}")
-        if country is None and cl.role:
-            country = _institution_country(cl.role, clusters)
-        if country is None:
-            for m in cl.mentions:
-                if m.country:
-                    country = m.country
-                    break
-        if country is None and known:
-            country = known[0]
-        if sector is None and known:
-            sector = known[1]
-        if sector is None:
-            sector = next((m.sector for m in cl.mentions if m.sector), None)
-        if country is None:
-            country = dominant
-        cl.country, cl.sector = country, sector
-        return
-    if cl.kind in ("group", "organization") and len(cl.mentions) > 1:
-        named = [m for m in cl.mentions if m.kind != "pronoun"]
-        _, sector = gz.code_actor(cl.name())
-        if sector and any(m.sector == sector for m in named):
-            cl.sector = sector
-    if cl.country is None and cl.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "OPP"):
-        cl.country = dominant
-
-
-def _known_person(name: str) -> Optional[tuple[Optional[str], Optional[str]]]:
-    table = gz.gazetteer()
-    entry = table.get(name)
-    if entry is None:
-        parts = name.split()
-        entry = table.get(parts[-1]) if parts else None
-    if entry is not None and entry.category == gz.PERSON:
-        return entry.country, entry.sector
-    return None
