@@ -68,7 +68,7 @@ def code_cluster(cl: "Cluster", dominant: Optional[str], clusters: list["Cluster
         _, sector = gz.code_actor(cl.name())
         if sector and any(m.sector == sector for m in named):
             cl.sector = sector
-    if cl.country is None and cl.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "OPP"):
+    if cl.country is None and cl.sector in ("GOV", "MIL", "LEG", "JUD", "COP", "OPP", "REB"):
         cl.country = dominant
 
 
