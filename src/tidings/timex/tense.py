@@ -25,7 +25,13 @@ _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "add", "not
 
 
 def tokens_in(doc: "Doc", start: int, end: int) -> list["Token"]:
-    return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    """The tokens overlapping the character range (an indexed look-up, not a scan)."""
+    if start >= end:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:  # the range lies in whitespace only
+        return [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    return [t for t in span if t.idx < end and t.idx + len(t) > start]
 
 
 def attached_directly(doc: "Doc", start: int, end: int, verb: Optional["Token"]) -> bool:
