@@ -6,8 +6,26 @@ import textwrap
 from tidings.document import Result
 
 
+def _show(text: str) -> str:
+    """A span's text as a reader should see it: the cleaner's repairs applied (line-end
+    hyphens mended, mojibake fixed), whitespace collapsed.  The JSON keeps the original."""
+    from tidings.clean.repair import mend_hyphen, repair_line
+
+    lines = text.splitlines()
+    out = ""
+    for k, line in enumerate(lines):
+        line = line.strip()
+        if k and out.endswith("-") and mend_hyphen(out, line) == "join":
+            out = out[:-1] + line
+        elif k and out.endswith("-") and mend_hyphen(out, line) == "compound":
+            out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return " ".join(repair_line(out).split())
+
+
 def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(" ".join(text.split()), width=88, initial_indent=indent,
+    return textwrap.fill(_show(text), width=88, initial_indent=indent,
                          subsequent_indent=indent + "  ")
 
 
@@ -81,5 +99,5 @@ def render(result: Result) -> str:
 
     out.append(f"TIMES ({len(result.times)})" if result.times else "TIMES: none found")
     for t in result.times:
-        out.append(f"  “{t.text}” → {t.value or '?'} ({t.granularity or '—'})")
+        out.append(f"  “{_show(t.text)}” → {t.value or '?'} ({t.granularity or '—'})")
     return "\n".join(out).rstrip() + "\n"

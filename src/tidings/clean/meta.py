@@ -69,12 +69,14 @@ def outlet_for(url: str) -> Optional[str]:
 
 
 def _fallback_outlet(url: str) -> Optional[str]:
+    """An outlet we have no name for is named by its registered domain ("example-news.com"):
+    a made-up capitalisation of the domain would look like a name the site never used."""
     host = _domain(url)
     parts = [p for p in host.split(".") if p]
     if len(parts) < 2:
         return None
-    core = parts[-3] if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net", "ac", "gov") else parts[-2]
-    return core.capitalize()
+    keep = 3 if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net", "ac", "gov") else 2
+    return ".".join(parts[-keep:])
 
 
 def _is_social(url: str) -> bool:
