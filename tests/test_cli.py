@@ -134,3 +134,9 @@ def test_regression_non_iso_published_is_read_not_fatal(pipeline):
     assert not result.errors
     junk = pipeline.extract({"id": "y", "text": ARTICLE, "published": "sometime"})
     assert junk.article.published is None and not junk.errors
+
+
+def test_regression_ambiguous_given_date_yields_to_the_dateline(pipeline):
+    text = "Car Sales Fall Sharply\n\nFebruary 03, 2009\n\nSales of cars fell 35% in January.\n"
+    result = pipeline.extract({"id": "z", "text": text, "published": "03-02-2009"})
+    assert (result.article.published, result.article.published_from) == ("2009-02-03", "dateline")

@@ -69,7 +69,10 @@ def _as_document(item: Item, published: Optional[str]) -> Document:
         return error_document(err, id=None if ident is None else str(ident), source=src)
     given = normalise_date(record_published) if record_published else None
     if given:
-        doc.published, doc.published_from = given, "given"
+        # an ISO date is taken as given; another written form ("03-02-2009": 3 February or
+        # 2 March?) only when the document itself carries no date
+        iso = str(record_published).strip()[:10] == given
+        doc.published, doc.published_from = given, "given" if iso else "fallback"
     elif published and not doc.published:
         doc.published, doc.published_from = published, "fallback"
     return doc
