@@ -133,6 +133,20 @@ def _pattern() -> "re.Pattern[str]":
 
 def find_names(text: str) -> Iterator[Match]:
     """Every gazetteer name in ``text``, leftmost-longest, not overlapping."""
+    if len(text) <= _SHORT:
+        return iter(_find_short(text))
+    return _find_names(text)
+
+
+_SHORT = 80  # words and phrases are looked up again and again; whole texts are not
+
+
+@lru_cache(maxsize=8192)
+def _find_short(text: str) -> tuple[Match, ...]:
+    return tuple(_find_names(text))
+
+
+def _find_names(text: str) -> Iterator[Match]:
     table = gazetteer()
     for m in _pattern().finditer(text):
         name = table[m.group(0)]
@@ -158,6 +172,7 @@ def role_word(word: str) -> Optional[tuple[Optional[str], int, Optional[str]]]:
     return None if key is None else roles()[key]
 
 
+@lru_cache(maxsize=8192)
 def role_key(word: str) -> Optional[str]:
     """The table form of a role word ("Advisers" → "adviser"), else None."""
     table = roles()
@@ -193,6 +208,7 @@ def role_words(text: str) -> Iterator[tuple[int, int, tuple[Optional[str], int, 
 _CATEGORY_STRENGTH = {INSTITUTION: 2.5, MEDIA: 3.0, PERSON: 2.0, CAPITAL: 1.5}
 
 
+@lru_cache(maxsize=8192)
 def code_actor(text: str) -> tuple[Optional[str], Optional[str]]:
     """The (country, sector) of an actor noun phrase, from its words alone.
 
@@ -223,6 +239,7 @@ def code_actor(text: str) -> tuple[Optional[str], Optional[str]]:
     return country, sector
 
 
+@lru_cache(maxsize=8192)
 def gender_of(text: str) -> Optional[str]:
     """'m' or 'f' when a role word or honorific in ``text`` tells, else None."""
     for word in _WORD.findall(text):

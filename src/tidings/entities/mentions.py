@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from tidings.entities import gazetteer as gz
+from tidings.entities.doccache import doc_sents, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -108,7 +109,7 @@ def _person_name(doc: "Doc", span: "Span") -> tuple[int, int, list[str], Optiona
 
 
 def find_mentions(doc: "Doc") -> list[Mention]:
-    text = doc.text
+    text = doc_text(doc)
     sent_of = _sentence_index(doc)
     out: list[Mention] = []
     taken = [False] * len(text)
@@ -363,7 +364,7 @@ def _ethnic(doc: "Doc", i: int) -> bool:
 
 def _quoted(doc: "Doc", char: int) -> bool:
     """Whether ``char`` sits inside a quotation in its paragraph (odd count of quotes)."""
-    text = doc.text
+    text = doc_text(doc)
     para = text.rfind("\n\n", 0, char) + 1
     before = text[para:char]
     return (before.count("“") > before.count("”")) or before.count('"') % 2 == 1
@@ -377,7 +378,7 @@ def _remove(out: list[Mention], taken: list[bool], m: Mention) -> None:
 
 
 def _sentence_index(doc: "Doc"):
-    starts = [s.start_char for s in doc.sents]
+    starts = [s.start_char for s in doc_sents(doc)]
     import bisect
 
     def index(char: int) -> int:
@@ -434,7 +435,7 @@ def _of_country(doc: "Doc", tok: "Token", out: list[Mention]) -> Optional[int]:
 def _coordinated(doc: "Doc", head: "Token", coded: list[Mention]) -> bool:
     """Two coded modifiers joined by and/or/comma: "U.S. and Russian negotiators"."""
     for a, b in zip(coded, coded[1:]):
-        between = doc.text[a.end:b.start].strip().lower()
+        between = doc_text(doc)[a.end:b.start].strip().lower()
         if between not in ("and", ",", "or", ", and", "-"):
             return False
     return True

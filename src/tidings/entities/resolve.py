@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Optional
 from tidings.data import load_json
 from tidings.entities import gazetteer as gz
 from tidings.entities.coding import code_cluster, dominant_country
+from tidings.entities.doccache import doc_sents, doc_text
 from tidings.entities.mentions import HONORIFICS, TITLES, Mention, find_mentions
 
 if TYPE_CHECKING:
@@ -256,7 +257,7 @@ def _read_roles(doc: "Doc", persons: list[Cluster], mentions: list[Mention]) -> 
             pre = _premodifier(doc, span.start)
             if pre is not None:
                 s_char = doc[pre].idx
-                role_text = doc.text[s_char:m.start].strip()
+                role_text = doc_text(doc)[s_char:m.start].strip()
                 for other in [o for o in mentions if s_char <= o.start and o.end <= m.start
                               and o.kind != "person"]:
                     mentions.remove(other)
@@ -264,7 +265,7 @@ def _read_roles(doc: "Doc", persons: list[Cluster], mentions: list[Mention]) -> 
                 m.role = _trim_role(role_text, m.role)
             app = _apposition(doc, span)
             if app:
-                a_start = doc.text.find(app, m.end)
+                a_start = doc_text(doc).find(app, m.end)
                 if a_start >= 0:
                     a_end = a_start + len(app)
                     for other in [o for o in mentions if a_start <= o.start and o.end <= a_end
@@ -386,7 +387,7 @@ def cl_fallback_ok(m: Mention) -> bool:
 
 def _resolve_pronouns(doc: "Doc", mentions: list[Mention], clusters: list[Cluster]) -> None:
     by_id = {id(c): c for c in clusters}
-    sents = list(doc.sents)
+    sents = list(doc_sents(doc))
     for p in [m for m in mentions if m.kind == "pronoun"]:
         target = None
         if p.gender == "r":

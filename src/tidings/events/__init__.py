@@ -25,6 +25,7 @@ from typing import Any, Optional
 
 from tidings.analysis import Analysis
 from tidings.document import DateValue, Event, Location
+from tidings.entities.doccache import doc_sents
 from tidings.events.actors import ActorResolver
 from tidings.events.frames import Frame, sentence_frames
 from tidings.events.lexicon import lexicon
@@ -152,7 +153,7 @@ def run(analysis: Analysis) -> list[Event]:
     resolver.set_view(analysis.view.text)
     events: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
-    for sent in parsed.sents:
+    for sent in doc_sents(parsed):
         if _in_headline(analysis, sent.start_char) or not sent.text.strip():
             continue  # a headline repeats the body's events
         try:

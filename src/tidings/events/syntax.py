@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Optional
 
+from tidings.entities.doccache import doc_text
 from tidings.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class Arg:
 
     @property
     def text(self) -> str:
-        return self.head.doc.text[self.start:self.end]
+        return doc_text(self.head.doc)[self.start:self.end]
 
 
 # -- small helpers over the parse ---------------------------------------------------

@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
+from tidings.entities.doccache import doc_sents
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -45,7 +47,7 @@ class DocInfo:
         n = len(doc)
         self.sent_start = [0] * n
         self.sent_end = [0] * n
-        for sent in doc.sents:
+        for sent in doc_sents(doc):
             for i in range(sent.start, sent.end):
                 self.sent_start[i], self.sent_end[i] = sent.start, sent.end
         self.quotes = [t.i for t in doc if t.text in QUOTES]
