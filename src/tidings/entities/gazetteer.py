@@ -12,7 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from tidings.data import load_json
 
@@ -123,10 +123,31 @@ def gazetteer() -> dict[str, Name]:
     return names
 
 
+def _trie_body(names: Iterable[str]) -> str:
+    """One regex for ``names`` that shares their common prefixes ("Russia|Russian" →
+    "Russia(?:n)?"), so a position is tried once per character instead of once per name.
+    An optional tail is greedy, so of the names matching at a position the longest that
+    also passes what follows is taken, as with longest-first alternatives."""
+    trie: dict[str, Any] = {}
+    for name in names:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> "re.Pattern[str]":
-    alternatives = sorted(gazetteer(), key=len, reverse=True)
-    body = "|".join(re.escape(a) for a in alternatives)
+    body = _trie_body(name for name in gazetteer() if name)
     # a name ends at a non-word character; "U.S." ends with its own full stop
     return re.compile(rf"(?<![\w.])(?:{body})(?![\w])(?!\.\w)")
 
