@@ -164,6 +164,10 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             continue
         s, e = _strip_possessive(doc, ent.start, ent.end)
+        # a name never ends in a finite verb: Title Case headlines make spaCy tag
+        # "Reykjavik Says" as one organisation
+        while e > s and (doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") or doc[e - 1].is_space):
+            e -= 1
         if s >= e:
             continue
         span = doc[s:e]

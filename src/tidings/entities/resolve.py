@@ -318,7 +318,7 @@ def _trim_role(role_text: str, titles: Optional[str]) -> Optional[str]:
             if text.startswith("s "):
                 text = text[2:]
         break
-    text = text.strip(" ,")
+    text = text.lstrip(" ,.;:!?—–-").rstrip(" ,")  # never the end of the sentence before
     if titles:
         text = f"{text} {titles}".strip() if text else titles
     return text or None
