@@ -8,6 +8,8 @@ from typing import Iterator, Optional
 
 import click
 
+from tidings.cliopts import iso_date
+
 from tidings.document import Result
 
 INPUT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".pdf", ".md", ".jsonl", ".gz")
@@ -70,7 +72,7 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), default="json",
               show_default=True, help="json: a list of results; jsonl: one result per line; "
                                       "text: a readable report.")
-@click.option("--published", metavar="YYYY-MM-DD", default=None,
+@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD", default=None,
               help="Publication date for documents that do not carry one.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of standard output.")
@@ -79,14 +81,7 @@ def extract(paths: tuple[str, ...], fmt: str, published: Optional[str], output) 
     lists ({"id", "text", "published"?, "url"?} per line), or - for standard input.
 
     Exit status 1 if any document could not be read; the others are written normally."""
-    import datetime as dt
 
-    if published:
-        try:
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise click.BadParameter(f"{published!r} is not a date in the form YYYY-MM-DD",
-                                     param_hint="--published")
     from tidings.pipeline import extract_many
 
     failed = 0

@@ -8,6 +8,8 @@ from typing import Any, Optional
 
 import click
 
+from tidings.cliopts import iso_date
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -20,7 +22,7 @@ import click
               help="Worker processes of the local cluster (ignored with an address).")
 @click.option("--chunk-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Documents per task.")
-@click.option("--published", metavar="YYYY-MM-DD", default=None,
+@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD", default=None,
               help="Publication date for documents that do not carry one.")
 @click.option("--dup-threshold", type=click.FloatRange(0.05, 1.0), default=0.5,
               show_default=True, help="Estimated Jaccard similarity (word 5-grams) at which "
@@ -41,7 +43,6 @@ def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str, workers: int, c
     continued by running the same command again.  Unreadable documents go to the errors
     table; they never stop the batch.  At the end near-duplicate articles are grouped and
     duplicate events merged (article_groups, events_merged, mentions)."""
-    import datetime as dt
     import time
 
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn,
@@ -50,12 +51,6 @@ def batch(inputs: tuple[str, ...], out_dir: str, scheduler: str, workers: int, c
     from tidings.batch.output import OutputBusy
     from tidings.batch.runner import run_batch
 
-    if published:
-        try:
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise click.BadParameter(f"{published!r} is not a date in the form YYYY-MM-DD",
-                                     param_hint="--published")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("distributed", "tornado"):  # cluster chatter would break the progress bar
         logging.getLogger(noisy).setLevel(logging.ERROR)

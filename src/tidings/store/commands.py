@@ -7,6 +7,8 @@ from typing import Any, Iterator, Optional
 
 import click
 
+from tidings.cliopts import iso_date
+
 log = logging.getLogger(__name__)
 
 
@@ -17,7 +19,7 @@ log = logging.getLogger(__name__)
               help="sqlite:///path/to/file.db or postgresql://user:pw@host/db (env TIDINGS_DB).")
 @click.option("--force", is_flag=True,
               help="Extract and store again documents whose text is already stored.")
-@click.option("--published", metavar="YYYY-MM-DD", default=None,
+@click.option("--published", callback=iso_date, metavar="YYYY-MM-DD", default=None,
               help="Publication date for documents that do not carry one.")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar (default: when standard error is a terminal).")
@@ -29,7 +31,6 @@ def ingest(paths: tuple[str, ...], db_url: str, force: bool, published: Optional
     A document is identified by its text: one already stored is skipped (or, with --force,
     updated in place), so an interrupted ingest is resumed by running it again.  Each
     document is written in one transaction.  Exit status 1 if any document failed."""
-    import datetime as dt
 
     from rich.console import Console
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
@@ -39,12 +40,6 @@ def ingest(paths: tuple[str, ...], db_url: str, force: bool, published: Optional
     from tidings.pipeline import _as_document, extract_many
     from tidings.store import Store, content_hash
 
-    if published:
-        try:
-            dt.date.fromisoformat(published)
-        except ValueError:
-            raise click.BadParameter(f"{published!r} is not a date in the form YYYY-MM-DD",
-                                     param_hint="--published")
     try:
         store = Store(db_url)
     except Exception as e:  # a bad URL or an unreachable server: say which, and stop
