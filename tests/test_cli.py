@@ -140,3 +140,11 @@ def test_regression_ambiguous_given_date_yields_to_the_dateline(pipeline):
     text = "Car Sales Fall Sharply\n\nFebruary 03, 2009\n\nSales of cars fell 35% in January.\n"
     result = pipeline.extract({"id": "z", "text": text, "published": "03-02-2009"})
     assert (result.article.published, result.article.published_from) == ("2009-02-03", "dateline")
+
+
+def test_regression_paragraph_start_is_not_a_one_word_sentence(pipeline):
+    text = ("Grain Deal Extended\n\nUkraine and Russia agreed on Friday to extend the grain corridor, "
+            "Turkish officials said.\n")
+    result = pipeline.extract({"id": "g", "text": text, "published": "2026-03-14"})
+    said = next(s for s in result.statements if s.cue and s.cue.text == "said")
+    assert said.content[0].text.startswith("Ukraine and Russia agreed")

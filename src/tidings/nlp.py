@@ -35,6 +35,9 @@ def _paragraph_breaks(doc):  # type: ignore[no-untyped-def]
         prev = doc[tok.i - 1]
         if prev.is_space and prev.text.count("\n") >= 2:
             tok.is_sent_start = True
+            # and no one-word sentence at the paragraph's start ("Ukraine | and Russia agreed")
+            if tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space and not doc[tok.i + 1].is_punct:
+                doc[tok.i + 1].is_sent_start = False
     return doc
 
 
