@@ -32,6 +32,18 @@ def fts_query(q: str) -> str:
     return " ".join(f'"{w}"' for w in words(q))
 
 
+def date_range(where: list[str], params: dict[str, Any], column: str,
+               date_from: Optional[str], date_to: Optional[str]) -> None:
+    """Add the bound-parameter conditions of a date range on ``column`` (a year or month as
+    ``date_to`` covers all of it)."""
+    if date_from:
+        where.append(f"{column} >= :date_from")
+        params["date_from"] = date_from
+    if date_to:
+        where.append(f"{column} <= :date_to")
+        params["date_to"] = upper(date_to)
+
+
 def clamp(limit: int, offset: int) -> tuple[int, int]:
     return max(0, min(int(limit), MAX_LIMIT)), max(0, min(int(offset), 10**9))
 
@@ -79,12 +91,7 @@ def search(conn: Connection, q: Optional[str], *, date_from: Optional[str],
            ) -> Page[DocumentHit]:
     limit, offset = clamp(limit, offset)
     where, params = ["1=1"], {"limit": limit, "offset": offset}
-    if date_from:
-        where.append("d.published >= :date_from")
-        params["date_from"] = date_from
-    if date_to:
-        where.append("d.published <= :date_to")
-        params["date_to"] = upper(date_to)
+    date_range(where, params, "d.published", date_from, date_to)
     if outlet:
         where.append("d.outlet = :outlet")
         params["outlet"] = outlet
@@ -176,12 +183,7 @@ def statements(conn: Connection, *, actor: Optional[int], q: Optional[str],
     if actor is not None:
         where.append("s.actor_id = :actor")
         params["actor"] = int(actor)
-    if date_from:
-        where.append("s.date >= :date_from")
-        params["date_from"] = date_from
-    if date_to:
-        where.append("s.date <= :date_to")
-        params["date_to"] = upper(date_to)
+    date_range(where, params, "s.date", date_from, date_to)
     if doc:
         where.append("d.id = :doc")
         params["doc"] = doc
@@ -245,12 +247,7 @@ def event_filters(*, actor: Optional[int], role: Optional[str], type: Types,
                      "event_actors ea JOIN actors ca ON ca.id = ea.actor_id "
                      "WHERE ca.country = :country))")
         params["country"] = country
-    if date_from:
-        where.append("e.date >= :date_from")
-        params["date_from"] = date_from
-    if date_to:
-        where.append("e.date <= :date_to")
-        params["date_to"] = upper(date_to)
+    date_range(where, params, "e.date", date_from, date_to)
     if doc:
         where.append("e.doc_pk = (SELECT pk FROM documents WHERE id = :doc)")
         params["doc"] = doc
