@@ -2,7 +2,10 @@
 headline, a running header and footer and a word hyphenated across a line end."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 HEADLINE = "Port Strike Ends After Talks Run Through the Night"
 HEADER = "THE HARBOUR COURIER"
@@ -43,6 +46,24 @@ def body_lines() -> list[list[str]]:
 BREAK_IN_PARAGRAPH, BREAK_AFTER_LINE = 2, 1
 
 
+def _write_article(pdf: "FPDF", *, headline_size: int, headline_height: int) -> None:
+    """The headline, then the body paragraphs, with one paragraph broken over a page."""
+    pdf.set_auto_page_break(auto=False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", headline_size)
+    pdf.multi_cell(0, headline_height, HEADLINE)
+    pdf.ln(4)
+    pdf.set_font("Helvetica", "", 11)
+    for k, lines in enumerate(body_lines()):
+        for j, line in enumerate(lines):
+            if (k, j) == (BREAK_IN_PARAGRAPH, BREAK_AFTER_LINE):
+                pdf.add_page()
+                pdf.set_font("Helvetica", "", 11)
+            pdf.cell(0, 6, line)
+            pdf.ln(6)
+        pdf.ln(3)
+
+
 def article_pdf(*, encrypt_user_password: Optional[str] = None) -> bytes:
     """Two pages: headline in 24 pt bold, body in 11 pt, a running header and a page-number
     footer on each page, a paragraph running over the page break."""
@@ -60,20 +81,7 @@ def article_pdf(*, encrypt_user_password: Optional[str] = None) -> bytes:
             self.cell(0, 6, f"Page {self.page_no()}", align="C")
 
     pdf = Paper(format="A4")
-    pdf.set_auto_page_break(auto=False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 24)
-    pdf.multi_cell(0, 11, HEADLINE)
-    pdf.ln(4)
-    pdf.set_font("Helvetica", "", 11)
-    for k, lines in enumerate(body_lines()):
-        for j, line in enumerate(lines):
-            if (k, j) == (BREAK_IN_PARAGRAPH, BREAK_AFTER_LINE):
-                pdf.add_page()
-                pdf.set_font("Helvetica", "", 11)
-            pdf.cell(0, 6, line)
-            pdf.ln(6)
-        pdf.ln(3)
+    _write_article(pdf, headline_size=24, headline_height=11)
     if encrypt_user_password is not None:
         pdf.set_encryption(owner_password="owner-secret", user_password=encrypt_user_password)
     return bytes(pdf.output())
@@ -153,18 +161,5 @@ def printed_page_pdf() -> bytes:
             self.cell(0, 5, f"{self.page_no()}/2", align="R")
 
     pdf = Printed(format="A4")
-    pdf.set_auto_page_break(auto=False)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 22)
-    pdf.multi_cell(0, 10, HEADLINE)
-    pdf.ln(4)
-    pdf.set_font("Helvetica", "", 11)
-    for k, lines in enumerate(body_lines()):
-        for j, line in enumerate(lines):
-            if (k, j) == (BREAK_IN_PARAGRAPH, BREAK_AFTER_LINE):
-                pdf.add_page()
-                pdf.set_font("Helvetica", "", 11)
-            pdf.cell(0, 6, line)
-            pdf.ln(6)
-        pdf.ln(3)
+    _write_article(pdf, headline_size=22, headline_height=10)
     return bytes(pdf.output())
