@@ -3,7 +3,9 @@ repository); tests that need them skip with a message when it is absent."""
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -33,3 +35,23 @@ def pipeline():
 def founding(pipeline):
     """The result on the founding article (../shared/corpus), computed once."""
     return pipeline.extract(str(shared_path("corpus", "moscow-times-venezuela-advisers.txt")))
+
+
+#: the store backends a test runs on: SQLite always, PostgreSQL when TIDINGS_TEST_PG_URL is set
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@contextmanager
+def backend_url(kind: str, folder: Path) -> Iterator[str]:
+    """A store URL of the backend ``kind``: a SQLite file in ``folder``, or a private schema
+    (dropped afterwards) on the PostgreSQL server; skips when no server is configured."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'corpus.db'}"
+        return
+    from tidings.store.testing import PG_ENV, pg_url, private_schema
+
+    url = pg_url()
+    if url is None:
+        pytest.skip(f"PostgreSQL tests need a server: set {PG_ENV}=postgresql://user:pw@host/db")
+    with private_schema(url) as scoped:
+        yield scoped

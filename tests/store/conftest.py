@@ -5,20 +5,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import BACKENDS, backend_url
 from tidings.store import Store
-from tidings.store.testing import PG_ENV, pg_url, private_schema
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'corpus.db'}"
-        return
-    url = pg_url()
-    if url is None:
-        pytest.skip(f"PostgreSQL tests need a server: set {PG_ENV}=postgresql://user:pw@host/db")
-    with private_schema(url) as scoped:
-        yield scoped
+    with backend_url(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
