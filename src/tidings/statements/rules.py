@@ -37,6 +37,7 @@ class Raw:
     speech: bool = True  # the cue is a verb of saying (not of thinking, wanting ...)
     quotes: list[int] = field(default_factory=list)  # indexes of quotes in the content
     clausal: bool = False  # the content is a clause (not a noun phrase or infinitive)
+    kind: str = ""  # what the content is: ccomp, xcomp, parataxis, dobj, prep, according
 
 
 @lru_cache(maxsize=1)
@@ -89,16 +90,37 @@ def _clause_range(comp: "Token") -> Optional[Range]:
     doc = comp.doc
     end = comp.right_edge.i
     for c in reversed(list(comp.rights)):
-        if c.dep_ in TRAILING and c.left_edge.i > comp.i + 1 and doc[c.left_edge.i - 1].text == "," \
-                and c.right_edge.i == end:
+        if c.right_edge.i != end or c.left_edge.i <= comp.i:
+            break
+        before = doc[c.left_edge.i - 1].text
+        if c.dep_ in TRAILING and before == "," and c.left_edge.i > comp.i + 1:
             end = c.left_edge.i - 2
+        elif _aside(c, before):
+            end = c.left_edge.i - (2 if before in ",—–--" else 1)
         else:
             break
     toks = [t for t in comp.subtree if t.i <= end]
     return _range(toks)
 
 
+ASIDE_PREPS = frozenset(("despite", "amid"))
+ASIDE_MARKS = frozenset(("while", "though", "although", "whereas"))
+
+
+def _aside(c: "Token", before: str) -> bool:
+    """A trailing "despite ..." / "while ..." / "— ..." phrase: the writer's aside, not
+    what the source said (PolNeAR leaves it out of the content)."""
+    if c.dep_ == "prep" and c.lower_ in ASIDE_PREPS:
+        return True
+    if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ASIDE_MARKS for g in c.children):
+        return True
+    return False
+
+
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+# verbs of saying whose infinitive is what was said: "vowed to repeal the law"
+XCOMP_SPEECH = frozenset(("promise", "pledge", "vow", "threaten", "propose", "agree", "demand",
+                          "plead", "claim", "decline", "refuse", "offer"))
 
 
 def _finite_clause(comp: "Token") -> bool:
@@ -137,6 +159,15 @@ def _subject(verb: "Token") -> "Optional[Token]":
             continue
         break
     return None
+
+
+def _inverted_subject(verb: "Token") -> "Optional[Token]":
+    """“...,” added another Democrat: a quote before the verb and the speaker after it,
+    parsed as the verb's object."""
+    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
+        return None
+    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")
+                 and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == verb.i + 1), None)
 
 
 def _agent(verb: "Token") -> "Optional[Token]":
@@ -316,7 +347,7 @@ def _according(tok: "Token", text: str) -> Optional[Raw]:
         return None
     src = source_range(pobj)
     return Raw(cue=[(tok.idx, to.idx + len(to))], content=parts, source=src,
-               source_head=pobj.i, cue_head=tok.i)
+               source_head=pobj.i, cue_head=tok.i, kind="according")
 
 
 def _lead_trim(doc: "Doc", text: str, content: Optional[Range], cue: "list[Token]") -> Optional[Range]:
@@ -355,7 +386,8 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     cue = cue_tokens(tok)
     comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
     if comp is None:
-        comp = next((c for c in tok.children if c.dep_ == "xcomp" and lemma not in speech), None)
+        comp = next((c for c in tok.children if c.dep_ == "xcomp" and (lemma not in speech or lemma in XCOMP_SPEECH)), None)
+    kind = comp.dep_ if comp is not None else ""
     if comp is not None:
         content = _clause_range(comp)
         # a clause before the verb ("The plan failed, he said") stops at the subject
@@ -368,6 +400,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         skip = {t.i for t in tok.subtree}
         before = _range([t for t in head.subtree if t.i not in skip and t.i < tok.i])
         after = _range([t for t in head.subtree if t.i not in skip and t.i > tok.i])
+        kind = "parataxis"
         if head.i < tok.i or before is None:
             content = before if head.i < tok.i else after
         else:
@@ -376,11 +409,13 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     elif lemma in speech and any(c.lower_ == "so" and c.i == tok.i + 1 for c in tok.children):
         so = tok.doc[tok.i + 1]
         content = (so.idx, so.idx + 2)  # "55 percent said so"
+        kind = "so"
     else:
         obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
         if obj is not None and not (lemma in ("tell", "ask") and obj.pos_ in ("PRON", "PROPN", "NOUN")
                                     and obj.i == tok.i + 1 and len(list(obj.subtree)) <= 2):
             content = _clause_range(obj)
+            kind = "dobj"
             # "called him a liar", "asked X to leave", "attacked X for Y": the object's
             # complement belongs to the content
             last = obj.right_edge.i
@@ -402,6 +437,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
             if pobj is not None:
                 cue = cue + [prep]
                 content = subtree_range(pobj)
+                kind = "prep"
                 inf = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > pobj.i), None)
                 if content is not None and inf is not None:
                     content = (content[0], inf.right_edge.idx + len(inf.right_edge))
@@ -411,7 +447,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     if content is None:
         return None
     cue = _raise_cue(cue, tok)
-    subj = _subject(tok)
+    subj = _subject(tok) or _inverted_subject(tok)
     src = source_range(subj, cue=tok) if subj is not None else None
     if src is not None and content[0] <= src[0] < content[1]:
         src = None
@@ -420,4 +456,4 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     return Raw(cue=[_range(cue)], content=parts, source=src,  # type: ignore[list-item]
                source_head=subj.i if subj is not None else None, cue_head=tok.i,
                speech=lemma in speech and not (tok.dep_ == "advcl" and tok.tag_ == "VBN"),
-               clausal=comp is not None and _finite_clause(comp))
+               clausal=comp is not None and _finite_clause(comp), kind=kind)

@@ -1,0 +1,41 @@
+"""PolNeAR-style span rules on self-written sentences: promise infinitives, asides left
+out of the content, a speaker parsed as the object of an inverted "added"."""
+from __future__ import annotations
+
+
+def _statement(pipeline, text, cue):
+    res = pipeline.extract(text)
+    found = [s for s in res.statements if s.cue is not None and s.cue.text == cue]
+    assert found, f"no statement with cue {cue!r}; have {[s.cue.text if s.cue else None for s in res.statements]}"
+    return found[0]
+
+
+def test_a_vow_to_act_is_a_statement_with_the_infinitive_as_content(pipeline):
+    st = _statement(pipeline, "Governor Ruth Adeyemi vowed to repeal the fuel tax within a year.", "vowed")
+    assert [c.text for c in st.content] == ["to repeal the fuel tax within a year"]
+    assert st.speaker.text == "Governor Ruth Adeyemi"
+
+
+def test_threatened_and_pledged_take_their_infinitive(pipeline):
+    st = _statement(pipeline, "The union pledged to strike if the hospital cuts night shifts.", "pledged")
+    assert st.content[0].text.startswith("to strike")
+
+
+def test_a_trailing_despite_phrase_is_the_writers_aside(pipeline):
+    st = _statement(pipeline, "The mayor said the bridge would reopen in May despite objections "
+                              "from the city's engineers.", "said")
+    assert [c.text for c in st.content] == ["the bridge would reopen in May"]
+
+
+def test_a_trailing_while_clause_is_left_out(pipeline):
+    st = _statement(pipeline, "Finance officials insisted that the budget was balanced while "
+                              "opposition lawmakers pointed to a hidden deficit.", "insisted")
+    assert st.content[0].text == "that the budget was balanced"
+
+
+def test_inverted_added_with_the_speaker_parsed_as_object(pipeline):
+    text = ("Talks between the two sides broke down on Friday. “We will appeal the ruling as soon "
+            "as the court reopens,” added a lawyer for the nurses' union.")
+    st = _statement(pipeline, text, "added")
+    assert st.speaker is not None and st.speaker.text == "a lawyer for the nurses' union"
+    assert "We will appeal the ruling" in st.content[0].text
