@@ -39,3 +39,28 @@ def test_inverted_added_with_the_speaker_parsed_as_object(pipeline):
     st = _statement(pipeline, text, "added")
     assert st.speaker is not None and st.speaker.text == "a lawyer for the nurses' union"
     assert "We will appeal the ruling" in st.content[0].text
+
+
+def test_scare_quotes_next_to_a_noun_of_saying_are_not_statements(pipeline):
+    text = ("The memo lists the talking points on \"Benghazi\" and \"Libya\" that the committee "
+            "staff prepared.")
+    res = pipeline.extract(text)
+    assert not any("Libya" in c.text for s in res.statements for c in s.content)
+
+
+def test_a_later_quote_in_the_same_paragraph_goes_on_with_the_speaker(pipeline):
+    text = ("“We have run out of classrooms,” said Principal Dana Whitfield. She walked past the "
+            "portable units behind the gym. “Those were meant to last two years, and it has been ten.”")
+    res = pipeline.extract(text)
+    said = [s for s in res.statements if s.cue is not None and s.cue.text == "said"]
+    assert len(said) == 1
+    joined = " ".join(c.text for c in said[0].content)
+    assert "run out of classrooms" in joined and "meant to last two years" in joined
+    # the later quote is not a second statement with no cue
+    assert not any(s.cue is None and "meant to last" in s.content[0].text for s in res.statements)
+
+
+def test_a_quoted_number_is_not_a_statement(pipeline):
+    text = "Senator Cole later posted the video on Twitter, tweet \"771321763896631296\"."
+    res = pipeline.extract(text)
+    assert not any("771321763896631296" in c.text for s in res.statements for c in s.content)

@@ -284,6 +284,9 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
                     dist = min(abs(tok.idx - qr[0]), abs(tok.idx - qr[1]))
                     if best is None or dist < min(abs(best.idx - qr[0]), abs(best.idx - qr[1])):
                         best = tok
+    short = len(text[q.start:q.last_end].split()) < MIN_QUOTE_WORDS
+    if best is not None and short and best.pos_ != "VERB":
+        best = None  # '"Libya" and "talking points"': a noun of saying near a scare quote
     if best is not None:
         subj = rules._subject(best) if best.pos_ == "VERB" else next(
             t for t in reversed(list(best.sent)) if t.i < best.i and t.pos_ in ("PROPN", "NOUN")
@@ -378,6 +381,15 @@ def _resolve_pronoun(ctx: _Context, head: "Token", history: list[tuple[Raw, Opti
     return ctx.last_person_before(head.idx)
 
 
+def _continues(ctx: _Context, last: Raw, q: Quote, items: list[Raw]) -> bool:
+    """``q`` follows ``last``'s content in the same paragraph with no other attribution
+    between (merging the next paragraph's quote too scored lower on the dev slice)."""
+    end = last.content[-1][1]
+    if any(r is not last and r.content and end <= r.content[0][0] < q.start for r in items):
+        return False
+    return ctx.paragraph_of(q.start) == ctx.paragraph_of(end - 1)
+
+
 SCOPES = ("statements", "attributions")
 
 
@@ -422,6 +434,12 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
                  and r.source_head is not None]
         last = max(prior, key=lambda r: r.content[-1][1]) if prior else None
         raw = _frame_raw(ctx, q, last)
+        if raw is not None and not raw.cue and last is not None and _continues(ctx, last, q, items):
+            # a quote paragraph that goes on with the speaker just quoted belongs to that
+            # statement (PolNeAR marks it as one discontinuous content)
+            last.quotes.append(n)
+            last.content = _merge(last.content + list(q.all_pieces))
+            continue
         if raw is not None:
             raw.quotes.append(n)
             items.append(raw)
@@ -431,8 +449,8 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
     seen: set[tuple] = set()
     for raw in items:
         key = (tuple(raw.content), tuple(raw.cue))
-        if key in seen:
-            continue
+        if key in seen or not any(ch.isalpha() for s, e in raw.content for ch in text[s:e]):
+            continue  # the same attribution twice, or a content with no word ("771321763896631296")
         seen.add(key)
         speaker = _speaker(ctx, raw, history)
         history.append((raw, speaker.entity if speaker else None))

@@ -108,8 +108,8 @@ ASIDE_MARKS = frozenset(("while", "though", "although", "whereas"))
 
 
 def _aside(c: "Token", before: str) -> bool:
-    """A trailing "despite ..." / "while ..." / "— ..." phrase: the writer's aside, not
-    what the source said (PolNeAR leaves it out of the content)."""
+    """A trailing "despite ..." / "while ..." phrase: the writer's aside, not what the
+    source said (PolNeAR leaves it out of the content; cutting at a dash scored lower)."""
     if c.dep_ == "prep" and c.lower_ in ASIDE_PREPS:
         return True
     if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ASIDE_MARKS for g in c.children):
