@@ -64,3 +64,18 @@ def test_a_quoted_number_is_not_a_statement(pipeline):
     text = "Senator Cole later posted the video on Twitter, tweet \"771321763896631296\"."
     res = pipeline.extract(text)
     assert not any("771321763896631296" in c.text for s in res.statements for c in s.content)
+
+
+def test_a_trailing_participle_stays_in_the_content(pipeline):
+    # PolNeAR keeps ", leaving ..." inside what the police said
+    st = _statement(pipeline, "Police said 40 homes were searched on Sunday, leaving dozens of "
+                              "families without shelter.", "said")
+    assert st.content[0].text == "40 homes were searched on Sunday, leaving dozens of families without shelter"
+
+
+def test_adding_that_is_a_second_statement_not_part_of_the_first(pipeline):
+    res = pipeline.extract("The minister said the hospital would stay open, adding that no jobs "
+                           "would be lost.")
+    by_cue = {s.cue.text: [c.text for c in s.content] for s in res.statements if s.cue is not None}
+    assert by_cue.get("said") == ["the hospital would stay open"]
+    assert by_cue.get("adding") == ["that no jobs would be lost"]

@@ -80,20 +80,21 @@ def subtree_range(tok: "Token", *, skip: "set[int] | None" = None) -> Optional[R
 
 WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
 OBJ_PREPS = ("for", "of", "as", "over", "about")
-TRAILING = ("advcl", "npadvmod", "parataxis")
 
 
 def _clause_range(comp: "Token") -> Optional[Range]:
-    """A content phrase less a trailing ", putting them ..." / ", while ..." part (PolNeAR
-    leaves those out; trimming trailing relative clauses, appositions or prepositional
-    phrases too scored lower on the dev slice)."""
+    """A content phrase less a trailing ", adding that ..." (a second attribution hung on
+    the wrong verb by the parser) or a writer's aside ("despite ...", "while ...").
+    PolNeAR keeps other trailing phrases: cutting ", putting them ..." participles,
+    relative clauses, appositions or prepositional phrases scored lower on the dev slice."""
     doc = comp.doc
     end = comp.right_edge.i
     for c in reversed(list(comp.rights)):
         if c.right_edge.i != end or c.left_edge.i <= comp.i:
             break
         before = doc[c.left_edge.i - 1].text
-        if c.dep_ in TRAILING and before == "," and c.left_edge.i > comp.i + 1:
+        if before == "," and c.left_edge.i > comp.i + 1 and c.dep_ == "advcl" and c.tag_ == "VBG" \
+                and c.lemma_.lower() in tables()[1]:
             end = c.left_edge.i - 2
         elif _aside(c, before):
             end = c.left_edge.i - (2 if before in ",—–--" else 1)
