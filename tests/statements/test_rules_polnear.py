@@ -79,3 +79,21 @@ def test_adding_that_is_a_second_statement_not_part_of_the_first(pipeline):
     by_cue = {s.cue.text: [c.text for c in s.content] for s in res.statements if s.cue is not None}
     assert by_cue.get("said") == ["the hospital would stay open"]
     assert by_cue.get("adding") == ["that no jobs would be lost"]
+
+
+def test_a_claim_that_clause_is_a_statement_of_the_possessor(pipeline):
+    text = "The senator repeated his claim that the budget office had hidden the deficit."
+    st = _statement(pipeline, text, "claim")
+    assert st.content[0].text == "that the budget office had hidden the deficit"
+    assert st.speaker is not None and st.speaker.text == "his"
+
+
+def test_a_vow_to_act_as_a_noun(pipeline):
+    st = _statement(pipeline, "Mayor Lin's vow to end homelessness by 2030 drew loud applause.", "vow")
+    assert st.content[0].text == "to end homelessness by 2030"
+    assert st.speaker.text.startswith("Mayor Lin")
+
+
+def test_a_claim_with_a_relative_clause_is_not_a_statement(pipeline):
+    res = pipeline.extract("Officials rejected the claim that he made in the interview.")
+    assert not any(s.cue is not None and s.cue.text == "claim" for s in res.statements)

@@ -311,6 +311,11 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
             if raw:
                 out.append(raw)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            raw = _nominal(tok, text)
+            if raw:
+                out.append(raw)
+            continue
         if tok.pos_ != "VERB":
             continue
         if model is not None:
@@ -322,6 +327,51 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
         if raw:
             out.append(raw)
     return out
+
+
+# nouns of saying whose that-clause or infinitive is what was said: "his claim that ...",
+# "Trump's vow to build a wall", "the demand that HB2 not be implemented"
+NOUN_CUES = frozenset((
+    "claim", "argument", "promise", "pledge", "vow", "complaint", "allegation", "accusation",
+    "assertion", "warning", "suggestion", "insistence", "denial", "contention",
+))
+
+
+OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass", "expl", "dative")
+
+
+def _nominal(tok: "Token", text: str) -> Optional[Raw]:
+    """A noun of saying with its clause: the content is the clause, the source the
+    possessive ("his", "Trump's") or the "by" phrase, the cue the noun."""
+    comp = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and (
+        any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
+    if comp is None:
+        return None
+    if comp.dep_ == "relcl" or any(g.dep_ in ("nsubj", "dobj") and g.lower_ in ("that", "which")
+                                   for g in comp.children):
+        return None  # "the claim which he made": a relative clause, not the content
+    if any(g.dep_ == "mark" and g.lower_ == "that" for g in comp.children) and not any(
+            g.dep_ in OBJECT_DEPS for g in comp.children):
+        return None  # "the claim that he made in May", parsed as a that-clause
+    content = trim(text, _clause_range(comp) or (comp.idx, comp.idx + len(comp)))
+    if content is None:
+        return None
+    src = None
+    head = None
+    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        head = poss
+        src = _range(list(poss.subtree))
+    else:
+        by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "by" and c.i < comp.i), None)
+        pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if pobj is not None:
+            head = pobj
+            src = source_range(pobj)
+    return Raw(cue=[(tok.idx, tok.idx + len(tok))], content=[content], source=src,
+               source_head=head.i if head is not None else None, cue_head=tok.i,
+               speech=True, clausal=True, kind="noun")
 
 
 def _according(tok: "Token", text: str) -> Optional[Raw]:
@@ -421,7 +471,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
             # complement belongs to the content
             last = obj.right_edge.i
             for c in tok.rights:
-                if c.i <= obj.i or content is None:
+                if c.i <= obj.i or content is None or (c.dep_ == "punct" and c.text in QUOTE_CHARS):
                     continue
                 if c.dep_ in ("oprd", "xcomp", "ccomp") or (
                         c.left_edge.i == last + 1 and (
