@@ -97,3 +97,27 @@ def test_a_vow_to_act_as_a_noun(pipeline):
 def test_a_claim_with_a_relative_clause_is_not_a_statement(pipeline):
     res = pipeline.extract("Officials rejected the claim that he made in the interview.")
     assert not any(s.cue is not None and s.cue.text == "claim" for s in res.statements)
+
+
+def test_a_colon_list_of_names_is_not_a_headline_statement(pipeline):
+    text = ("Republican insiders in the early states were polled again this week.\n\n"
+            "Iowa: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell\n\n"
+            "New Hampshire: Charlie Arlinghaus, Arnie Arnesen, Patrick Arnold\n")
+    assert pipeline.extract(text).statements == []
+
+
+def test_a_colon_headline_with_a_verb_is_a_statement(pipeline):
+    res = pipeline.extract("Graham: Trump Rhetoric Is Destroying the Party\n\nSenator Lindsey "
+                           "Graham spoke in Columbia on Sunday.\n")
+    st = [s for s in res.statements if s.cue is not None and s.cue.text == ":"]
+    assert st and st[0].speaker.text == "Graham"
+    assert st[0].content[0].text == "Trump Rhetoric Is Destroying the Party"
+
+
+def test_a_name_inside_another_quote_is_not_the_speaker_of_a_colon_quote(pipeline):
+    text = ("CITY BEAT—\"Sam Mendes is withdrawing as the director of the Broadway-bound musical "
+            "next month,\" by the Times’s Michael Paulson: \"The director had been attached to the "
+            "show for years.\"\n")
+    res = pipeline.extract(text)
+    for st in res.statements:
+        assert st.speaker is None or '"' not in st.speaker.text

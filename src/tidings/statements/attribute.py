@@ -190,7 +190,10 @@ def _colon_headlines(ctx: _Context, raws: list[Raw]) -> list[Raw]:
         content = rules.trim(text, (ps + m.start(2), ps + m.end(2)))
         src = rules.trim(text, (ps, colon))
         words = re.findall(r"[^\W\d_]+", m.group(2))
-        if content and src and len(words) >= 3:  # not "Clinton: 2,316"
+        said = doc.char_span(*content, alignment_mode="expand") if content else None
+        if content and src and len(words) >= 3 and head.ent_type_ not in ("GPE", "LOC", "DATE") \
+                and said is not None and any(t.pos_ in ("VERB", "AUX") for t in said) \
+                and "http" not in m.group(2):  # not "Clinton: 2,316", "Iowa: Tim Albrecht, Brad ..."
             out.append(Raw(cue=[(colon, colon + 1)], content=[content], source=src,
                            source_head=head.i))
     return out
@@ -313,10 +316,13 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
         if subj is None:
             names = [t for t in sent if t.idx < q.start and t.pos_ in ("PROPN", "PRON")]
             subj = names[-1] if names else None
+        src = rules.source_range(subj) if subj is not None else None
+        if src is not None and (src[1] > q.start or any(ch in '"“”' for ch in text[src[0]:src[1]])):
+            subj = None  # the subject of a sentence that this quote or another is part of
         if subj is not None:
             colon = tok if tok.text == ":" else None
             cue = [(colon.idx, colon.idx + 1)] if colon is not None else []
-            return Raw(cue=cue, content=content, source=rules.source_range(subj), source_head=subj.i)
+            return Raw(cue=cue, content=content, source=src, source_head=subj.i)
     # 4. short quotes with no cue are scare quotes
     if len(text[q.start:q.last_end].split()) < MIN_QUOTE_WORDS:
         return None
