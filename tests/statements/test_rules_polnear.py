@@ -121,3 +121,14 @@ def test_a_name_inside_another_quote_is_not_the_speaker_of_a_colon_quote(pipelin
     res = pipeline.extract(text)
     for st in res.statements:
         assert st.speaker is None or '"' not in st.speaker.text
+
+
+def test_declining_to_comment_is_a_statement(pipeline):
+    st = _statement(pipeline, "A spokeswoman for the company declined to comment on the lawsuit.", "declined")
+    assert st.content[0].text == "to comment on the lawsuit"
+    assert st.speaker.text == "A spokeswoman for the company"
+
+
+def test_wanting_to_is_not_a_statement(pipeline):
+    res = pipeline.extract("The mayor wants to build a new stadium near the river.")
+    assert not any(s.cue is not None and "want" in s.cue.text for s in res.statements)

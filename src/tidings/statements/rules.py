@@ -119,7 +119,9 @@ def _aside(c: "Token", before: str) -> bool:
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-# verbs of saying whose infinitive is what was said: "vowed to repeal the law"
+# verbs of saying whose infinitive is what was said ("vowed to repeal the law"), and
+# speech acts whose infinitive makes them statements ("declined to comment", "refused to
+# apologise", "offered to resign")
 XCOMP_SPEECH = frozenset(("promise", "pledge", "vow", "threaten", "propose", "agree", "demand",
                           "plead", "claim", "decline", "refuse", "offer"))
 
@@ -506,5 +508,6 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     parts = [content] + ([extra] if extra else [])
     return Raw(cue=[_range(cue)], content=parts, source=src,  # type: ignore[list-item]
                source_head=subj.i if subj is not None else None, cue_head=tok.i,
-               speech=lemma in speech and not (tok.dep_ == "advcl" and tok.tag_ == "VBN"),
+               speech=(lemma in speech or (kind == "xcomp" and lemma in XCOMP_SPEECH))
+               and not (tok.dep_ == "advcl" and tok.tag_ == "VBN"),
                clausal=comp is not None and _finite_clause(comp), kind=kind)
