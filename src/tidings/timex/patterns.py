@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
+from re import _constants as sre  # the parse-tree opcodes, for the first-character sets
+from re import _parser as sre_parse
+from typing import Iterator, Optional
 
 from tidings.data import load_json
 
@@ -146,6 +148,107 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
+# -- one scan for all patterns ---------------------------------------------------------
+# Scanning the text once per pattern costs a regex attempt at every character for each of
+# the ~40 patterns.  Instead, one scanner finds every position where at least one pattern
+# matches (a lookahead over all of them, each guarded by the set of characters it can start
+# with), and each pattern is then tried only at those positions.  This returns exactly what
+# ``rx.finditer(text)`` returns: a pattern's leftmost match at or after the end of its
+# previous match starts at one of those positions, and ``rx.match(text, pos)`` sees the text
+# before ``pos`` for its lookbehinds.
+
+_BOUNDARY = r"(?<![\w-])"
+_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w",
+               sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_NOT_SPACE: r"\S",
+               sre.CATEGORY_NOT_WORD: r"\W"}
+
+
+class _Unknown(Exception):
+    """A construct whose first characters are not worked out: that pattern is unguarded."""
+
+
+def _first_of_item(op: object, av: object, out: list[str]) -> bool:
+    """Add the characters item ``(op, av)`` can start with to ``out``; True if it can match
+    the empty string (so the characters of what follows can come first too)."""
+    if op is sre.LITERAL:
+        out.append(re.escape(chr(av)))  # type: ignore[arg-type]
+        return False
+    if op is sre.IN:
+        for o, a in av:  # type: ignore[attr-defined]
+            if o is sre.LITERAL:
+                out.append(re.escape(chr(a)))
+            elif o is sre.RANGE:
+                out.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+            elif o is sre.CATEGORY and a in _CATEGORIES:
+                out.append(_CATEGORIES[a])
+            else:  # a negated set and the like
+                raise _Unknown(o)
+        return False
+    if op is sre.BRANCH:
+        empty = False
+        for alternative in av[1]:  # type: ignore[index]
+            empty = _first_of_seq(alternative, out) or empty
+        return empty
+    if op is sre.SUBPATTERN:
+        return _first_of_seq(av[3], out)  # type: ignore[index]
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, sub = av  # type: ignore[misc]
+        return _first_of_seq(sub, out) or low == 0
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        return True  # zero-width: it only narrows what may follow
+    raise _Unknown(op)
+
+
+def _first_of_seq(seq: object, out: list[str]) -> bool:
+    for op, av in seq:  # type: ignore[attr-defined]
+        if not _first_of_item(op, av, out):
+            return False
+    return True
+
+
+def first_chars(pattern: str, flags: int = 0) -> Optional[str]:
+    """A character class holding every character a match of ``pattern`` can start with
+    (to be used under the same flags), or None when that is not worked out."""
+    out: list[str] = []
+    try:
+        if _first_of_seq(sre_parse.parse(pattern, flags).data, out):
+            return None  # the pattern can match the empty string
+    except _Unknown:
+        return None
+    return "[" + "".join(dict.fromkeys(out)) + "]"
+
+
+@lru_cache(maxsize=1)
+def _scanner() -> re.Pattern[str]:
+    """Zero-width matches at every position where at least one pattern can match."""
+    bodies = []
+    for _, rx in _compiled():
+        assert rx.pattern.startswith(_BOUNDARY), rx.pattern
+        assert sre_parse.parse(rx.pattern, rx.flags).getwidth()[0] > 0, rx.pattern
+        body = re.sub(r"\(\?P<\w+>", "(?:", rx.pattern[len(_BOUNDARY):])  # no duplicate names
+        first = first_chars(body, rx.flags)
+        if first is not None:
+            body = f"(?={first}){body}"
+        bodies.append(f"(?i:{body})" if rx.flags & re.I else f"(?:{body})")
+    return re.compile(rf"{_BOUNDARY}(?={'|'.join(bodies)})")
+
+
+def _matches(text: str) -> Iterator[tuple[int, str, re.Match[str]]]:
+    """(pattern number, name, match) for every pattern's ``finditer`` over ``text``."""
+    starts = [m.start() for m in _scanner().finditer(text)]
+    if not starts:
+        return
+    for prio, (name, rx) in enumerate(_compiled()):
+        after = 0  # where the pattern's previous match ended
+        for pos in starts:
+            if pos < after:
+                continue
+            m = rx.match(text, pos)
+            if m is not None:
+                after = m.end()
+                yield prio, name, m
+
+
 _MAY_MARCH_OK = re.compile(
     r"(?:\b(?:in|since|by|until|till|last|next|this|of|from|to|through|early|late|mid|during|before|after|"
     r"between|and|or|on|throughout|end|beginning|start|month|Since|In|By|Until|From|Through|During)\s*-?\s*)$")
@@ -204,11 +307,10 @@ def _plausible(name: str, m: re.Match[str], text: str) -> bool:
 def find_mentions(text: str) -> list[Mention]:
     """Every time expression in ``text``, left to right, without overlaps."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    for prio, (name, rx) in enumerate(_compiled()):
-        for m in rx.finditer(text):
-            if m.end() <= m.start() or not _plausible(name, m, text):
-                continue
-            found.append((m.start(), m.end(), prio, name, m))
+    for prio, name, m in _matches(text):
+        if m.end() <= m.start() or not _plausible(name, m, text):
+            continue
+        found.append((m.start(), m.end(), prio, name, m))
     # longest first; on equal length the earlier pattern in the list wins
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
     taken: list[tuple[int, int]] = []
