@@ -132,3 +132,22 @@ def test_declining_to_comment_is_a_statement(pipeline):
 def test_wanting_to_is_not_a_statement(pipeline):
     res = pipeline.extract("The mayor wants to build a new stadium near the river.")
     assert not any(s.cue is not None and "want" in s.cue.text for s in res.statements)
+
+
+def test_accused_of_keeps_the_charge_even_with_a_duration_inside(pipeline):
+    # "decade-long" is a date entity, but "of ignoring ..." is not a time phrase
+    st = _statement(pipeline, "Councillor Diaz accused the mayor of ignoring warnings throughout "
+                              "the decade-long dispute.", "accused")
+    assert st.content[0].text == "the mayor of ignoring warnings throughout the decade-long dispute"
+
+
+def test_called_her_with_a_quoted_title_in_two_apostrophes(pipeline):
+    st = _statement(pipeline, "The magazine called her ''the first lady of the conservative "
+                              "movement.''", "called")
+    assert st.content[0].text == "her ''the first lady of the conservative movement.''"
+
+
+def test_referred_to_x_as_y(pipeline):
+    st = _statement(pipeline, "Governor Haley referred to Rubio as “a bright, charismatic leader.”",
+                    "referred to")
+    assert st.content[0].text.startswith("Rubio as “a bright, charismatic leader")

@@ -432,6 +432,12 @@ def _first_token(doc: "Doc", pos: int) -> int:
     return lo
 
 
+def _time_phrase(prep: "Token") -> bool:
+    """"on Monday", "in 2015": a prepositional phrase whose object is a date or time (not
+    "of being inactive in the years-long effort")."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
 def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     lemma = tok.lemma_.lower()
     content: Optional[Range] = None
@@ -473,12 +479,14 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
             # complement belongs to the content
             last = obj.right_edge.i
             for c in tok.rights:
-                if c.i <= obj.i or content is None or (c.dep_ == "punct" and c.text in QUOTE_CHARS):
+                if c.i <= obj.i or content is None:
+                    continue
+                if c.dep_ == "punct" and all(ch in QUOTE_CHARS for ch in c.text):
+                    last = c.i if c.i == last + 1 else last
                     continue
                 if c.dep_ in ("oprd", "xcomp", "ccomp") or (
                         c.left_edge.i == last + 1 and (
-                            (c.dep_ == "prep" and not any(t.ent_type_ in ("DATE", "TIME")
-                                                          for t in c.subtree)) or (c.dep_ == "advcl" and any(
+                            (c.dep_ == "prep" and not _time_phrase(c)) or (c.dep_ == "advcl" and any(
                                 g.dep_ == "aux" and g.lower_ == "to" for g in c.children)))):
                     content = (content[0], c.right_edge.idx + len(c.right_edge))
                     last = c.right_edge.i
@@ -491,7 +499,8 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                 cue = cue + [prep]
                 content = subtree_range(pobj)
                 kind = "prep"
-                inf = next((c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.i > pobj.i), None)
+                inf = next((c for c in tok.children if c.i > pobj.i and (c.dep_ in ("xcomp", "advcl") or (
+                    c.dep_ == "prep" and c.lower_ == "as"))), None)  # "referred to Rubio as ..."
                 if content is not None and inf is not None:
                     content = (content[0], inf.right_edge.idx + len(inf.right_edge))
     if content is None:
