@@ -151,3 +151,10 @@ def test_referred_to_x_as_y(pipeline):
     st = _statement(pipeline, "Governor Haley referred to Rubio as “a bright, charismatic leader.”",
                     "referred to")
     assert st.content[0].text.startswith("Rubio as “a bright, charismatic leader")
+
+
+def test_the_setting_of_a_comment_is_not_its_content(pipeline):
+    # "in an email" is where she commented, not what she said
+    assert pipeline.extract("Ms. Patel commented in an email late on Friday.").statements == []
+    st = _statement(pipeline, "Ms. Patel complained about the new parking fees.", "complained about")
+    assert st.content[0].text == "the new parking fees"

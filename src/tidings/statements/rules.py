@@ -432,6 +432,11 @@ def _first_token(doc: "Doc", pos: int) -> int:
     return lo
 
 
+# "said in a statement", "spoke with reporters", "wrote upon ...": the setting, not what was said
+SETTING_PREPS = frozenset(("in", "with", "by", "after", "before", "under", "during", "upon", "at",
+                           "from", "into", "through"))
+
+
 def _time_phrase(prep: "Token") -> bool:
     """"on Monday", "in 2015": a prepositional phrase whose object is a date or time (not
     "of being inactive in the years-long effort")."""
@@ -493,7 +498,8 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                 else:
                     break
         else:
-            prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == cue[-1].i + 1), None)
+            prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == cue[-1].i + 1
+                         and c.lower_ not in SETTING_PREPS), None)
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if pobj is not None:
                 cue = cue + [prep]
