@@ -158,3 +158,11 @@ def test_the_setting_of_a_comment_is_not_its_content(pipeline):
     assert pipeline.extract("Ms. Patel commented in an email late on Friday.").statements == []
     st = _statement(pipeline, "Ms. Patel complained about the new parking fees.", "complained about")
     assert st.content[0].text == "the new parking fees"
+
+
+def test_a_relative_clause_around_its_source_and_cue_is_split(pipeline):
+    # the content runs on both sides of "the mayor says"; the source stays "the mayor"
+    st = _statement(pipeline, "The council approved a new levy, which the mayor says will fund "
+                              "two libraries.", "says")
+    assert [c.text for c in st.content] == ["which", "will fund two libraries"]
+    assert st.speaker.text == "the mayor"

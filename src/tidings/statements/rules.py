@@ -517,11 +517,21 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     cue = _raise_cue(cue, tok)
     subj = _subject(tok) or _inverted_subject(tok)
     src = source_range(subj, cue=tok) if subj is not None else None
-    if src is not None and content[0] <= src[0] < content[1]:
+    cue_range = _range(cue)
+    assert cue_range is not None
+    parts = [content] + ([extra] if extra else [])
+    if content[0] < cue_range[0] and cue_range[1] < content[1] and extra is None:
+        # "which he believes will make ...", "what Mr. Hedge called ''...''": the source and
+        # cue sit inside the clause, which runs on both sides of them
+        cut = min(cue_range[0], src[0]) if src is not None and src[0] > content[0] else cue_range[0]
+        left, right = trim(text, (content[0], cut)), trim(text, (cue_range[1], content[1]))
+        if left and right:
+            parts = [left, right]
+            content = left
+    if src is not None and any(p[0] <= src[0] < p[1] for p in parts):
         src = None
         subj = None
-    parts = [content] + ([extra] if extra else [])
-    return Raw(cue=[_range(cue)], content=parts, source=src,  # type: ignore[list-item]
+    return Raw(cue=[cue_range], content=parts, source=src,
                source_head=subj.i if subj is not None else None, cue_head=tok.i,
                speech=(lemma in speech or (kind == "xcomp" and lemma in XCOMP_SPEECH))
                and not (tok.dep_ == "advcl" and tok.tag_ == "VBN"),
