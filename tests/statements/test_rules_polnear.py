@@ -166,3 +166,13 @@ def test_a_relative_clause_around_its_source_and_cue_is_split(pipeline):
                               "two libraries.", "says")
     assert [c.text for c in st.content] == ["which", "will fund two libraries"]
     assert st.speaker.text == "the mayor"
+
+
+def test_a_question_quote_then_the_sentence_that_attributes_it(pipeline):
+    text = ("The phone bank opened at nine.\n\n\"Are you registered to vote yet?\" Denise Miller, "
+            "a retired nurse, asked the caller. \"Polls open at seven on Tuesday.\"\n\n"
+            "\"Who wants to wait in line for two hours?\" Paulson said. \"Nobody does.\"\n")
+    res = pipeline.extract(text)
+    st = next(s for s in res.statements if "Who wants to wait" in s.content[0].text)
+    assert st.cue is not None and st.cue.text == "said"
+    assert st.speaker.text == "Paulson"

@@ -287,6 +287,8 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
                     dist = min(abs(tok.idx - qr[0]), abs(tok.idx - qr[1]))
                     if best is None or dist < min(abs(best.idx - qr[0]), abs(best.idx - qr[1])):
                         best = tok
+    if best is None:
+        best = _verb_after(ctx, q, speech)
     short = len(text[q.start:q.last_end].split()) < MIN_QUOTE_WORDS
     if best is not None and short and best.pos_ != "VERB":
         best = None  # '"Libya" and "talking points"': a noun of saying near a scare quote
@@ -340,6 +342,28 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
     if last is not None and ctx.paragraph_of(last.content[-1][1] - 1) >= para - 3:
         return Raw(cue=[], content=content, source=None, source_head=last.source_head,
                    speech=True)
+    return None
+
+
+def _verb_after(ctx: _Context, q: Quote, speech: frozenset[str]) -> "Optional[Token]":
+    """“Why not?” Miller said pleasantly.  -- a quote that ends its sentence (the parser
+    splits after "?” / !”") and the sentence right after it, "X said ...", a verb of saying
+    with no content of its own."""
+    doc, text = ctx.doc, ctx.text
+    if q.last_end >= len(text) or text[q.last_end:q.last_end + 1] not in (" ",):
+        return None
+    i = _token_at(doc, q.last_end)
+    while i < len(doc) and doc[i].idx < q.last_end:
+        i += 1
+    if i >= len(doc) or not doc[i].is_sent_start:
+        return None
+    sent = doc[i].sent
+    for tok in list(sent)[:15]:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in speech and not any(
+                c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children):
+            subj = rules._subject(tok)
+            if subj is not None and subj.i < tok.i:
+                return tok
     return None
 
 
