@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import math
 import re
 from typing import TYPE_CHECKING, Optional
 
@@ -39,6 +40,7 @@ LATEST_YEAR_GAP = 3                 # every explicit year at least this many yea
 # off: on correctly dated PolNeAR articles it fired on 1 in 10 (history pieces and
 # profiles name only old years); kept for experiments with bench/eval_misdating.py
 USE_LATEST_YEAR = False
+USE_FIT = True
 _FUTURE_PREPS = {"on", "in", "by", "until", "till", "during", "for", "at", "before"}
 _PAST_PREPS = {"on", "in", "during", "at", None}
 _NAMES = {"url": "URL", "dateline": "dateline", "metadata": "metadata", "given": "given date"}
@@ -271,4 +273,11 @@ def find_conflicts(analysis: "Analysis", items: list["TimeMention"], anchor: dt.
         latest = _latest_year_flag(analysis, items, anchor)
         if latest is not None:
             flags.append(latest)
+    if USE_FIT and not flags:
+        from tidings.timex.conflicts_fit import fit_flag
+
+        fit = fit_flag(analysis, items, anchor)
+        if fit is not None:
+            flags.append(fit)
     return flags
+

@@ -1,0 +1,282 @@
+"""The aggregate date-conflict check: which writing date do all the article's clues fit?
+
+Each clue says something weak about when an article was written.  In news, a past-tense
+"on Nov. 8" is mostly a few weeks back and a future one a few weeks ahead; a past-tense
+weekday ("said Tuesday") is mostly one of the last three days; "the 2016 race" is mostly
+this year's; a year told as past is not after the writing year; "President Barack Obama"
+(not "former", not "then-") is mostly written during his term.  Each clue has a likelihood
+for every possible writing date (densities below, shaped on the dev sample of
+``bench/eval_misdating.py``); their product is computed for every date within about three
+years of the claimed one.  When some date at least three weeks away fits the article far
+better than the claimed date does, that is a conflict: the flag names that date, the
+dates that fit nearly as well, and the clues that weigh most.
+
+The same value named twice counts once, and a value told both as past and as to come
+counts with no tense.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from tidings.data import load_json
+from tidings.document import Flag, Span
+from tidings.timex.patterns import month_number, weekday_number
+
+if TYPE_CHECKING:
+    from tidings.analysis import Analysis
+    from tidings.timex import TimeMention
+
+log = logging.getLogger(__name__)
+
+KIND = "date_conflict"
+FIT_DAYS = 3 * 366 + 45             # dates searched: the claimed date +- this many days
+FIT_SLACK_DAYS = 1                  # the claimed date is taken at its best within +- this (time zones)
+FIT_MIN_DISTANCE_DAYS = 21          # the better date must be at least this far away
+FIT_MIN_GAIN = 4.0                  # natural-log likelihood ratio needed to flag
+# holidays ('before Christmas') are named as often out of season as in it: off
+HOLIDAYS = False
+MD_PAST = (0.45, 0.35, 60)           # past month-day: weights of a 15-day and a longer decay, its mean
+FIT_NOISE = 0.2                     # share of date clues that fit no pattern (uniform)
+OFFICE_IN_TERM = 0.96               # a title is used during the term this often
+OFFICE_GRACE_BEFORE = 14            # days: "President Obama" a few days before the inauguration
+OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
+# a weekday named without a date: days back from the writing date to the weekday named
+# (index 0 = the writing day itself), counts on the dev sample per tense
+_WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3),
+            "future": (23, 9, 9, 6, 6, 6, 6)}
+_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0}
+_TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
+
+
+class Clue:
+    """One piece of evidence about the writing date, with its view span."""
+    __slots__ = ("vstart", "vend", "it", "unit", "tense", "year", "month", "day", "terms", "office")
+
+    def __init__(self, unit: str, tense: str, *, vstart: int, vend: int, it: Optional["TimeMention"] = None,
+                 year: int = 0, month: int = 0, day: int = 0,
+                 terms: tuple[tuple[dt.date, dt.date], ...] = (), office: str = ""):
+        self.unit, self.tense, self.vstart, self.vend, self.it = unit, tense, vstart, vend, it
+        self.year, self.month, self.day, self.terms, self.office = year, month, day, terms, office
+
+    def value(self) -> tuple:
+        return (self.unit, self.year, self.month, self.day, self.office)
+
+
+def _clue_tense(it: "TimeMention") -> str:
+    if it.tense in ("past", "past_weak"):
+        return "past"
+    if it.tense in ("future", "prospective") or it.prep in ("by", "until", "till"):
+        return "future"
+    return "none"
+
+
+def _time_clue(it: "TimeMention") -> Optional[Clue]:
+    r = it.resolved
+    if r is None or r.start is None or it.headline or it.vstart is None or it.vend is None:
+        return None
+    k, tense = it.mention.kind, _clue_tense(it)
+    span = {"vstart": it.vstart, "vend": it.vend, "it": it}
+    if k in ("md", "dm") and (r.start.month, r.start.day) != (9, 11):   # a bare "Sept. 11" is 2001
+        return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
+    if k == "holiday" and not r.explicit_year and HOLIDAYS:
+        return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
+    if k == "m" and month_number(it.mention.g("mon")):
+        return Clue("m", tense, month=r.start.month, **span)
+    if k == "mthis" and month_number(it.mention.g("mon")):
+        rel = (it.mention.g("rel") or "").lower().split()[-1:]
+        t = "past" if rel in (["last"], ["past"]) else "future" if rel in (["next"], ["coming"]) else tense
+        return Clue("m", t, month=r.start.month, **span)
+    if k in ("y", "my", "mdy", "dmy") and r.explicit_year:
+        return Clue("y", tense, year=r.start.year, **span)
+    wd = weekday_number(it.mention.g("wd")) if k == "weekday" and not it.mention.g("rel") else None
+    if wd is not None:
+        return Clue("wd", tense, day=wd, **span)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tuple[dt.date, dt.date], ...]]]:
+    out = []
+    for row in load_json("timex_offices.json")["offices"]:
+        titles = "|".join(re.escape(t) for t in sorted(row["titles"], key=len, reverse=True))
+        names = "|".join(re.escape(n) for n in sorted(row["names"], key=len, reverse=True))
+        terms = tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
+                      for a, b in row["terms"])
+        rx = re.compile(rf"(?<![\w.-])(?<!Vice )(?:{titles})\s+(?P<name>{names})(?![\w-])")
+        out.append((rx, row["office"], row["names"], terms))
+    return out
+
+
+# "former President Obama", "a President Trump", "the late Pope John Paul II": not in office
+_NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|a|an|future|would-be|next|incoming|onetime|one-time|erstwhile|"
+                            r"potential|possible|hypothetical|then|first|if|elect)[\s-]+(?:U\.S\.\s+)?$", re.I)
+
+
+def office_clues(view: str) -> list[Clue]:
+    """Title-and-name mentions of office-holders in ``view`` (see data/timex_offices.json)."""
+    out: list[Clue] = []
+    for rx, office, names, terms in _office_patterns():
+        for m in rx.finditer(view):
+            if _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
+                continue
+            out.append(Clue("office", "none", vstart=m.start(), vend=m.end(), terms=terms,
+                            office=f"{office} {names[0]}"))
+    return out
+
+
+def clues_of(items: list["TimeMention"], view: str = "") -> list[Clue]:
+    out: dict[tuple, Clue] = {}
+    for clue in [c for c in map(_time_clue, items) if c is not None] + office_clues(view):
+        v = clue.value()
+        if v in out and out[v].tense != clue.tense:
+            out[v].tense = "none"       # told both as past and as to come: no tense evidence
+        out.setdefault(v, clue)
+    return list(out.values())
+
+
+def _exp(x: float, mean: float) -> float:
+    return math.exp(-x / mean) / mean
+
+
+def _md_density(o: int, tense: str) -> float:
+    """Density of a month-day ``o`` days from the writing date (negative: before)."""
+    if tense == "past":
+        return MD_PAST[0] * _exp(-o, 15) + MD_PAST[1] * _exp(-o, MD_PAST[2]) if o <= 0 else 0.05 * _exp(o, 10)
+    if tense == "future":
+        return 0.5 * _exp(o, 20) + 0.3 * _exp(o, 100) if o >= 0 else 0.05 * _exp(-o, 10)
+    return 0.4 * _exp(abs(o), 60)
+
+
+def _year_density(o: int, tense: str) -> float:
+    """Probability of an explicit year ``o`` years after the writing year."""
+    if tense == "past":
+        return 0.06 * 0.9 ** max(0, -o - 8) if o <= 0 else 0.008 * 0.4 ** (o - 1)
+    if tense == "future":
+        if 0 <= o <= 5:
+            return (0.2, 0.2, 0.08, 0.08, 0.08, 0.08)[o]
+        return 0.02 if o > 5 else 0.02 * 0.3 ** (-o - 1)
+    if o == 0:
+        return 0.25
+    return 0.06 * 0.9 ** max(0, -o - 8) if o < 0 else 0.04 * 0.5 ** (o - 1)
+
+
+def _occurrence(month: int, day: int, d: dt.date, *, back: bool) -> Optional[dt.date]:
+    for y in ((d.year, d.year - 1) if back else (d.year, d.year + 1)):
+        try:
+            x = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if (x <= d) if back else (x > d):
+            return x
+    return None
+
+
+def loglik(c: Clue, d: dt.date) -> float:
+    """Log likelihood of clue ``c`` if the article was written on ``d``."""
+    if c.unit == "wd":
+        table = _WD_BACK[c.tense]
+        return math.log(table[(d.weekday() - c.day) % 7] / sum(table))
+    if c.unit == "office":
+        inside = any(a - dt.timedelta(days=OFFICE_GRACE_BEFORE) <= d
+                     and (b == dt.date.max or d <= b + dt.timedelta(days=OFFICE_GRACE_AFTER)) for a, b in c.terms)
+        return math.log(OFFICE_IN_TERM if inside else 1 - OFFICE_IN_TERM)
+    if c.unit == "md":
+        near = (_occurrence(c.month, c.day, d, back=True), _occurrence(c.month, c.day, d, back=False))
+        p = sum(_md_density((x - d).days, c.tense) for x in near if x is not None)
+        return math.log((1 - FIT_NOISE) * p + FIT_NOISE / 365)
+    if c.unit == "m":
+        back, fwd = (d.month - c.month) % 12, (c.month - d.month) % 12
+        p = 0.3 * 0.75 ** back if c.tense == "past" else 0.3 * 0.75 ** fwd if c.tense == "future" \
+            else 0.15 * (0.75 ** back + 0.75 ** fwd)
+        return math.log((1 - FIT_NOISE) * p + FIT_NOISE / 12)
+    return math.log((1 - FIT_NOISE) * _year_density(c.year - d.year, c.tense) + FIT_NOISE / 60)
+
+
+def _memo_key(c: Clue, d: dt.date) -> object:
+    """What of the date ``d`` the likelihood of ``c`` depends on."""
+    if c.unit == "y":
+        return d.year
+    if c.unit == "wd":
+        return d.weekday()
+    if c.unit == "m":
+        return d.month
+    return d
+
+
+def fit_dates(clues: list[Clue], anchor: dt.date) -> Optional[tuple[float, dt.date, list[tuple[dt.date, dt.date]]]]:
+    """(gain, best date, the runs of dates fitting nearly as well) for the date at least
+    FIT_MIN_DISTANCE_DAYS from ``anchor`` that the clues fit best; ``gain`` is its log
+    likelihood ratio against the best date within FIT_SLACK_DAYS of ``anchor``."""
+    if not clues:
+        return None
+    days = range(-FIT_DAYS, FIT_DAYS + 1)
+    dates = [anchor + dt.timedelta(days=k) for k in days]
+    total = [0.0] * len(dates)
+    for c in clues:
+        memo: dict[object, float] = {}
+        w = _WEIGHT[c.unit]
+        for i, d in enumerate(dates):
+            key = _memo_key(c, d)
+            v = memo.get(key)
+            if v is None:
+                v = memo[key] = w * loglik(c, d)
+            total[i] += v
+    score = dict(zip(days, total))
+    base = max(score[k] for k in range(-FIT_SLACK_DAYS, FIT_SLACK_DAYS + 1))
+    best = max((k for k in days if abs(k) >= FIT_MIN_DISTANCE_DAYS), key=lambda k: (score[k], -abs(k)))
+    # every run of dates that fits nearly as well as the best one (another year may fit too)
+    good = [k for k in days if score[k] >= score[best] - 1 and abs(k) >= FIT_MIN_DISTANCE_DAYS]
+    runs: list[tuple[int, int]] = []
+    for k in good:
+        if runs and k - runs[-1][1] <= 7:     # weekdays make gaps inside one period
+            runs[-1] = (runs[-1][0], k)
+        else:
+            runs.append((k, k))
+    day = dt.timedelta(days=1)
+    runs.sort(key=lambda r: 0 if r[0] <= best <= r[1] else min(abs(r[0] - best), abs(r[1] - best)))
+    return score[best] - base, anchor + best * day, [(anchor + a * day, anchor + b * day) for a, b in runs]
+
+
+def _fmt(d: dt.date) -> str:
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def _describe(c: Clue, text: str) -> str:
+    quoted = "\u201c" + " ".join(text.split()) + "\u201d"
+    if c.unit == "office":
+        spans = "; ".join(f"{_fmt(a)} to {'now' if b == dt.date.max else _fmt(b)}" for a, b in c.terms)
+        return f"{quoted} (in office {spans})"
+    return f"{quoted} ({_TENSE_WORDS[c.tense]})"
+
+
+def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date) -> Optional[Flag]:
+    """A flag when the clues together fit a date far from the claimed one much better."""
+    clues = clues_of(items, analysis.view.text)
+    fit = fit_dates(clues, anchor)
+    if fit is None or fit[0] < FIT_MIN_GAIN:
+        return None
+    gain, best, runs = fit
+    near = [anchor + dt.timedelta(days=k) for k in range(-FIT_SLACK_DAYS, FIT_SLACK_DAYS + 1)]
+
+    def lift(c: Clue) -> float:
+        return loglik(c, best) - max(loglik(c, d) for d in near)
+
+    top = [c for c in sorted(clues, key=lift, reverse=True) if lift(c) > 0][:4]
+    ev: list[Span] = []
+    for c in top:
+        start = c.it.evidence_vstart if c.it is not None and c.it.evidence_vstart is not None else c.vstart
+        ev.append(analysis.span(start, c.vend))
+    said = "; ".join(_describe(c, e.text) for c, e in zip(top, ev))
+    ratio = math.exp(min(gain, 50))
+    likelier = "over 1000 times likelier" if ratio > 1000 else f"about {ratio:.0f} times likelier"
+    ranges = " or ".join(_fmt(a) if a == b else f"between {_fmt(a)} and {_fmt(b)}" for a, b in runs[:3])
+    more = f" (or {len(runs) - 3} other periods that fit as well)" if len(runs) > 3 else ""
+    return Flag(kind=KIND, evidence=ev, message=(
+        f"The article is dated {_fmt(anchor)}, but its {len(clues)} date clues taken together fit writing "
+        f"around {_fmt(best)} far better ({likelier}), chiefly {said}. "
+        f"The content implies writing {ranges}{more}."))
