@@ -176,3 +176,10 @@ def test_a_question_quote_then_the_sentence_that_attributes_it(pipeline):
     st = next(s for s in res.statements if "Who wants to wait" in s.content[0].text)
     assert st.cue is not None and st.cue.text == "said"
     assert st.speaker.text == "Paulson"
+
+
+def test_told_reporters_about_keeps_the_topic_not_the_audience(pipeline):
+    st = _statement(pipeline, "The coach told reporters about the injury after the match.", "told")
+    assert st.content[0].text.startswith("about the injury")
+    st = _statement(pipeline, "The city asked the Supreme Court for a quick ruling.", "asked")
+    assert st.content[0].text == "for a quick ruling"

@@ -437,6 +437,28 @@ SETTING_PREPS = frozenset(("in", "with", "by", "after", "before", "under", "duri
                            "from", "into", "through"))
 
 
+def _topic_after_addressee(verb: "Token", obj: "Token") -> Optional[Range]:
+    """"told reporters about X", "asked the court for Y", "informed her of Z": the object
+    is who was addressed; what was said is the prepositional phrase."""
+    if verb.lemma_.lower() not in ADDRESSEE_VERBS:
+        return None
+    if not (obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or obj.lemma_.lower() in AUDIENCES):
+        return None
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.i == obj.right_edge.i + 1
+                 and c.lower_ in ("about", "of", "for", "on", "over")), None)
+    if prep is None:
+        return None
+    return prep.idx, prep.right_edge.idx + len(prep.right_edge)
+
+
+ADDRESSEE_VERBS = frozenset(("tell", "ask", "inform", "remind", "warn", "assure", "brief", "notify",
+                             "question", "press", "petition", "lobby", "urge"))
+AUDIENCES = frozenset(("people", "reporter", "journalist", "voter", "supporter", "audience", "crowd",
+                       "court", "judge", "official", "lawmaker", "member", "resident", "worker",
+                       "listener", "viewer", "reader", "student", "colleague", "party"))
+
+
 def _time_phrase(prep: "Token") -> bool:
     """"on Monday", "in 2015": a prepositional phrase whose object is a date or time (not
     "of being inactive in the years-long effort")."""
@@ -476,7 +498,10 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         kind = "so"
     else:
         obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
-        if obj is not None and not (lemma in ("tell", "ask") and obj.pos_ in ("PRON", "PROPN", "NOUN")
+        topic = _topic_after_addressee(tok, obj) if obj is not None else None
+        if topic is not None:
+            content, kind = topic, "dobj"
+        elif obj is not None and not (lemma in ("tell", "ask") and obj.pos_ in ("PRON", "PROPN", "NOUN")
                                     and obj.i == tok.i + 1 and len(list(obj.subtree)) <= 2):
             content = _clause_range(obj)
             kind = "dobj"
