@@ -183,3 +183,27 @@ def test_told_reporters_about_keeps_the_topic_not_the_audience(pipeline):
     assert st.content[0].text.startswith("about the injury")
     st = _statement(pipeline, "The city asked the Supreme Court for a quick ruling.", "asked")
     assert st.content[0].text == "for a quick ruling"
+
+
+LETTERS = """Readers respond to the convention speech
+
+"Great speech. She is tested. She is ready. She never quits."
+
+-President Obama, tweeting after the speech
+
+"Will he be the next attorney general?" a Democratic staffer in the room wondered. Perez has also been mentioned.
+"""
+
+
+def test_a_dash_glued_to_the_name_after_a_quote_paragraph(pipeline):
+    res = pipeline.extract(LETTERS)
+    st = next(s for s in res.statements if "Great speech" in s.content[0].text)
+    assert st.cue is not None and st.cue.text == "-"
+    assert st.speaker.text == "President Obama"
+
+
+def test_a_short_sentence_after_a_question_quote_frames_it(pipeline):
+    res = pipeline.extract(LETTERS)
+    st = next(s for s in res.statements if "attorney general" in s.content[0].text)
+    assert st.cue is not None and st.cue.text == "wondered"
+    assert st.speaker.text == "a Democratic staffer in the room"

@@ -256,6 +256,9 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
         start = q.last_end + m.end()
         i = _token_at(doc, start)
         toks = []
+        if doc[i].idx < start < doc[i].idx + len(doc[i]):  # "-President" as one token
+            toks.append(doc[i])
+            i += 1
         while i < len(doc) and doc[i].idx >= start and not (doc[i].is_punct and doc[i].text not in ".") \
                 and not (doc[i].is_space and "\n" in doc[i].text):
             if doc[i].text == "." and (i + 1 >= len(doc) or doc[i + 1].is_sent_start):
@@ -270,7 +273,7 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
             assert dash is not None
             cue = (q.last_end + dash.start(), q.last_end + dash.end())  # the dash is the cue
             return Raw(cue=[cue], content=content,
-                       source=(toks[0].idx, toks[-1].idx + len(toks[-1])), source_head=head.i)
+                       source=(max(start, toks[0].idx), toks[-1].idx + len(toks[-1])), source_head=head.i)
     # 2. a verb of saying in the quote's sentences, outside the quote
     sents = {_sentence_of(doc, q.start).start: _sentence_of(doc, q.start),
              _sentence_of(doc, max(q.start, q.last_end - 1)).start: _sentence_of(doc, max(q.start, q.last_end - 1))}
@@ -358,9 +361,10 @@ def _verb_after(ctx: _Context, q: Quote, speech: frozenset[str]) -> "Optional[To
     if i >= len(doc) or not doc[i].is_sent_start:
         return None
     sent = doc[i].sent
+    short = len(sent) <= 12  # '"Will he run?" a staffer wondered.': any verb frames the quote
     for tok in list(sent)[:15]:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in speech and not any(
-                c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children):
+        if tok.pos_ == "VERB" and (tok.lemma_.lower() in speech or (short and tok.dep_ == "ROOT")) \
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in tok.children):
             subj = rules._subject(tok)
             if subj is not None and subj.i < tok.i:
                 return tok
