@@ -204,7 +204,7 @@ def _continue_quotes(ctx: _Context, raws: list[Raw], quotes: list[Quote], used: 
     follow it in the same paragraph with nothing between belong to it."""
     text = ctx.text
     for raw in raws:
-        if not raw.quotes or not raw.cue or not raw.speech:
+        if not raw.quotes or not raw.cue:
             continue
         sent = _sentence_of(ctx.doc, raw.cue[0][0])
         for n, q in enumerate(quotes):
