@@ -74,3 +74,15 @@ def test_this_years_race_and_an_office_holder_not_yet_in_office(time_layer):
     assert len(flags) == 1
     msg = flags[0].message
     assert "taken together" in msg and "\u201c2016\u201d (no tense)" in msg and "27 April 2015 to" in msg
+
+
+def test_a_title_after_the_term_is_weak_evidence_before_it_strong(time_layer):
+    # "Secretary of State Hillary Clinton" in a 2016 story about 2012 is a retrospective
+    # title (Clinton left office in February 2013); in a story claiming 2007 it is an
+    # anachronism (she took office in January 2009), and with "President Barack Obama"
+    # (January 2009) the two together are a conflict
+    text = ("Secretary of State Hillary Clinton approved the plan, and President Barack Obama "
+            "signed it, according to the documents released by the committee.")
+    assert conflicts(time_layer(text, "2016-05-02")) == []
+    flags = conflicts(time_layer(text, "2007-05-02"))
+    assert len(flags) == 1 and "21 January 2009 to 1 February 2013" in flags[0].message

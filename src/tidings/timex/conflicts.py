@@ -8,7 +8,10 @@ Each check needs real evidence and says what date range the content implies:
 - an event described as past that resolves after the claimed date → written after it;
 - a weekday–date pair ("Wednesday, April 6") impossible in the claimed year → the years in
   which it is possible;
-- explicit years in the body all long before the claimed date.
+- explicit years in the body all long before the claimed date (off, see USE_LATEST_YEAR);
+- when none of these fires: all the article's date clues weighed together (bare
+  month-days, months, years, weekdays, office-holders' titles) fit a date far from the
+  claimed one much better (:mod:`.conflicts_fit`).
 
 The checks are conservative: a correctly dated article should almost never be flagged
 (``bench/eval_misdating.py`` measures both sides).
@@ -17,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
 import re
 from typing import TYPE_CHECKING, Optional
 
@@ -40,7 +42,7 @@ LATEST_YEAR_GAP = 3                 # every explicit year at least this many yea
 # off: on correctly dated PolNeAR articles it fired on 1 in 10 (history pieces and
 # profiles name only old years); kept for experiments with bench/eval_misdating.py
 USE_LATEST_YEAR = False
-USE_FIT = True
+USE_FIT = True                      # the aggregate check of conflicts_fit.py
 _FUTURE_PREPS = {"on", "in", "by", "until", "till", "during", "for", "at", "before"}
 _PAST_PREPS = {"on", "in", "during", "at", None}
 _NAMES = {"url": "URL", "dateline": "dateline", "metadata": "metadata", "given": "given date"}

@@ -43,6 +43,7 @@ HOLIDAYS = False
 MD_PAST = (0.45, 0.35, 60)           # past month-day: weights of a 15-day and a longer decay, its mean
 FIT_NOISE = 0.2                     # share of date clues that fit no pattern (uniform)
 OFFICE_IN_TERM = 0.96               # a title is used during the term this often
+OFFICE_AFTER_TERM = 0.1            # likelihood ratio of a title used after the term
 OFFICE_GRACE_BEFORE = 14            # days: "President Obama" a few days before the inauguration
 OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 # a weekday named without a date: days back from the writing date to the weekday named
@@ -87,10 +88,6 @@ def _time_clue(it: "TimeMention") -> Optional[Clue]:
         return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
     if k == "m" and month_number(it.mention.g("mon")):
         return Clue("m", tense, month=r.start.month, **span)
-    if k == "mthis" and month_number(it.mention.g("mon")):
-        rel = (it.mention.g("rel") or "").lower().split()[-1:]
-        t = "past" if rel in (["last"], ["past"]) else "future" if rel in (["next"], ["coming"]) else tense
-        return Clue("m", t, month=r.start.month, **span)
     if k in ("y", "my", "mdy", "dmy") and r.explicit_year:
         return Clue("y", tense, year=r.start.year, **span)
     wd = weekday_number(it.mention.g("wd")) if k == "weekday" and not it.mention.g("rel") else None
@@ -114,7 +111,8 @@ def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tupl
 
 # "former President Obama", "a President Trump", "the late Pope John Paul II": not in office
 _NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|a|an|future|would-be|next|incoming|onetime|one-time|erstwhile|"
-                            r"potential|possible|hypothetical|then|first|if|elect)[\s-]+(?:U\.S\.\s+)?$", re.I)
+                            r"potential|possible|hypothetical|likely|probable|presumed|expected|eventual|then|first|if|elect)[\s-]+(?:U\.S\.\s+)?$"
+                            r"|\b(?:19|20)\d\d(?:'s)?\s+$", re.I)     # "2012 Republican nominee Mitt Romney"
 
 
 def office_clues(view: str) -> list[Clue]:
@@ -162,7 +160,8 @@ def _year_density(o: int, tense: str) -> float:
         return 0.02 if o > 5 else 0.02 * 0.3 ** (-o - 1)
     if o == 0:
         return 0.25
-    return 0.06 * 0.9 ** max(0, -o - 8) if o < 0 else 0.04 * 0.5 ** (o - 1)
+    # "the 2020 election", "fiscal year 2025": later years are named without tense too
+    return 0.06 * 0.9 ** max(0, -o - 8) if o < 0 else max(0.06 * 0.5 ** (o - 1), 0.01)
 
 
 def _occurrence(month: int, day: int, d: dt.date, *, back: bool) -> Optional[dt.date]:
@@ -182,9 +181,13 @@ def loglik(c: Clue, d: dt.date) -> float:
         table = _WD_BACK[c.tense]
         return math.log(table[(d.weekday() - c.day) % 7] / sum(table))
     if c.unit == "office":
-        inside = any(a - dt.timedelta(days=OFFICE_GRACE_BEFORE) <= d
-                     and (b == dt.date.max or d <= b + dt.timedelta(days=OFFICE_GRACE_AFTER)) for a, b in c.terms)
-        return math.log(OFFICE_IN_TERM if inside else 1 - OFFICE_IN_TERM)
+        if any(a - dt.timedelta(days=OFFICE_GRACE_BEFORE) <= d
+               and (b == dt.date.max or d <= b + dt.timedelta(days=OFFICE_GRACE_AFTER)) for a, b in c.terms):
+            return 0.0
+        # before every term the title is an anachronism; after one it is often a
+        # retrospective "President Bill Clinton signed ... in 1996"
+        before = all(d < a for a, _ in c.terms)
+        return math.log((1 - OFFICE_IN_TERM) / OFFICE_IN_TERM if before else OFFICE_AFTER_TERM)
     if c.unit == "md":
         near = (_occurrence(c.month, c.day, d, back=True), _occurrence(c.month, c.day, d, back=False))
         p = sum(_md_density((x - d).days, c.tense) for x in near if x is not None)
