@@ -17,6 +17,7 @@ from tidings import entities, events, statements, timex
 from tidings.analysis import Analysis
 from tidings.clean import Cleaned, clean
 from tidings.document import Article, Document, ErrorEntry, Paragraph, Result
+from tidings.entities.doccache import remember_text
 from tidings.errors import InputError, TooLarge
 from tidings.ingest import MAX_BYTES, error_document, load
 from tidings.nlp import get_nlp
@@ -128,6 +129,8 @@ class Pipeline:
         result.article.normalized = cleaned.view.text  # type: ignore[attr-defined]
         if doc.updated:
             result.article.updated = doc.updated  # type: ignore[attr-defined]
+        if parsed is not None:
+            remember_text(parsed, cleaned.view.text)  # parsed from it: no need to rejoin
         analysis = Analysis(doc=doc, cleaned=cleaned, parsed=parsed)
         for stage in self.stages:
             try:

@@ -10,10 +10,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _TEXT = "tidings.doc_text"
 _SENTS = "tidings.doc_sents"
+_POS = "tidings.doc_pos"
+
+
+def remember_text(doc: "Doc", text: str) -> None:
+    """Record that ``doc`` was parsed from ``text`` (spaCy keeps the text verbatim, so
+    ``doc.text`` need not be joined again from the tokens)."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[_TEXT] = text
 
 
 def doc_text(doc: "Doc") -> str:
@@ -30,3 +38,17 @@ def doc_sents(doc: "Doc") -> "tuple[Span, ...]":
     if sents is None:
         sents = doc.user_data[_SENTS] = tuple(doc.sents)
     return sents
+
+
+def tokens_with_pos(doc: "Doc", *tags: str) -> "list[Token]":
+    """The tokens whose coarse part of speech (``pos_``) is one of ``tags``, in order,
+    without building a ``Token`` for every other word of the document."""
+    from spacy.parts_of_speech import IDS
+
+    pos = doc.user_data.get(_POS)
+    if pos is None:
+        from spacy.attrs import POS
+
+        pos = doc.user_data[_POS] = doc.to_array(POS).tolist()
+    wanted = {IDS[t] for t in tags}
+    return [doc[i] for i, p in enumerate(pos) if p in wanted]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from tidings.entities import gazetteer as gz
-from tidings.entities.doccache import doc_sents, doc_text
+from tidings.entities.doccache import doc_sents, doc_text, tokens_with_pos
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -201,9 +201,7 @@ def find_mentions(doc: "Doc") -> list[Mention]:
                      source="ner"))
 
     # 4. noun phrases headed by a role word: groups, nominals and demonym groups
-    for tok in doc:
-        if tok.pos_ not in ("NOUN", "PROPN"):
-            continue
+    for tok in tokens_with_pos(doc, "NOUN", "PROPN"):
         if taken[tok.idx]:
             # a generic institution word ("parliament", "Foreign Ministry") heads a phrase
             # that may tell whose it is: "the Azerbaijani parliament"
@@ -330,8 +328,8 @@ def find_mentions(doc: "Doc") -> list[Mention]:
 
     # 6. a capitalised word that speaks is a person even when spaCy missed the name:
     #    "Chatwal said", "Pate told reporters"
-    for tok in doc:
-        if tok.pos_ != "PROPN" or taken[tok.idx] or not tok.dep_.startswith("nsubj") \
+    for tok in tokens_with_pos(doc, "PROPN"):
+        if taken[tok.idx] or not tok.dep_.startswith("nsubj") \
                 or tok.head.lemma_ not in SPEECH or not tok.text[:1].isupper() \
                 or tok.ent_type_ in ("DATE", "TIME", "ORG", "GPE", "NORP", "LOC", "FAC"):
             continue
@@ -344,9 +342,9 @@ def find_mentions(doc: "Doc") -> list[Mention]:
                      name_tokens=tuple(t.text for t in span), source="speaker"))
 
     # 7. pronouns
-    for tok in doc:
+    for tok in tokens_with_pos(doc, "PRON"):
         g = PRONOUNS.get(tok.lower_)
-        if g is None or tok.pos_ != "PRON" or taken[tok.idx]:
+        if g is None or taken[tok.idx]:
             continue
         if tok.lower_ == "her" and tok.tag_ == "PRP$":
             continue

@@ -170,9 +170,12 @@ def _particles(tok: "Token") -> set[str]:
 
 def _match_verb(tok: "Token", lex: Lexicon, conditional: bool) -> Optional[VerbClass]:
     lemma = next((w for w in _verb_lemmas(tok) if w in lex.by_lemma), "")
+    classes = lex.by_lemma.get(lemma, ())
+    if not classes:  # most words: no verb class, nothing more to read
+        return None
     prts = _particles(tok)
     preps = {_lower(c) for c in tok.children if c.dep_ in ("prep", "agent", "dative")} | prts
-    for vc in lex.by_lemma.get(lemma, ()):
+    for vc in classes:
         if vc.conditional != conditional:
             continue
         if vc.type == "PROTEST" and any(c.dep_ == "ccomp" for c in tok.children):
@@ -200,10 +203,10 @@ def _match_verb(tok: "Token", lex: Lexicon, conditional: bool) -> Optional[VerbC
 
 def _light_noun(tok: "Token", lex: Lexicon) -> Optional[tuple["Token", NounClass, bool]]:
     """(noun, class, undone) when ``tok`` is a light/undo verb with an event-noun object."""
-    known = lex.undo | lex.light | lex.proposed | lex.intent
+    known = lex.light_or_undo
     lemma = next((w for w in _verb_lemmas(tok) if w in known), _lower(tok))
-    prts = _particles(tok)
-    is_undo = lemma in lex.undo and (lemma not in lex.undo_needs_prt or prts & lex.undo_needs_prt[lemma])
+    is_undo = lemma in lex.undo and (lemma not in lex.undo_needs_prt
+                                     or _particles(tok) & lex.undo_needs_prt[lemma])
     is_light = lemma in lex.light or lemma in lex.proposed or lemma in lex.intent
     if not (is_undo or is_light):
         return None

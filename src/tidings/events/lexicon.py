@@ -98,9 +98,12 @@ class Lexicon:
     by_lemma: dict[str, list[VerbClass]] = field(default_factory=dict)
     needs_target: set[str] = field(default_factory=set)
     noun_by_lemma: dict[str, list[NounClass]] = field(default_factory=dict)
+    # the verbs that undo, carry (light verbs), propose or intend an event noun
+    light_or_undo: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         self.needs_target = {vc.id for vc in self.verbs if vc.needs_target}
+        self.light_or_undo = self.undo | self.light | self.proposed | self.intent
         for vc in self.verbs:
             for lemma in vc.lemmas:
                 self.by_lemma.setdefault(lemma, []).append(vc)

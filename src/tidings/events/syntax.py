@@ -4,6 +4,7 @@ words.  Pure functions over spaCy tokens, used by :mod:`tidings.events.frames`."
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Optional
 
 from tidings.entities.doccache import doc_text
@@ -66,15 +67,20 @@ def _lower(tok: "Token") -> str:
 def _verb_lemmas(tok: "Token") -> list[str]:
     """The lemma, then forms made by stripping inflections off the word (the small
     model's lemmatizer errs: "staged" -> "stag")."""
-    word = tok.lower_
-    out = [_lower(tok)]
+    return list(_word_lemmas(tok.lower_, tok.lemma_))
+
+
+@lru_cache(maxsize=8192)
+def _word_lemmas(word: str, lemma: str) -> tuple[str, ...]:
+    """:func:`_verb_lemmas` of a word and its lemma (the same words recur: computed once)."""
+    out = [lemma.lower()]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""),
                          ("ed", "e"), ("d", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             out.append(word[: -len(suffix)] + repl)
     if len(word) > 4 and word[-3] == word[-4] and word.endswith(("ed", "ing")):
         out.append(word[: -3] if word.endswith("ed") else word[: -4])  # "stopped" -> "stop"
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def _children(tok: "Token", *deps: str) -> list["Token"]:
