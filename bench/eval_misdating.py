@@ -13,6 +13,11 @@ Each text is parsed once; the time stage is re-run for every claimed date (the s
 nothing else that the date changes).  Reports P/R/F1, the false-positive rate on the
 unshifted originals, and F1 re-weighted to 1.5 misdated per correct record (the held-out
 mix that ``score.py misdating`` describes).
+
+Held-out discipline: the checks (timex/conflicts.py, timex/conflicts_fit.py) were tuned on
+the default sample (``--polnear 200``, offset 0, with MEANTIME); check them on a fresh one
+with ``--offset 200 --polnear 200 --no-meantime`` and the false-flag rate on every PolNeAR
+article with ``--polnear 1000 --no-meantime`` (840 articles, a few minutes).
 """
 from __future__ import annotations
 

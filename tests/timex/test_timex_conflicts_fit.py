@@ -86,3 +86,13 @@ def test_a_title_after_the_term_is_weak_evidence_before_it_strong(time_layer):
     assert conflicts(time_layer(text, "2016-05-02")) == []
     flags = conflicts(time_layer(text, "2007-05-02"))
     assert len(flags) == 1 and "21 January 2009 to 1 February 2013" in flags[0].message
+
+
+def test_an_absurd_claimed_date_does_not_break_the_fit():
+    from tidings.timex.conflicts_fit import Clue, fit_dates
+
+    clue = Clue("y", "past", vstart=0, vend=4, year=2016)
+    assert fit_dates([clue], dt.date(9999, 12, 31)) is None
+    assert fit_dates([], dt.date(2016, 5, 1)) is None
+    gain, best, runs = fit_dates([clue], dt.date(2013, 5, 1))   # 2016 told as past in 2013
+    assert gain > 0 and best.year >= 2016 and runs

@@ -215,7 +215,7 @@ def fit_dates(clues: list[Clue], anchor: dt.date) -> Optional[tuple[float, dt.da
     """(gain, best date, the runs of dates fitting nearly as well) for the date at least
     FIT_MIN_DISTANCE_DAYS from ``anchor`` that the clues fit best; ``gain`` is its log
     likelihood ratio against the best date within FIT_SLACK_DAYS of ``anchor``."""
-    if not clues:
+    if not clues or not 1900 <= anchor.year <= 2100:
         return None
     days = range(-FIT_DAYS, FIT_DAYS + 1)
     dates = [anchor + dt.timedelta(days=k) for k in days]
