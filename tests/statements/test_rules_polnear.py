@@ -207,3 +207,12 @@ def test_a_short_sentence_after_a_question_quote_frames_it(pipeline):
     st = next(s for s in res.statements if "attorney general" in s.content[0].text)
     assert st.cue is not None and st.cue.text == "wondered"
     assert st.speaker.text == "a Democratic staffer in the room"
+
+
+def test_an_attribution_inside_a_quote_is_part_of_the_quoted_statement(pipeline):
+    text = ("“We believe the council should resign, and residents know it,” said Ana Ruiz, "
+            "the chair of the tenants’ group.")
+    res = pipeline.extract(text)
+    cues = [s.cue.text for s in res.statements if s.cue is not None]
+    assert "said" in cues
+    assert "believe" not in cues and "know" not in cues

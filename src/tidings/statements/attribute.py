@@ -453,6 +453,10 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
         return []
     quotes = find_quotes(text, ctx.paragraphs)
     raws = rules.find(doc, cues=cues, text=text)
+    # an attribution inside a quote ("We believe ...", someone quoted says) is part of the
+    # quoted statement, not a statement of its own
+    inner = [p for q in quotes for p in q.all_pieces]
+    raws = [r for r in raws if not r.cue or not any(s < r.cue[0][0] and r.cue[0][1] < e for s, e in inner)]
     if scope == "statements":
         raws = [r for r in raws if r.speech or r.clausal]
     used = _attach_quotes(raws, quotes)
