@@ -41,6 +41,10 @@ class Span(_Model):
         """A span of ``text``; raises ``ValueError`` on offsets outside it."""
         if not (0 <= start <= end <= len(text)):
             raise ValueError(f"span [{start}, {end}) outside a text of length {len(text)}")
+        if not extra and type(start) is int and type(end) is int:
+            # the fields are already what validation would make of them (stages make
+            # thousands of spans per document: validating each one again is slow)
+            return cls.model_construct(start=start, end=end, text=text[start:end])
         return cls(start=start, end=end, text=text[start:end], **extra)
 
     def check(self, text: str) -> None:

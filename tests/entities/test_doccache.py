@@ -22,3 +22,35 @@ def test_remember_text_is_the_parsed_text_only(pipeline):
     other = pipeline.nlp(TEXT)
     remember_text(other, TEXT)
     assert doc_text(other) == TEXT
+
+
+def test_mention_equality_compares_every_field():
+    import dataclasses
+
+    from tidings.entities.mentions import Mention
+
+    base = Mention(3, 9, "person", "Putin", country="RUS", name_tokens=("Putin",))
+    assert base == Mention(3, 9, "person", "Putin", country="RUS", name_tokens=("Putin",))
+    assert base != "Putin" and base in [Mention(0, 1, "group", "x"), base]
+    for f in dataclasses.fields(Mention):
+        value = getattr(base, f.name)
+        if isinstance(value, bool):
+            other = not value
+        elif isinstance(value, int):
+            other = value + 1
+        elif isinstance(value, tuple):
+            other = ("Vladimir",) + value
+        else:  # a string or None
+            other = f"{value}!"
+        assert base != dataclasses.replace(base, **{f.name: other}), f.name
+
+
+def test_span_of_makes_the_same_span_as_validation():
+    from tidings.document import Span, Speaker
+
+    text = "Officials said on Monday."
+    assert Span.of(text, 0, 9) == Span(start=0, end=9, text="Officials")
+    assert Span.of(text, 0, 9).model_dump() == {"start": 0, "end": 9, "text": "Officials"}
+    assert Speaker.of(text, 0, 9, entity="e1").entity == "e1"
+    assert Speaker.of(text, 0, 9).model_dump() == {"start": 0, "end": 9, "text": "Officials",
+                                                   "entity": None}

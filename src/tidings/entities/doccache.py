@@ -7,7 +7,7 @@ document's ``user_data``, so they go away with the document.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 _TEXT = "tidings.doc_text"
 _SENTS = "tidings.doc_sents"
 _POS = "tidings.doc_pos"
+_ORTH = "tidings.doc_orth"
 
 
 def remember_text(doc: "Doc", text: str) -> None:
@@ -52,3 +53,23 @@ def tokens_with_pos(doc: "Doc", *tags: str) -> "list[Token]":
         pos = doc.user_data[_POS] = doc.to_array(POS).tolist()
     wanted = {IDS[t] for t in tags}
     return [doc[i] for i, p in enumerate(pos) if p in wanted]
+
+
+def tokens_where(doc: "Doc", keep: "Callable[[str], bool]") -> "list[Token]":
+    """The tokens whose text passes ``keep``, in order; ``keep`` is asked once per distinct
+    word, and no ``Token`` is built for the words it rejects."""
+    orths = doc.user_data.get(_ORTH)
+    if orths is None:
+        from spacy.attrs import ORTH
+
+        orths = doc.user_data[_ORTH] = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    verdict: dict[int, bool] = {}
+    out = []
+    for i, orth in enumerate(orths):
+        ok = verdict.get(orth)
+        if ok is None:
+            ok = verdict[orth] = bool(keep(strings[orth]))
+        if ok:
+            out.append(doc[i])
+    return out

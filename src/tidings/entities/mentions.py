@@ -71,6 +71,21 @@ class Mention:
     sent: int = 0
     entity: Optional[int] = field(default=None, repr=False)
 
+    def __eq__(self, other: object) -> bool:
+        """The dataclass comparison of every field, stopping at the first that differs
+        (mentions are compared on every list look-up: building two tuples of all the fields
+        each time was slow)."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        o: Mention = other  # type: ignore[assignment]
+        return (self.start == o.start and self.end == o.end and self.kind == o.kind
+                and self.text == o.text and self.country == o.country and self.sector == o.sector
+                and self.role == o.role and self.gender == o.gender
+                and self.name_tokens == o.name_tokens and self.head == o.head
+                and self.plural == o.plural and self.definite == o.definite
+                and self.source == o.source and self.context == o.context
+                and self.sent == o.sent and self.entity == o.entity)
+
 
 def _strip_possessive(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     """Token bounds without a trailing possessive 's and leading determiners."""

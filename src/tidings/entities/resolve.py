@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Optional
 from tidings.data import load_json
 from tidings.entities import gazetteer as gz
 from tidings.entities.coding import code_cluster, dominant_country
-from tidings.entities.doccache import doc_sents, doc_text
+from tidings.entities.doccache import doc_sents, doc_text, tokens_where
 from tidings.entities.mentions import HONORIFICS, TITLES, Mention, find_mentions
 
 if TYPE_CHECKING:
@@ -225,9 +225,7 @@ def _attach_name_tokens(doc: "Doc", mentions: list[Mention], persons: list[Clust
         return
     last_names = {_norm(cl.name_tokens[-1]): cl for cl in persons if len(cl.name_tokens) >= 2}
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    for tok in doc:
-        if not tok.text[:1].isupper() or _norm(tok.text) not in last_names:
-            continue
+    for tok in tokens_where(doc, lambda word: word[:1].isupper() and _norm(word) in last_names):
         existing = next((m for m in mentions if m.start <= tok.idx < m.end), None)
         if existing is not None and not (existing.kind in ("norp", "organization", "location")
                                          and existing.end - existing.start <= len(tok.text) + 2):
