@@ -222,3 +222,10 @@ def test_an_attribution_inside_a_quote_is_part_of_the_quoted_statement(pipeline)
     assert not any(s.cue is not None and s.cue.text in ("said", "believe") for s in res.statements)
     st = next(s for s in res.statements if "would not go out of his way" in s.content[0].text)
     assert st.speaker.text == "Ruiz"
+
+
+def test_a_second_that_clause_joined_to_the_verb_goes_on_with_the_content(pipeline):
+    st = _statement(pipeline, "The former guard claims he was the only one punished for mishandling "
+                              "evidence, and that his firing was improper.", "claims")
+    assert st.content[0].text.endswith("and that his firing was improper")
+    assert st.content[0].text.startswith("he was the only one punished")
