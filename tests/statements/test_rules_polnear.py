@@ -229,3 +229,15 @@ def test_a_second_that_clause_joined_to_the_verb_goes_on_with_the_content(pipeli
                               "evidence, and that his firing was improper.", "claims")
     assert st.content[0].text.endswith("and that his firing was improper")
     assert st.content[0].text.startswith("he was the only one punished")
+
+
+def test_a_floating_quote_paragraph_points_at_the_same_speaker_mention(pipeline):
+    text = ("Schools reopened on Monday.\n\n“We have run out of classrooms,” said Principal Dana "
+            "Whitfield of Lakeview Elementary.\n\n“Those portable units were meant to last two "
+            "years, and it has been ten.”\n")
+    res = pipeline.extract(text)
+    first = next(s for s in res.statements if "run out of classrooms" in s.content[0].text)
+    later = next(s for s in res.statements if "portable units" in s.content[0].text)
+    assert later.cue is None
+    assert (later.speaker.start, later.speaker.end) == (first.speaker.start, first.speaker.end)
+    assert later.speaker.entity == first.speaker.entity is not None

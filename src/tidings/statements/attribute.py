@@ -341,9 +341,9 @@ def _frame_raw(ctx: _Context, q: Quote, last: Optional[Raw]) -> Optional[Raw]:
         if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in PERSONAL) \
                 and ctx.paragraph_of(prev_sent.start_char) >= para - 1 \
                 and (last is None or last.content[-1][1] < prev_sent.start_char):
-            return Raw(cue=[], content=content, source=None, source_head=subj.i, speech=True)
+            return Raw(cue=[], content=content, source=rules.source_range(subj), source_head=subj.i, speech=True)
     if last is not None and ctx.paragraph_of(last.content[-1][1] - 1) >= para - 3:
-        return Raw(cue=[], content=content, source=None, source_head=last.source_head,
+        return Raw(cue=[], content=content, source=last.source, source_head=last.source_head,
                    speech=True)
     return None
 
