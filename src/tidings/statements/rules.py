@@ -257,29 +257,6 @@ def cue_tokens(verb: "Token") -> "list[Token]":
     return toks
 
 
-EXTEND_DEPS = ("npadvmod", "prep", "advmod", "punct")
-
-
-def _extend_cue(cue: "list[Token]", content: Range) -> "list[Token]":
-    """PolNeAR's cue runs from the verb to the content: "said Tuesday in an email that"."""
-    doc = cue[-1].doc
-    verb = max(cue, key=lambda t: t.pos_ == "VERB")
-    i = cue[-1].i + 1
-    out = list(cue)
-    while i < len(doc) and doc[i].idx < content[0]:
-        t = doc[i]
-        top = t
-        while top.head.i != verb.i and top.head.i != top.i and top.head.i < content[0]:
-            top = top.head
-        if top.head.i != verb.i or top.dep_ not in EXTEND_DEPS:
-            return cue
-        if top.dep_ == "punct" and t.text not in ":":
-            return cue if t.text != "," else out
-        out.append(t)
-        i += 1
-    return out
-
-
 def _raise_cue(cue: "list[Token]", tok: "Token") -> "list[Token]":
     """"continued to portray", "are more likely to say": the verbs governing an
     infinitive cue belong to the cue (PolNeAR marks the whole verb group)."""
@@ -300,7 +277,7 @@ def _raise_cue(cue: "list[Token]", tok: "Token") -> "list[Token]":
 def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list[Raw]:
     """Attributions in one parsed document.  ``cues`` = "model" (the trained classifier,
     when its weights are there) or "table" (the lemma table alone)."""
-    from tidings.statements import cuemodel
+    from tidings.statements import cuemodel, nominal
 
     rates, speech = tables()
     model = cuemodel.load() if cues == "model" else None
@@ -311,12 +288,12 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
     for tok in doc:
         low = tok.lower_
         if low == "according" and any(c.lower_ == "to" for c in tok.children):
-            raw = _according(tok, text)
+            raw = nominal.according_to(tok, text)
             if raw:
                 out.append(raw)
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
-            raw = _nominal(tok, text)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal.NOUN_CUES:
+            raw = nominal.noun_cue(tok, text)
             if raw:
                 out.append(raw)
             continue
@@ -331,78 +308,6 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
         if raw:
             out.append(raw)
     return out
-
-
-# nouns of saying whose that-clause or infinitive is what was said: "his claim that ...",
-# "Trump's vow to build a wall", "the demand that HB2 not be implemented"
-NOUN_CUES = frozenset((
-    "claim", "argument", "promise", "pledge", "vow", "complaint", "allegation", "accusation",
-    "assertion", "warning", "suggestion", "insistence", "denial", "contention",
-))
-
-
-OBJECT_DEPS = ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "nsubjpass", "expl", "dative")
-
-
-def _nominal(tok: "Token", text: str) -> Optional[Raw]:
-    """A noun of saying with its clause: the content is the clause, the source the
-    possessive ("his", "Trump's") or the "by" phrase, the cue the noun."""
-    comp = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp", "relcl") and (
-        any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        or any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))), None)
-    if comp is None:
-        return None
-    if comp.dep_ == "relcl" or any(g.dep_ in ("nsubj", "dobj") and g.lower_ in ("that", "which")
-                                   for g in comp.children):
-        return None  # "the claim which he made": a relative clause, not the content
-    if any(g.dep_ == "mark" and g.lower_ == "that" for g in comp.children) and not any(
-            g.dep_ in OBJECT_DEPS for g in comp.children):
-        return None  # "the claim that he made in May", parsed as a that-clause
-    content = trim(text, _clause_range(comp) or (comp.idx, comp.idx + len(comp)))
-    if content is None:
-        return None
-    src = None
-    head = None
-    poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-    if poss is not None:
-        head = poss
-        src = _range(list(poss.subtree))
-    else:
-        by = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "by" and c.i < comp.i), None)
-        pobj = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-        if pobj is not None:
-            head = pobj
-            src = source_range(pobj)
-    return Raw(cue=[(tok.idx, tok.idx + len(tok))], content=[content], source=src,
-               source_head=head.i if head is not None else None, cue_head=tok.i,
-               speech=True, clausal=True, kind="noun")
-
-
-def _according(tok: "Token", text: str) -> Optional[Raw]:
-    to = next(c for c in tok.children if c.lower_ == "to")
-    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
-        return None
-    head = tok.head
-    if head.i == tok.i:
-        return None
-    skip = {t.i for t in tok.subtree}
-    content = subtree_range(head, skip=skip)
-    parts: list[Range] = []
-    if content:
-        # the clause minus the "according to X" phrase: up to two pieces
-        left = [t for t in head.subtree if t.i < tok.i and t.i not in skip]
-        right = [t for t in head.subtree if t.i > tok.i and t.i not in skip]
-        for piece in (_range(left), _range(right)):
-            if piece:
-                p = trim(text, piece)
-                if p:
-                    parts.append(p)
-    if not parts:
-        return None
-    src = source_range(pobj)
-    return Raw(cue=[(tok.idx, to.idx + len(to))], content=parts, source=src,
-               source_head=pobj.i, cue_head=tok.i, kind="according")
 
 
 def _lead_trim(doc: "Doc", text: str, content: Optional[Range], cue: "list[Token]") -> Optional[Range]:
