@@ -37,7 +37,8 @@ KIND = "date_conflict"
 FIT_DAYS = 3 * 366 + 45             # dates searched: the claimed date +- this many days
 FIT_SLACK_DAYS = 1                  # the claimed date is taken at its best within +- this (time zones)
 FIT_MIN_DISTANCE_DAYS = 21          # the better date must be at least this far away
-FIT_MIN_GAIN = 4.0                  # natural-log likelihood ratio needed to flag
+FIT_MIN_GAIN = 3.5                  # natural-log likelihood ratio needed to flag ...
+FIT_CLUE_PENALTY = 0.1              # ... plus this for every clue beyond the fourth
 # holidays ('before Christmas') are named as often out of season as in it: off
 HOLIDAYS = False
 MD_PAST = (0.45, 0.35, 60)           # past month-day: weights of a 15-day and a longer decay, its mean
@@ -261,7 +262,8 @@ def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date) 
     """A flag when the clues together fit a date far from the claimed one much better."""
     clues = clues_of(items, analysis.view.text)
     fit = fit_dates(clues, anchor)
-    if fit is None or fit[0] < FIT_MIN_GAIN:
+    # a long article has many weak clues, and some date always fits them a little better
+    if fit is None or fit[0] - FIT_CLUE_PENALTY * max(0, len(clues) - 4) < FIT_MIN_GAIN:
         return None
     gain, best, runs = fit
     near = [anchor + dt.timedelta(days=k) for k in range(-FIT_SLACK_DAYS, FIT_SLACK_DAYS + 1)]
