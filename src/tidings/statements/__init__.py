@@ -2,12 +2,13 @@
 
 ``run(analysis)`` returns ``list[Statement]``.  It combines
 
-- :mod:`.rules`: attributions on the dependency parse (cue verb or "according to", its
-  content clause, its subject as the source);
+- :mod:`.rules`: attributions on the dependency parse (cue verb, its content clause, its
+  subject as the source); :mod:`.nominal`: "according to X" and nouns of saying ("his
+  claim that ...");
 - :mod:`.quotes`: quote-mark pairing on the view text; quotes that the parse did not
   attach to a cue get a speaker from the frame around them (a dash attribution, "X:" before
   the quote, a verb of saying in the same sentence) or, for a floating quote paragraph,
-  the speaker the article has been quoting (:mod:`.attribute`);
+  the speaker the article has been quoting (:mod:`.frames`);
 - :mod:`.attribute`: the speaker's entity (entities layer, with pronouns resolved to the
   person the text last spoke of), the venue ("weekly briefing", "interview with ...",
   "cited by Interfax") and the date (time layer).
