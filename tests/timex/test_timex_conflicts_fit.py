@@ -96,3 +96,23 @@ def test_an_absurd_claimed_date_does_not_break_the_fit():
     assert fit_dates([], dt.date(2016, 5, 1)) is None
     gain, best, runs = fit_dates([clue], dt.date(2013, 5, 1))   # 2016 told as past in 2013
     assert gain > 0 and best.year >= 2016 and runs
+
+
+def test_clue_likelihoods_follow_news_habits():
+    from tidings.timex.conflicts_fit import Clue, loglik
+
+    def clue(unit: str, tense: str, **kw: int) -> Clue:
+        return Clue(unit, tense, vstart=0, vend=1, **kw)
+
+    tuesday = clue("wd", "past", day=1)           # "said Tuesday"
+    assert loglik(tuesday, dt.date(2016, 3, 2)) > loglik(tuesday, dt.date(2016, 3, 7))  # Wed vs next Mon
+    sept14 = clue("md", "past", month=9, day=14)  # "said on Sept. 14"
+    assert loglik(sept14, dt.date(2016, 9, 19)) > loglik(sept14, dt.date(2017, 2, 10))
+    assert loglik(sept14, dt.date(2016, 9, 19)) > loglik(sept14, dt.date(2016, 9, 1))  # before it
+    ahead = clue("md", "future", month=11, day=8)  # "will vote on Nov. 8"
+    assert loglik(ahead, dt.date(2016, 10, 28)) > loglik(ahead, dt.date(2016, 11, 20))
+    race = clue("y", "none", year=2016)            # "the 2016 race"
+    assert loglik(race, dt.date(2016, 5, 1)) > loglik(race, dt.date(2018, 5, 1)) > loglik(race, dt.date(2013, 5, 1))
+    told_past = clue("y", "past", year=2012)       # "won in 2012": any later year fits alike
+    assert loglik(told_past, dt.date(2014, 5, 1)) == loglik(told_past, dt.date(2016, 5, 1))
+    assert loglik(told_past, dt.date(2010, 5, 1)) < loglik(told_past, dt.date(2014, 5, 1))
