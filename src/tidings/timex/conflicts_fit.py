@@ -41,16 +41,17 @@ FIT_MIN_GAIN = 3.5                  # natural-log likelihood ratio needed to fla
 FIT_CLUE_PENALTY = 0.1              # ... plus this for every clue beyond the fourth
 # holidays ('before Christmas') are named as often out of season as in it: off
 HOLIDAYS = False
-MD_PAST = (0.45, 0.35, 60)           # past month-day: weights of a 15-day and a longer decay, its mean
+MD_PAST = (0.45, 0.35, 60)          # past month-day: weights of a 15-day and a longer decay, its mean
 FIT_NOISE = 0.2                     # share of date clues that fit no pattern (uniform)
 OFFICE_IN_TERM = 0.96               # a title is used during the term this often
-OFFICE_AFTER_TERM = 0.1            # likelihood ratio of a title used after the term
+OFFICE_AFTER_TERM = 0.1             # likelihood ratio of a title used after the term
 OFFICE_GRACE_BEFORE = 14            # days: "President Obama" a few days before the inauguration
 OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 # a weekday named without a date: days back from the writing date to the weekday named
 # (index 0 = the writing day itself), counts on the dev sample per tense
 _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3),
             "future": (23, 9, 9, 6, 6, 6, 6)}
+# per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0}
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
