@@ -241,3 +241,10 @@ def test_a_floating_quote_paragraph_points_at_the_same_speaker_mention(pipeline)
     assert later.cue is None
     assert (later.speaker.start, later.speaker.end) == (first.speaker.start, first.speaker.end)
     assert later.speaker.entity == first.speaker.entity is not None
+
+
+def test_speaking_to_a_crowd_is_not_a_statement_about_the_crowd(pipeline):
+    res = pipeline.extract("Later that night the governor spoke to a crowd of about 500 supporters.")
+    assert not any("crowd" in c.text for s in res.statements for c in s.content)
+    res = pipeline.extract("“He is a fighter and a friend,” Rep. Ana Soto said of the senator.")
+    assert [[c.text for c in s.content] for s in res.statements] == [["“He is a fighter and a friend,”"]]

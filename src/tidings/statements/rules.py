@@ -381,6 +381,12 @@ def _with_conj(verb: "Token", comp: "Token", content: Range, speech: frozenset[s
     return content
 
 
+# "said to a crowd of 500", "“...,” he said of Mr. Cruz": the addressee or the person
+# spoken about, not what was said
+SAY_VERBS = frozenset(("say", "speak", "talk", "write", "explain", "announce", "declare", "add",
+                       "tweet", "post", "comment", "remark", "state", "tell"))
+
+
 def _time_phrase(prep: "Token") -> bool:
     """"on Monday", "in 2015": a prepositional phrase whose object is a date or time (not
     "of being inactive in the years-long effort")."""
@@ -448,7 +454,8 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                     break
         else:
             prep = next((c for c in tok.children if c.dep_ == "prep" and c.i == cue[-1].i + 1
-                         and c.lower_ not in SETTING_PREPS), None)
+                         and c.lower_ not in SETTING_PREPS
+                         and not (c.lower_ in ("to", "of") and lemma in SAY_VERBS)), None)
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
             if pobj is not None:
                 cue = cue + [prep]
