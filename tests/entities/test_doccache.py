@@ -54,3 +54,15 @@ def test_span_of_makes_the_same_span_as_validation():
     assert Speaker.of(text, 0, 9, entity="e1").entity == "e1"
     assert Speaker.of(text, 0, 9).model_dump() == {"start": 0, "end": 9, "text": "Officials",
                                                    "entity": None}
+
+
+def test_token_columns_are_the_token_attributes(pipeline):
+    from tidings.entities.doccache import token_heads, token_strings
+
+    doc = pipeline.nlp(TEXT)
+    assert token_strings(doc, "POS") == [t.pos_ for t in doc]
+    assert token_strings(doc, "TAG") == [t.tag_ for t in doc]
+    assert token_strings(doc, "DEP") == [t.dep_ for t in doc]
+    assert token_strings(doc, "LEMMA_LOWER") == [t.lemma_.lower() for t in doc]
+    assert token_heads(doc) == [t.head.i for t in doc]
+    assert any(h < i for i, h in enumerate(token_heads(doc)))  # heads to the left, too

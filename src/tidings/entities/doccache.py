@@ -16,6 +16,7 @@ _TEXT = "tidings.doc_text"
 _SENTS = "tidings.doc_sents"
 _POS = "tidings.doc_pos"
 _ORTH = "tidings.doc_orth"
+_HEADS = "tidings.doc_heads"
 
 
 def remember_text(doc: "Doc", text: str) -> None:
@@ -73,3 +74,37 @@ def tokens_where(doc: "Doc", keep: "Callable[[str], bool]") -> "list[Token]":
         if ok:
             out.append(doc[i])
     return out
+
+
+def token_strings(doc: "Doc", attr: str) -> list[str]:
+    """Every token's ``pos_``, ``tag_``, ``dep_`` or lower-cased ``lemma_`` (``attr`` is
+    "POS", "TAG", "DEP" or "LEMMA_LOWER"), read from the document's arrays once."""
+    key = f"tidings.col.{attr}"
+    col = doc.user_data.get(key)
+    if col is None:
+        from spacy import attrs
+        from spacy.parts_of_speech import NAMES
+
+        ids = doc.to_array(getattr(attrs, attr.split("_")[0])).tolist()
+        strings = doc.vocab.strings
+        if attr == "POS":
+            names = {i: NAMES[i] for i in set(ids)}
+        elif attr == "LEMMA_LOWER":
+            names = {i: strings[i].lower() for i in set(ids)}
+        else:
+            names = {i: strings[i] for i in set(ids)}
+        col = doc.user_data[key] = [names[i] for i in ids]
+    return col
+
+
+def token_heads(doc: "Doc") -> list[int]:
+    """Every token's ``head.i``."""
+    heads = doc.user_data.get(_HEADS)
+    if heads is None:
+        from spacy.attrs import HEAD
+
+        # relative offsets, negative ones wrapped around as unsigned 64-bit numbers
+        heads = doc.user_data[_HEADS] = [
+            i + (h - (1 << 64) if h >= (1 << 63) else h)
+            for i, h in enumerate(doc.to_array(HEAD).tolist())]
+    return heads

@@ -25,7 +25,7 @@ from typing import Any, Optional
 
 from tidings.analysis import Analysis
 from tidings.document import DateValue, Event, Location
-from tidings.entities.doccache import doc_sents
+from tidings.entities.doccache import doc_sents, doc_text
 from tidings.events.actors import ActorResolver
 from tidings.events.frames import Frame, sentence_frames
 from tidings.events.lexicon import lexicon
@@ -153,8 +153,9 @@ def run(analysis: Analysis) -> list[Event]:
     resolver.set_view(analysis.view.text)
     events: list[Event] = []
     seen: set[tuple[Any, ...]] = set()
+    text = doc_text(parsed)  # a sentence's text is its slice of it
     for sent in doc_sents(parsed):
-        if _in_headline(analysis, sent.start_char) or not sent.text.strip():
+        if _in_headline(analysis, sent.start_char) or not text[sent.start_char:sent.end_char].strip():
             continue  # a headline repeats the body's events
         try:
             frames = sentence_frames(sent, has_actor=resolver.has_actor)

@@ -28,12 +28,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
+from tidings.entities.doccache import token_strings
 from tidings.events.lexicon import (APPEAL_CAMEO, COOPERATIVE, DEMAND_CAMEO, HOSTILE,
                                     INTENT_CAMEO, REFUSE_CAMEO, THREAT_CAMEO, Lexicon,
                                     NounClass, VerbClass, lexicon)
 from tidings.events.syntax import (DEFAULT_TARGETS, EVENTIVE, SUBJ, WEAPON_NOUNS, Arg,
                                    HasActor, _args, _children, _is_pronoun, _choose_targets, _deep_candidates,
-                                   _depth, _in_skipped_clause, _infinitive, _is_passive, _lower,
+                                   _in_skipped_clause, _tree, _infinitive, _is_passive, _lower,
                                    _noun_words, _places, _pobjs, _right_candidates, _source_args,
                                    _speaker_subject, _subject, _verb_lemmas)
 
@@ -389,10 +390,13 @@ def _demand_frame(tok: "Token", lex: Lexicon) -> Optional[Frame]:
 
 def _idiom_frames(sent: "SpacySpan", lex: Lexicon) -> list[Frame]:
     out = []
+    doc = sent.doc
+    lemmas = token_strings(doc, "LEMMA_LOWER")
     for idiom in lex.idioms:
-        for tok in sent:
-            if _lower(tok) not in idiom.words:
+        for i in range(sent.start, sent.end):
+            if lemmas[i] not in idiom.words:
                 continue
+            tok = doc[i]
             verb = tok.head if tok.dep_ in ("nsubj", "nsubjpass") else tok
             if {_lower(t) for t in verb.subtree} & idiom.with_any:  # in the same clause
                 speaker = _speaker_subject(tok, lex)
@@ -406,8 +410,13 @@ def _occurrence_frames(sent: "SpacySpan", lex: Lexicon, consumed: set[int]) -> l
     """'Clashes broke out between X and Y', 'protests erupted against Z': an event noun as
     the subject of a verb of happening; the actors hang off the noun or the verb."""
     out = []
-    for tok in sent:
-        if tok.dep_ != "nsubj" or tok.head.i in consumed or _in_skipped_clause(tok.head):
+    doc = sent.doc
+    deps = token_strings(doc, "DEP")
+    for i in range(sent.start, sent.end):
+        if deps[i] != "nsubj":
+            continue
+        tok = doc[i]
+        if tok.head.i in consumed or _in_skipped_clause(tok.head):
             continue
         verb = tok.head
         if not any(w in lex.occur for w in _verb_lemmas(verb)):
@@ -437,10 +446,13 @@ def _occurrence_frames(sent: "SpacySpan", lex: Lexicon, consumed: set[int]) -> l
 def _role_frames(sent: "SpacySpan", lex: Lexicon) -> list[Frame]:
     """'Russia has emerged as a staunch backer of Maduro' -> Russia SUPPORT Maduro."""
     out = []
-    for tok in sent:
-        coded = lex.role_nouns.get(_lower(tok))
-        if coded is None or tok.dep_ not in ("pobj", "attr"):
+    doc = sent.doc
+    lemmas, deps = token_strings(doc, "LEMMA_LOWER"), token_strings(doc, "DEP")
+    for i in range(sent.start, sent.end):
+        coded = lex.role_nouns.get(lemmas[i])
+        if coded is None or deps[i] not in ("pobj", "attr"):
             continue
+        tok = doc[i]
         verb = tok.head.head if tok.dep_ == "pobj" and _lower(tok.head) == "as" else tok.head
         if tok.dep_ == "pobj" and _lower(tok.head) != "as":
             continue
@@ -525,12 +537,18 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
     has_actor = has_actor or (lambda s, e: False)
     frames: list[Frame] = []
     consumed: set[int] = set()
-    verbs = sorted((t for t in sent if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN") or t.tag_.startswith("VB")),
-                   key=lambda t: (_depth(t), t.i))
+    # the verbs of the sentence, shallowest first; auxiliaries, relative clauses and
+    # adjectives or nouns not tagged as verbs are never triggers
+    doc = sent.doc
+    pos, tags, deps = (token_strings(doc, a) for a in ("POS", "TAG", "DEP"))
+    depth, skipped = _tree(doc)
+    verbs = [doc[i] for i in sorted(
+        (i for i in range(sent.start, sent.end)
+         if (pos[i] in ("VERB", "AUX") or tags[i].startswith("VB"))
+         and deps[i] not in ("aux", "auxpass") and not skipped[i]),
+        key=lambda i: (depth[i], i))]
     for tok in verbs:
-        if tok.i in consumed or tok.dep_ in ("aux", "auxpass") or _in_skipped_clause(tok):
-            continue
-        if tok.pos_ in ("ADJ", "NOUN") and not tok.tag_.startswith("VB"):
+        if tok.i in consumed:
             continue
         demand = _demand_frame(tok, lex)
         if demand is not None:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Optional
 
-from tidings.entities.doccache import doc_text
+from tidings.entities.doccache import doc_text, token_heads, token_strings
 from tidings.events.lexicon import Lexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 HasActor = Callable[[int, int], bool]
 SUBJ = ("nsubj", "csubj")
@@ -43,6 +43,7 @@ NON_ACTOR_ENTS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "O
 DEFAULT_TARGETS = ("dobj", "to", "on", "against", "with", "in")
 # clause edges below which an action is not a plain event of the sentence
 SKIP_DEPS = {"relcl"}
+_TREE = "tidings.events.tree"
 
 
 @dataclass
@@ -117,12 +118,9 @@ def _is_passive(tok: "Token") -> bool:
 
 
 def _in_skipped_clause(tok: "Token") -> bool:
-    cur = tok
-    while cur.head.i != cur.i:
-        if cur.dep_ in SKIP_DEPS:
-            return True
-        cur = cur.head
-    return False
+    """Whether a token on the way from ``tok`` up to (not including) its root hangs by a
+    dependency of SKIP_DEPS."""
+    return _tree(tok.doc)[1][tok.i]
 
 
 def _infinitive(tok: "Token") -> bool:
@@ -130,10 +128,33 @@ def _infinitive(tok: "Token") -> bool:
 
 
 def _depth(tok: "Token") -> int:
-    n, cur = 0, tok
-    while cur.head.i != cur.i:
-        n, cur = n + 1, cur.head
-    return n
+    """The number of steps from ``tok`` up to its root."""
+    return _tree(tok.doc)[0][tok.i]
+
+
+def _tree(doc: "Doc") -> tuple[list[int], list[bool]]:
+    """(depth, in a skipped clause) of every token, worked out once per document."""
+    cached = doc.user_data.get(_TREE)
+    if cached is not None:
+        return cached
+    heads = token_heads(doc)
+    deps = token_strings(doc, "DEP")
+    depth: list[int] = [-1] * len(heads)
+    skipped: list[bool] = [False] * len(heads)
+    for i in range(len(heads)):
+        path = []
+        cur = i
+        while depth[cur] < 0 and heads[cur] != cur:
+            path.append(cur)
+            cur = heads[cur]
+        if depth[cur] < 0:  # a root
+            depth[cur], skipped[cur] = 0, False
+        for j in reversed(path):  # from the known end back down to i
+            h = heads[j]
+            depth[j] = depth[h] + 1
+            skipped[j] = deps[j] in SKIP_DEPS or skipped[h]
+    doc.user_data[_TREE] = (depth, skipped)
+    return depth, skipped
 
 
 # -- arguments ----------------------------------------------------------------------
