@@ -13,6 +13,16 @@ import difflib
 from array import array
 from typing import Optional
 
+import numpy as np
+
+
+_OFFSET = np.dtype(f"=i{array('l').itemsize}")  # the machine's C long, as array("l") holds
+
+
+def _arange(start: int, end: int) -> bytes:
+    """``array("l", range(start, end))`` as bytes, made without a Python int per offset."""
+    return np.arange(start, end, dtype=_OFFSET).tobytes()
+
 
 class ViewBuilder:
     def __init__(self, original: str) -> None:
@@ -24,8 +34,8 @@ class ViewBuilder:
     def keep(self, start: int, end: int) -> None:
         """The original range reads as itself."""
         self._out.append(self.original[start:end])
-        self._starts.extend(range(start, end))
-        self._ends.extend(range(start + 1, end + 1))
+        self._starts.frombytes(_arange(start, end))
+        self._ends.frombytes(_arange(start + 1, end + 1))
 
     def replace(self, start: int, end: int, text: str) -> None:
         """The original range reads as ``text``.  Equal lengths map char by char; otherwise
@@ -34,8 +44,8 @@ class ViewBuilder:
         src = self.original[start:end]
         if len(text) == len(src):
             self._out.append(text)
-            self._starts.extend(range(start, end))
-            self._ends.extend(range(start + 1, end + 1))
+            self._starts.frombytes(_arange(start, end))
+            self._ends.frombytes(_arange(start + 1, end + 1))
             return
         if not text:
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
@@ -77,7 +78,9 @@ def _clean_name(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)
 def _norm(tok: str) -> str:
+    """A name word for comparison (the same words are compared again and again)."""
     return tok.lower().replace(".", "").replace("’", "'")
 
 
