@@ -35,7 +35,7 @@ def cluster():
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as lc, Client(lc) as client:
+                      dashboard_address=":0") as lc, Client(lc) as client:
         from tidings.batch.worker import LoadModel
 
         client.register_plugin(LoadModel())  # load the model in both workers now, once

@@ -50,7 +50,7 @@ def test_a_task_that_fails_on_the_cluster_costs_only_its_document(pipeline, monk
     folder = tmp_path / "in"
     shutil.copytree(FIXTURES / "wire", folder)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as lc, Client(lc) as client:
+                      dashboard_address=":0") as lc, Client(lc) as client:
         summary = runner.run_batch([str(folder)], str(tmp_path / "out"), client=client,
                                    chunk_size=3)
     assert summary.processed == 3 and summary.errors == 1

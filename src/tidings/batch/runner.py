@@ -103,7 +103,7 @@ def _client(scheduler: str, workers: int) -> tuple[Any, Any]:
                    if k != "MALLOC_TRIM_THRESHOLD_"}
         with dask.config.set({"distributed.nanny.pre-spawn-environ": environ}):
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=":0")
         return Client(cluster), cluster
     return Client(scheduler), None
 
