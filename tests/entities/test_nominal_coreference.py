@@ -1,0 +1,56 @@
+"""A role described without a name joins the named person who holds it.  Articles
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+TITLE = (
+    "Fishing Talks Stall\n\n"
+    "Norway's fisheries minister said on Monday that talks with Iceland over mackerel "
+    "quotas had stalled. Fisheries Minister Ingrid Solheim told reporters in Oslo that "
+    "Iceland had rejected the offer.\n\n"
+    "The minister said Norway would not raise its offer.\n")
+
+APPOSITION = (
+    "Fisheries Minister Ingrid Solheim of Norway said on Monday that talks with Iceland had "
+    "stalled. Iceland's fisheries minister, Gunnar Jonsson, rejected the offer. The "
+    "Icelandic minister said Norway was asking for too much.\n")
+
+TWO_HOLDERS = (
+    "Norway's fisheries minister said on Monday that talks had stalled. Fisheries Minister "
+    "Ingrid Solheim and Fisheries Minister Gunnar Jonsson met in Oslo on Tuesday.\n")
+
+
+@pytest.fixture(scope="module")
+def results(pipeline):
+    arts = {"title": TITLE, "appos": APPOSITION, "two": TWO_HOLDERS}
+    return {k: pipeline.extract({"id": k, "text": t}) for k, t in arts.items()}
+
+
+def entity_of(result, text: str):
+    return next(e for e in result.entities if any(m.text == text for m in e.mentions))
+
+
+def test_nominal_joins_the_only_person_with_that_title(results):
+    res = results["title"]
+    solheim = entity_of(res, "Ingrid Solheim")
+    assert entity_of(res, "Norway's fisheries minister").id == solheim.id
+    assert solheim.country == "NOR"  # not Iceland, the country the article mentions most
+    first = next(s for s in res.statements if s.speaker and s.speaker.text == "Norway's fisheries minister")
+    assert first.speaker.entity == solheim.id
+
+
+def test_nominal_in_apposition_joins_the_name(results):
+    res = results["appos"]
+    jonsson = entity_of(res, "Gunnar Jonsson")
+    assert entity_of(res, "Iceland's fisheries minister").id == jonsson.id
+    assert jonsson.country == "ISL"
+    assert jonsson.role and "fisheries minister" in jonsson.role.lower()
+    solheim = entity_of(res, "Ingrid Solheim")
+    assert solheim.country == "NOR" and solheim.id != jonsson.id
+
+
+def test_two_holders_of_the_title_leave_the_nominal_alone(results):
+    res = results["two"]
+    nominal = entity_of(res, "Norway's fisheries minister")
+    assert not any(m.text in ("Ingrid Solheim", "Gunnar Jonsson") for m in nominal.mentions)
