@@ -54,3 +54,19 @@ def test_two_holders_of_the_title_leave_the_nominal_alone(results):
     res = results["two"]
     nominal = entity_of(res, "Norway's fisheries minister")
     assert not any(m.text in ("Ingrid Solheim", "Gunnar Jonsson") for m in nominal.mentions)
+
+
+COMMISSIONER = (
+    "Iceland and Norway argued over mackerel on Monday. The European Union urged both "
+    "countries to show restraint. In a statement on Wednesday, the EU's fisheries "
+    "commissioner, Marta Kowalczyk, called on Oslo and Reykjavik to resume talks.\n\n"
+    "A report by the Nordic Council said the stocks had moved north.\n")
+
+
+def test_statement_venue_is_no_actor_and_report_is_no_person(pipeline):
+    res = pipeline.extract({"id": "eu", "text": COMMISSIONER})
+    assert not any(m.text == "statement" for e in res.entities for m in e.mentions)
+    kowalczyk = entity_of(res, "Marta Kowalczyk")
+    assert kowalczyk.country == "IGO"  # the EU's commissioner, not Icelandic
+    report = next(e for e in res.entities if any(m.text.endswith("report") for m in e.mentions))
+    assert report.kind == "document"

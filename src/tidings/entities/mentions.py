@@ -130,6 +130,10 @@ def _char_to_token(doc: "Doc", start: int, end: int) -> Optional["Span"]:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+# role-table words for texts that speak for their authors ("the report said"): a statement's
+# source, never a person
+DOCUMENTS = frozenset({"statement", "report", "poll", "survey", "study", "email", "memo",
+                       "document"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 
 
@@ -272,6 +276,8 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         info = gz.role_word(tok.text)
         if info is None:
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and gz.role_key(tok.text) in DOCUMENTS:
+            continue  # "in a statement", "in a report": where it was said, not who said it
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
             continue  # a premodifier of a larger phrase ("opposition leader", "[military] base")
         if tok.dep_ in ("attr", "oprd", "acomp") or tok.pos_ == "ADJ":

@@ -12,7 +12,7 @@ from tidings.data import load_json
 from tidings.entities import gazetteer as gz
 from tidings.entities.coding import code_cluster, dominant_country
 from tidings.entities.doccache import doc_sents, doc_text
-from tidings.entities.mentions import HONORIFICS, TITLES, Mention, find_mentions
+from tidings.entities.mentions import DOCUMENTS, HONORIFICS, TITLES, Mention, find_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -108,6 +108,8 @@ def resolve(doc: "Doc") -> list[Cluster]:
                        if c.kind == "group" and c.key and c.key[2] == m.head), None)
         if cl is None:
             kind = {"nominal": "person", "orgnominal": "organization"}.get(m.kind, m.kind)
+            if m.kind == "nominal" and m.head in DOCUMENTS:
+                kind = "document"
             cl = Cluster(kind=kind, country=m.country, sector=m.sector, key=key,
                          role=m.role if kind == "person" else None, gender=m.gender)
             others[key] = cl
