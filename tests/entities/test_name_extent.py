@@ -72,3 +72,26 @@ def test_a_longer_name_whose_extra_word_is_a_name_is_kept(results):
     # "Grayson" is a name elsewhere in the article, so "Dena Minning Grayson" is not cut
     # back to "Dena Minning"
     assert "Dena Minning Grayson" in names(results["married"])
+
+
+HEADLINE_RUN = (
+    "Iceland Will Keep Coast Guard Ships Near Disputed Fishing Grounds\n\n"
+    "Iceland will keep two coast guard vessels near the disputed mackerel grounds until "
+    "talks resume, the Icelandic Foreign Ministry said on Tuesday. The European Free Trade "
+    "Association offered to mediate.\n")
+
+HEADLINE_ORG = (
+    "European Free Trade Association Offers To Mediate Fishing Row\n\n"
+    "The European Free Trade Association said on Tuesday that it would mediate between "
+    "Iceland and Norway.\n")
+
+
+def test_headline_word_runs_are_no_organisations(pipeline):
+    res = pipeline.extract({"id": "run", "text": HEADLINE_RUN})
+    assert not any("Keep" in m.text or "Ships" in m.text for e in res.entities for m in e.mentions)
+
+
+def test_headline_organisation_the_body_names_is_kept(pipeline):
+    res = pipeline.extract({"id": "org", "text": HEADLINE_ORG})
+    ent = next(e for e in res.entities if e.name == "European Free Trade Association")
+    assert min(m.start for m in ent.mentions) == 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -81,6 +82,27 @@ def _strip_possessive(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     return start, end
+
+
+def _title_case_headline_end(text: str) -> int:
+    """The end of the first paragraph when it is a Title Case headline, else 0."""
+    end = text.find("\n\n")
+    if end <= 0:
+        return 0
+    words = [w for w in text[:end].split() if len(w) >= 4 and w[0].isalpha()]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return 0
+    return end
+
+
+def _in_body(span: "Span", text: str, head_end: int) -> bool:
+    """Whether the body below a headline gives this headline name, whole or word by word
+    with capitals ("Republican Party" over "... the Republican ... the Party ...")."""
+    body = text[head_end:]
+    if span.text in body:
+        return True
+    words = [t.text for t in span if t.is_alpha and len(t.text) > 3]
+    return bool(words) and all(re.search(r"\b" + re.escape(w) + r"\b", body) for w in words)
 
 
 def _finite_verb_cut(doc: "Doc", start: int, end: int) -> int:
@@ -221,10 +243,18 @@ def find_mentions(doc: "Doc") -> list[Mention]:
                      m.name.sector, source=m.name.category))
 
     # 3. other named organisations and places spaCy found
+    head_end = _title_case_headline_end(text)
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             continue
         s, e = _strip_possessive(doc, ent.start, ent.end)
+        if s < e and doc[s:e].end_char <= head_end:
+            e = _finite_verb_cut(doc, s, e)  # "European Free Trade Association Offers To ..."
+        if ent.label_ in ("ORG", "FAC") and s < e and doc[s:e].end_char <= head_end \
+                and free(doc[s].idx, doc[e - 1].idx + 1) \
+                and not _in_body(doc[s:e], text, head_end):
+            continue  # a Title Case headline makes any run of words look like a name
+            # ("Iceland Will [Keep Coast Guard Ships] Near ..."): only names the body repeats
         # a name never ends in a finite verb: Title Case headlines make spaCy tag
         # "Reykjavik Says" as one organisation
         while e > s and (doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") or doc[e - 1].is_space):
