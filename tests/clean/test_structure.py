@@ -128,3 +128,16 @@ def test_byline_with_a_comma_date_is_non_body_and_dates_the_article():
     cleaned = clean(Document(text=text))
     assert [(k, text[s:e]) for k, s, e in cleaned.non_body] == [("byline", "By Tom Ellery, March 14, 2025")]
     assert (cleaned.meta.published, cleaned.meta.published_from) == ("2025-03-14", "dateline")
+
+
+def test_wire_date_lines_with_seconds_or_two_digit_years_date_the_article():
+    # wire archives put a bare date-time line, or a US date with a two-digit year, on top
+    stamped = ("Airline Orders Ten Jets\n1998-02-13 13:41:24\n\n"
+               "The airline said on Friday that it had ordered ten jets.\n")
+    cleaned = clean(Document(text=stamped))
+    assert [(k, stamped[s:e]) for k, s, e in cleaned.non_body] == [("dateline", "1998-02-13 13:41:24")]
+    assert (cleaned.meta.published, cleaned.meta.published_from) == ("1998-02-13", "dateline")
+    short = ("Savings Bank Merger Approved\n\n11/02/89\n\n"
+             "Shareholders approved the merger on Wednesday, the bank said.\n")
+    cleaned = clean(Document(text=short))
+    assert (cleaned.meta.published, cleaned.meta.published_from) == ("1989-11-02", "dateline")

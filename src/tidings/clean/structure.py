@@ -234,7 +234,7 @@ def _short_title_block(block: list[Line]) -> bool:
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     r"(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}/\d{1,2}/\d{4})(?:[,\s]+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?:[,\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
     re.I)
 
 
