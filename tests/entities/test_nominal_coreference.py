@@ -60,7 +60,8 @@ COMMISSIONER = (
     "Iceland and Norway argued over mackerel on Monday. The European Union urged both "
     "countries to show restraint. In a statement on Wednesday, the EU's fisheries "
     "commissioner, Marta Kowalczyk, called on Oslo and Reykjavik to resume talks.\n\n"
-    "A report by the Nordic Council said the stocks had moved north.\n")
+    "A report by the Nordic Council said the stocks had moved north. The Norwegian "
+    "ministry denied reports that it had sent a warship.\n")
 
 
 def test_statement_venue_is_no_actor_and_report_is_no_person(pipeline):
@@ -70,3 +71,5 @@ def test_statement_venue_is_no_actor_and_report_is_no_person(pipeline):
     assert kowalczyk.country == "IGO"  # the EU's commissioner, not Icelandic
     report = next(e for e in res.entities if any(m.text.endswith("report") for m in e.mentions))
     assert report.kind == "document"
+    reports = next(e for e in res.entities if any(m.text == "reports" for m in e.mentions))
+    assert reports.kind == "document"

@@ -108,7 +108,7 @@ def resolve(doc: "Doc") -> list[Cluster]:
                        if c.kind == "group" and c.key and c.key[2] == m.head), None)
         if cl is None:
             kind = {"nominal": "person", "orgnominal": "organization"}.get(m.kind, m.kind)
-            if m.kind == "nominal" and m.head in DOCUMENTS:
+            if m.kind in ("nominal", "group") and m.head in DOCUMENTS:
                 kind = "document"
             cl = Cluster(kind=kind, country=m.country, sector=m.sector, key=key,
                          role=m.role if kind == "person" else None, gender=m.gender)
