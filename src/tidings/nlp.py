@@ -41,6 +41,59 @@ def _paragraph_breaks(doc):  # type: ignore[no-untyped-def]
     return doc
 
 
+_CLAUSE_PREP = re.compile(r"\b(?:after|before|since|until|as|while|because)\s", re.I)
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+_TIME_BEFORE = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years",
+                          "hour", "hours", "minutes", "moments", "shortly", "soon", "just",
+                          "long", "ago", "later", "earlier", "even", "only"})
+
+
+def _opens_clause(prep) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a preposition may open a clause: first in its sentence, after a comma or
+    dash, or after a time word ("a day after ...", "shortly before ...")."""
+    doc, start = prep.doc, prep.sent.start
+    i = prep.i - 1
+    while i >= start and doc[i].is_space:
+        i -= 1
+    if i < start:
+        return True
+    before = doc[i]
+    return before.text in (",", ";", "—", "–", "-", "(", "“", '"') or before.lower_ in _TIME_BEFORE
+
+
+def _clause_subjects(doc):  # type: ignore[no-untyped-def]
+    """The small model often reads "a day after Norway's minister accused Reykjavik" as
+    "after [Norway's minister]" with a subjectless "accused"; the noun right before such a
+    finite verb is its subject and "after" is the clause's marker.  Only the few
+    conjunction-like prepositions in the text are visited."""
+    for m in _CLAUSE_PREP.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end() - 1)
+        if span is None or len(span) != 1:
+            continue
+        prep = span[0]
+        if prep.dep_ != "prep" or not _opens_clause(prep):
+            continue
+        obj = next((c for c in prep.rights if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        nxt = obj.right_edge.i + 1
+        if nxt >= len(doc):
+            continue
+        verb = doc[nxt]
+        if verb.dep_ in ("aux", "auxpass") or any(t.text == "," for t in obj.subtree):
+            continue  # "before Tuesday's primary has emboldened ...", "as X, an activist, demanded"
+        if verb.tag_ not in _FINITE or not verb.is_alpha \
+                or verb.dep_ not in ("advcl", "ccomp", "conj") or verb.sent.start != prep.sent.start \
+                or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children) \
+                or prep.is_ancestor(verb):  # re-attaching would make a cycle
+            continue
+        obj.head, obj.dep_ = verb, "nsubj"
+        prep.head, prep.dep_ = verb, "mark"
+    return doc
+
+
 def get_nlp() -> "Language":
     global _nlp
     with _lock:
@@ -58,7 +111,10 @@ def get_nlp() -> "Language":
 
             if "tidings_paragraph_breaks" not in Language.factories:
                 Language.component("tidings_paragraph_breaks", func=_paragraph_breaks)
+            if "tidings_clause_subjects" not in Language.factories:
+                Language.component("tidings_clause_subjects", func=_clause_subjects)
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe("tidings_paragraph_breaks", before="parser")
+                nlp.add_pipe("tidings_clause_subjects", last=True)
             _nlp = nlp
         return _nlp

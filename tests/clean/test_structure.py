@@ -128,3 +128,65 @@ def test_byline_with_a_comma_date_is_non_body_and_dates_the_article():
     cleaned = clean(Document(text=text))
     assert [(k, text[s:e]) for k, s, e in cleaned.non_body] == [("byline", "By Tom Ellery, March 14, 2025")]
     assert (cleaned.meta.published, cleaned.meta.published_from) == ("2025-03-14", "dateline")
+
+
+def test_wire_date_lines_with_seconds_or_two_digit_years_date_the_article():
+    # wire archives put a bare date-time line, or a US date with a two-digit year, on top
+    stamped = ("Airline Orders Ten Jets\n1998-02-13 13:41:24\n\n"
+               "The airline said on Friday that it had ordered ten jets.\n")
+    cleaned = clean(Document(text=stamped))
+    assert [(k, stamped[s:e]) for k, s, e in cleaned.non_body] == [("dateline", "1998-02-13 13:41:24")]
+    assert (cleaned.meta.published, cleaned.meta.published_from) == ("1998-02-13", "dateline")
+    short = ("Savings Bank Merger Approved\n\n11/02/89\n\n"
+             "Shareholders approved the merger on Wednesday, the bank said.\n")
+    cleaned = clean(Document(text=short))
+    assert (cleaned.meta.published, cleaned.meta.published_from) == ("1989-11-02", "dateline")
+
+
+# Text copied out of a PDF viewer: no blank lines, the paper's name on top, a Sentence case
+# headline wrapped over two lines, a byline, and narrow newspaper columns.
+COPIED = """THE VALLEY COURIER
+Regional airline orders six turboprops to
+replace its ageing fleet
+By Anna Berg
+Northern Air said on Tuesday that it had
+ordered six turboprop aircraft from a Dutch
+maker, the first new planes the regional
+carrier has bought since early 2009.
+It did not say what it would pay.
+Its chief executive, Lars Holm, said the new
+aircraft would burn a fifth less fuel than
+the planes they replace, which first flew
+in the 1990s.
+Deliveries are due to start next spring. The
+older aircraft will be sold to a leasing
+company, the airline said on Tuesday.
+Page 1 of 1
+"""
+
+
+def test_copied_pdf_text_masthead_headline_and_byline():
+    st = analyse(COPIED)
+    assert " ".join(ln.text for ln in st.headline) == \
+        "Regional airline orders six turboprops to replace its ageing fleet"
+    kinds = {ln.text: ln.kind for ln in st.non_body}
+    assert kinds["THE VALLEY COURIER"] == "furniture"
+    assert kinds["By Anna Berg"] == "byline"
+
+
+def test_copied_pdf_text_narrow_columns_keep_their_paragraphs():
+    st = analyse(COPIED)
+    body = [" ".join(ln.text for ln in p) for p in st.paragraphs]
+    # "... since early 2009." has room for "It": the paragraph ended there, although
+    # the line is longer than a short last line
+    assert [p.split()[:2] for p in body] == [["Northern", "Air"], ["It", "did"],
+                                             ["Its", "chief"], ["Deliveries", "are"]]
+
+
+def test_title_case_headline_wrapped_onto_a_lowercase_line():
+    text = ("Automobile Sales in the United States Fall\nsharply\nBy Tom Ellery\n"
+            "Sales of new cars in the United States fell by a third in January, the\n"
+            "industry's trade group said on Tuesday, the steepest fall in forty years.\n")
+    st = analyse(text)
+    assert " ".join(ln.text for ln in st.headline) == \
+        "Automobile Sales in the United States Fall sharply"

@@ -139,3 +139,24 @@ def test_us_the_country_is_no_pronoun(frames_of):
     frames = frames_of("The forum concluded that the US must allocate greater resources to the crisis.")
     f = next(f for f in frames if f.type == "REQUEST")
     assert f.targets[0].text == "the US"
+
+
+def test_shared_target_across_opposed_actions_is_the_country(pipeline):
+    # one does not sanction the side one backs: the sanctions fall on the country
+    result = pipeline.extract(
+        "Venezuela's crisis deepened on Monday. Russia is a staunch backer of the Venezuelan "
+        "government, while the United States backs the country's opposition and has imposed "
+        "sanctions.", published="2024-03-05")
+    by_id = {e.id: e for e in result.entities}
+    sanction = next(e for e in result.events if e.type == "SANCTION")
+    assert [by_id[i].name for i in sanction.target] == ["Venezuela"]
+    support = next(e for e in result.events if e.type == "SUPPORT" and "opposition" in e.evidence.text)
+    assert [by_id[i].kind for i in support.target] != ["country"]
+
+
+def test_shared_target_across_like_actions_is_kept(pipeline):
+    result = pipeline.extract("Washington accused Iran of the attack and imposed sanctions on Monday.",
+                              published="2024-03-05")
+    by_id = {e.id: e for e in result.entities}
+    sanction = next(e for e in result.events if e.type == "SANCTION")
+    assert [by_id[i].name for i in sanction.target] == ["Iran"]

@@ -82,7 +82,12 @@ def test_russia_supports_maduro(founding):
 
 
 def test_usa_sanctions_venezuela(founding):
-    assert _with(founding, "SANCTION", "USA", "VEN", evidence="sanctions")
+    found = _with(founding, "SANCTION", "USA", "VEN", evidence="sanctions")
+    assert found
+    # "backs the country's opposition and has imposed sanctions": the sanctions are on the
+    # country, not on the opposition the United States backs
+    by_id = {e.id: e for e in founding.entities}
+    assert all(by_id[i].kind == "country" for i in found[0].target)
 
 
 def test_guaido_calls_on_supporters(founding):

@@ -19,6 +19,7 @@ URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 URL_CHARS_RE = re.compile(r"^[\w\-./?=&%#~+:;,@!$*()']+$")
 BYLINE_RE = re.compile(r"^(?:by|written by|reporting by)\s+[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,4}"
                        r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'\-]+(?:\s+[A-Z][\w.'\-]+){0,4})*\s*$", re.I)
+ROOM = 0.95  # share of the typical line width that a line with room to spare stays under
 SENTENCE_END = tuple('.!?…"”’»)]')
 SMALL_WORDS = frozenset(
     "a an the of in on at to for and or but nor as by with from into onto up is are was be vs via "
@@ -180,6 +181,12 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
     top = [ln for ln in lines if ln.kind == "body"][:6]
     marks = [_byline_kind(ln.text) for ln in top]
     last = max((k for k, m in enumerate(marks) if m), default=-1)
+    if not has_headline and headline_hint is None:
+        head_top = [ln for ln in lines if ln.kind in ("body", "headline")][:6]
+        if _headline_above_byline(st, head_top, [_byline_kind(ln.text) for ln in head_top]):
+            top = [ln for ln in lines if ln.kind == "body"][:6]
+            marks = [_byline_kind(ln.text) for ln in top]
+            last = max((k for k, m in enumerate(marks) if m), default=-1)
     if last >= 0:
         deck = [ln for ln, m in zip(top[:last], marks[:last]) if not m]
         if st.headline and sum(len(ln.text) for ln in deck) <= 300:
@@ -195,6 +202,64 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
 
     st.paragraphs = _paragraphs(lines)
     return st
+
+
+MASTHEAD_WORDS = frozenset(
+    "times post news herald journal tribune gazette courier ledger chronicle telegraph guardian "
+    "review daily observer monitor express mail star sun independent standard press record "
+    "reporter bulletin examiner inquirer dispatch register sentinel today weekly".split())
+
+
+def _masthead(text: str) -> bool:
+    """A newspaper's name over its page: short, and in capitals or named like a paper
+    ("THE NORTHERN LEDGER", "Harbour Courier")."""
+    words = text.split()
+    if not words or len(words) > 5 or ends_sentence(text) or any(c.isdigit() for c in text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) >= 4 and all(c.isupper() for c in letters):
+        return True
+    return is_titleish(text) and words[-1].lower().strip(".,") in MASTHEAD_WORDS
+
+
+def _headline_above_byline(st: Structure, top: list[Line], marks: list[Optional[str]]) -> bool:
+    """Pasted text seldom keeps blank lines: when a byline or dateline comes within the
+    first lines, what stands above it is the headline (a Sentence case one wrapped over
+    lines too), under the paper's name when the first line is a masthead.  Returns whether
+    the headline changed."""
+    first_mark = next((k for k, m in enumerate(marks) if m), None)
+    if not first_mark:
+        return False
+    above = top[:first_mark]
+    masthead = None
+    if len(above) >= 2 and _masthead(above[0].text) and not _masthead(above[1].text):
+        masthead, above = above[0], above[1:]
+    words = sum(len(ln.text.split()) for ln in above)
+    if words > 30 or any(ends_sentence(ln.text) and not ln.text.endswith(("?", "!", "”", '"', "’", "'"))
+                         for ln in above[:-1]):
+        return False
+    found = [ln for ln in st.headline if ln is not masthead]
+    if found:
+        # a Title Case headline found above stays; the lines under it are its deck
+        if found != above[:len(found)]:
+            return False
+        head = list(found)
+        for ln in above[len(found):]:  # a headline wrapped onto a line of its own: "sharply"
+            if not _starts_lower(ln.text):
+                break
+            head.append(ln)
+        if masthead is None and head == found:
+            return False
+    else:
+        head = above
+    for ln in st.headline:
+        ln.kind = "body"
+    if masthead is not None:
+        masthead.kind = "furniture"
+    for ln in head:
+        ln.kind = "headline"
+    st.headline = list(head)
+    return True
 
 
 def _furniture_key(text: str) -> str:
@@ -234,7 +299,7 @@ def _short_title_block(block: list[Line]) -> bool:
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?"
     r"(?:\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}/\d{1,2}/\d{4})(?:[,\s]+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
+    r"|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2}))(?:[,\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?)?\s*$",
     re.I)
 
 
@@ -242,12 +307,23 @@ def _looks_like_date_line(text: str) -> bool:
     return bool(_DATE_LINE.match(text))
 
 
+def _hard_wrapped(texts: list[str], width: int) -> bool:
+    """Whether body lines are wrapped at a line width (a PDF's lines, narrow newspaper
+    columns included) rather than one paragraph per line: most lines run close to the
+    width and break mid-sentence."""
+    if len(texts) < 3 or width < 25:
+        return False
+    near_full = sum(len(t) >= 0.7 * width for t in texts)
+    mid_sentence = sum(not ends_sentence(t) for t in texts)
+    return near_full >= 0.5 * len(texts) and mid_sentence >= 0.4 * len(texts)
+
+
 def _paragraphs(lines: list[Line]) -> list[list[Line]]:
     """Group body lines into paragraphs, mending breaks that fall mid-sentence."""
     body_lengths = [len(ln.text) for ln in lines if ln.kind == "body"]
     # the typical full line width (a high percentile, so one overlong line does not skew it)
     width = sorted(body_lengths)[int(0.9 * (len(body_lengths) - 1))] if body_lengths else 0
-    wrapped = len(body_lengths) >= 3 and statistics.median(body_lengths) > 40
+    wrapped = _hard_wrapped([ln.text for ln in lines if ln.kind == "body"], width)
     full = 0.75 * width
 
     blocks: list[list[Line]] = []
@@ -263,9 +339,14 @@ def _paragraphs(lines: list[Line]) -> list[list[Line]]:
             current = []
         elif current and wrapped:
             prev = current[-1]
-            # a short line that ends a sentence, or an indented line, starts a new paragraph
+            # a short line that ends a sentence, or an indented line, starts a new paragraph;
+            # so does a sentence end on a line that had room for the next line's first word
+            # (a wrapped line is only cut short where its paragraph ends)
+            first_word = ln.text.split(" ", 1)[0]
             if (ends_sentence(prev.text) and len(prev.text) < full) or \
-                    (ln.indent > 0 and not _starts_lower(ln.text) and ends_sentence(prev.text)):
+                    (ln.indent > 0 and not _starts_lower(ln.text) and ends_sentence(prev.text)) or \
+                    (ends_sentence(prev.text) and not _starts_lower(ln.text)
+                     and len(prev.text) + 1 + len(first_word) <= ROOM * width):
                 blocks.append(current)
                 current = []
         current.append(ln)

@@ -9,7 +9,10 @@ phrases headed by a role word, and personal pronouns.  Clustering is in
 """
 from __future__ import annotations
 
+import collections
+
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -96,10 +99,78 @@ def _strip_possessive(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _title_case_headline_end(text: str) -> int:
+    """The end of the first paragraph when it is a Title Case headline, else 0."""
+    end = text.find("\n\n")
+    if end <= 0:
+        return 0
+    words = [w for w in text[:end].split() if len(w) >= 4 and w[0].isalpha()]
+    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
+        return 0
+    return end
+
+
+def _in_body(span: "Span", text: str, head_end: int) -> bool:
+    """Whether the body below a headline gives this headline name, whole or word by word
+    with capitals ("Republican Party" over "... the Republican ... the Party ...")."""
+    body = text[head_end:]
+    if span.text in body:
+        return True
+    words = [t.text for t in span if t.is_alpha and len(t.text) > 3]
+    return bool(words) and all(re.search(r"\b" + re.escape(w) + r"\b", body) for w in words)
+
+
+def _finite_verb_cut(doc: "Doc", start: int, end: int) -> int:
+    """The end of a name span cut before its first finite verb after the first word."""
+    for i in range(start + 1, end):
+        if doc[i].tag_ in ("VBZ", "VBD", "VBP", "MD"):
+            return i
+    return end
+
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _known_name_cut(doc: "Doc", start: int, end: int, person_texts: "collections.Counter[str]") -> int:
+    """The end of a name span seen once that runs past a name spaCy finds elsewhere in
+    the article ("Hillary Clinton Slams" in a headline over "Hillary Clinton said")."""
+    if end - start < 3 or person_texts[doc[start:end].text] > 1:
+        return end
+    for k in range(end - 1, start + 1, -1):
+        if person_texts[doc[start:k].text] and doc[k].is_alpha and doc[k].lower_ not in _SUFFIXES \
+                and not any(doc[k].text in name.split() for name in person_texts
+                            if name != doc[start:end].text):
+            return k  # the word cut off is no part of any other name ("Dena Minning Grayson")
+    return end
+
+
+def _name_tokens(span: "Span") -> tuple[str, ...]:
+    """The words of a name, with its initials' dots, a double-barrelled name one word
+    ("Mark-Viverito", "Stanley-Becker"), and no other punctuation."""
+    doc = span.doc
+    out: list[str] = []
+    glue = False
+    for t in span:
+        if t.text == "-" and out and not t.whitespace_ and not doc[t.i - 1].whitespace_ \
+                and t.i + 1 < span.end:
+            out[-1] += "-"
+            glue = True
+        elif glue:
+            out[-1] += t.text
+            glue = False
+        elif not t.is_punct or t.text == ".":
+            out.append(t.text)
+    return tuple(out)
+
+
 def _char_to_token(doc: "Doc", start: int, end: int) -> Optional["Span"]:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
+# role-table words for texts that speak for their authors ("the report said"): a statement's
+# source, never a person
+DOCUMENTS = frozenset({"statement", "report", "poll", "survey", "study", "email", "memo",
+                       "document"})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mx", "mx."})
 
 
@@ -138,15 +209,27 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         m.sent = sent_of(m.start)
         out.append(m)
 
-    # 1. PERSON entities (names), titles moved to the role
+    # 1. PERSON entities (names), titles moved to the role; an ORG span that begins with
+    #    a name spaCy tags PERSON elsewhere and runs on into a Title Case headline's verb
+    #    ("Bernie Sanders Promises Action On Immigration In") is that person
+    person_texts = collections.Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
     for ent in doc.ents:
-        if ent.label_ != "PERSON":
+        if ent.label_ == "ORG":
+            cut = _finite_verb_cut(doc, ent.start, ent.end)
+            if cut == ent.end or doc[ent.start:cut].text not in person_texts:
+                continue
+            ent = doc[ent.start:cut]
+        elif ent.label_ != "PERSON":
             continue
         inner = list(gz.find_names(ent.text))
         if inner and inner[0].start == 0 and inner[0].end >= len(ent.text.rstrip("’'s")) \
                 and inner[0].name.category not in (gz.PERSON,):
             continue  # "Kremlin" tagged as a person: leave it to the gazetteer
         s, e, titles, honorific = _person_name(doc, ent)
+        # a name holds no finite verb: Title Case headlines make spaCy run a name on into
+        # the verb after it ("Mark-Viverito Backs", "Joe Biden Meets Xi Jinping")
+        e = _finite_verb_cut(doc, s, e)
+        e = _known_name_cut(doc, s, e, person_texts)
         if s >= e:
             continue
         span = doc[s:e]
@@ -155,7 +238,7 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         take(Mention(span.start_char, span.end_char, "person", span.text,
                      role=" ".join(titles) or None,
                      gender=honorific or gz.gender_of(" ".join(titles)),
-                     name_tokens=tuple(t.text for t in span if not t.is_punct or t.text == "."),
+                     name_tokens=_name_tokens(span),
                      source="ner"))
 
     # 2. gazetteer names (countries, capitals, institutions, media, leaders, demonyms)
@@ -175,10 +258,18 @@ def find_mentions(doc: "Doc") -> list[Mention]:
                      m.name.sector, source=m.name.category))
 
     # 3. other named organisations and places spaCy found
+    head_end = _title_case_headline_end(text)
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             continue
         s, e = _strip_possessive(doc, ent.start, ent.end)
+        if s < e and doc[s:e].end_char <= head_end:
+            e = _finite_verb_cut(doc, s, e)  # "European Free Trade Association Offers To ..."
+        if ent.label_ in ("ORG", "FAC") and s < e and doc[s:e].end_char <= head_end \
+                and free(doc[s].idx, doc[e - 1].idx + 1) \
+                and not _in_body(doc[s:e], text, head_end):
+            continue  # a Title Case headline makes any run of words look like a name
+            # ("Iceland Will [Keep Coast Guard Ships] Near ..."): only names the body repeats
         # a name never ends in a finite verb: Title Case headlines make spaCy tag
         # "Reykjavik Says" as one organisation
         while e > s and (doc[e - 1].tag_ in ("VBZ", "VBD", "VBP") or doc[e - 1].is_space):
@@ -228,6 +319,8 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         info = gz.role_word(tok.text)
         if info is None:
             continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and gz.role_key(tok.text) in DOCUMENTS:
+            continue  # "in a statement", "in a report": where it was said, not who said it
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
             continue  # a premodifier of a larger phrase ("opposition leader", "[military] base")
         if tok.dep_ in ("attr", "oprd", "acomp") or tok.pos_ == "ADJ":

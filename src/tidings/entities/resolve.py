@@ -13,7 +13,7 @@ from tidings.data import load_json
 from tidings.entities import gazetteer as gz
 from tidings.entities.coding import code_cluster, dominant_country
 from tidings.entities.doccache import doc_sents, doc_text, tokens_where
-from tidings.entities.mentions import HONORIFICS, TITLES, Mention, find_mentions
+from tidings.entities.mentions import DOCUMENTS, HONORIFICS, TITLES, Mention, find_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,17 +111,73 @@ def resolve(doc: "Doc") -> list[Cluster]:
                        if c.kind == "group" and c.key and c.key[2] == m.head), None)
         if cl is None:
             kind = {"nominal": "person", "orgnominal": "organization"}.get(m.kind, m.kind)
+            if m.kind in ("nominal", "group") and m.head in DOCUMENTS:
+                kind = "document"
             cl = Cluster(kind=kind, country=m.country, sector=m.sector, key=key,
                          role=m.role if kind == "person" else None, gender=m.gender)
             others[key] = cl
             clusters.append(cl)
         _add(cl, m)
+    _merge_nominals(doc, clusters)
+    clusters = [c for c in clusters if c.mentions]
     _resolve_pronouns(doc, mentions, clusters)
     for cl in clusters:
         code_cluster(cl, dominant, clusters)
     clusters = [c for c in clusters if c.mentions]
     clusters.sort(key=lambda c: c.first)
     return clusters
+
+
+def _merge_nominals(doc: "Doc", clusters: list[Cluster]) -> None:
+    """A role described without a name is the named person who holds it: "Iceland's
+    fisheries minister, Gunnar Jonsson," (apposition), or "Norway's fisheries minister"
+    and, later, "Fisheries Minister Ingrid Solheim" (the only person given that title).
+    The named person takes the nominal's mentions, and so its country."""
+    named = [c for c in clusters if c.kind == "person" and c.name_tokens]
+    if not named:
+        return
+    for cl in [c for c in clusters if c.kind == "person" and not c.name_tokens and c.key
+               and c.key[0] == "nominal"]:
+        target = _apposed_person(doc, cl, named)
+        if target is None:
+            phrases = {" ".join(_clean_name(m.text).lower().split()) for m in cl.mentions}
+            holders = [p for p in named if p.role and len(p.role.split()) >= 2
+                       and any(_holds_title(ph, p.role.lower()) for ph in phrases)]
+            target = holders[0] if len(holders) == 1 else None
+        if target is None:
+            continue
+        for m in cl.mentions:
+            target.mentions.append(m)
+            m.entity = id(target)
+        target.mentions.sort(key=lambda m: m.start)
+        if not target.role and cl.role:
+            target.role = _trim_role(cl.role, None)
+        log.debug("%d nominal mentions join %s", len(cl.mentions), target.name())
+        cl.mentions = []
+
+
+def _holds_title(phrase: str, role: str) -> bool:
+    """ "norway's fisheries minister" names the title "fisheries minister"."""
+    return phrase == role or phrase.endswith(" " + role)
+
+
+def _apposed_person(doc: "Doc", cl: Cluster, named: list[Cluster]) -> Optional[Cluster]:
+    """The named person in apposition to one of the nominal's mentions."""
+    for m in cl.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for p in named:
+            for pm in p.mentions:
+                if pm.kind != "person" or abs(pm.start - m.end) > 4 and abs(m.start - pm.end) > 4:
+                    continue
+                pspan = doc.char_span(pm.start, pm.end, alignment_mode="expand")
+                if pspan is None:
+                    continue
+                if (pspan.root.dep_ == "appos" and span.start <= pspan.root.head.i < span.end) \
+                        or (span.root.dep_ == "appos" and pspan.start <= span.root.head.i < pspan.end):
+                    return p
+    return None
 
 
 def _add(cl: Cluster, m: Mention) -> None:

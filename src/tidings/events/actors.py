@@ -91,6 +91,18 @@ class ActorResolver:
         return ent.country if ent is not None else None
 
     def resolve_all(self, arg: Arg) -> list[str]:
+        """The entity ids an argument phrase stands for (see ``_resolve_all``); for an
+        argument that stands for its actor's country, that country's entity, if the
+        article names it."""
+        found = self._resolve_all(arg)
+        if not arg.country_of:
+            return found
+        countries = [c for c in (self._country(i) for i in found) if c]
+        out = [e.id for c in countries for e in self._by_id.values()
+               if e.kind == "country" and e.country == c]
+        return list(dict.fromkeys(out))
+
+    def _resolve_all(self, arg: Arg) -> list[str]:
         """The entity ids an argument phrase stands for: one, or several for coordinated
         modifiers ("US and British forces").  Preference: the head's own entity when it
         has a country, else the first entity with a country in the head's premodifiers,

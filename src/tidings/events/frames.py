@@ -25,6 +25,8 @@ How a sentence is read:
 """
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -141,6 +143,15 @@ CONTENT_PREPS = {"of", "for", "over", "about", "against"}
 SELF_DIRECTED = {"RETREAT", "CONCEDE", "MOBILIZE"}
 SOURCELESS = {"ASSAULT", "COERCE", "SANCTION", "ACCUSE"}
 INHERIT_TARGET = {"SANCTION", "THREATEN", "REQUEST", "ACCUSE", "REJECT"}
+# PLOVER's cooperative types; the others but REQUEST are conflictual
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
+
+
+def _opposed(a: str, b: str) -> bool:
+    """One type cooperative and the other conflictual (REQUEST is neither)."""
+    if "REQUEST" in (a, b):
+        return False
+    return (a in COOPERATIVE) != (b in COOPERATIVE)
 DEEP_TYPES = {"PROTEST", "REQUEST", "ACCUSE", "REJECT"}
 
 
@@ -584,11 +595,16 @@ def sentence_frames(sent: "SpacySpan", *, has_actor: Optional[HasActor] = None,
                 f.targets = list(g.targets)
                 break
     frames.extend(idioms)
-    for f in frames:  # "backs the opposition and has imposed sanctions": the shared target
+    for f in frames:  # "condemned the raid and threatened Baghdad": the shared target
         if not f.targets and f.type in INHERIT_TARGET and f.sources:
             for g in frames:
                 if g is not f and g.targets and g.sources and g.sources[0].head.i == f.sources[0].head.i:
-                    f.targets = list(g.targets)
+                    if _opposed(f.type, g.type):
+                        # "backs the country's opposition and has imposed sanctions": one does
+                        # not sanction whom one backs, but the country they belong to
+                        f.targets = [dataclasses.replace(a, country_of=True) for a in g.targets]
+                    else:
+                        f.targets = list(g.targets)
                     break
     # an action with no actor is background ("its actions there were agreed"); only
     # attacks and repression are kept with an unknown source ("three soldiers were killed")

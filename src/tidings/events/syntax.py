@@ -54,6 +54,7 @@ class Arg:
     end: int
     fallback: Optional["Arg"] = None  # for a pronoun: the speaker it most likely refers to
     core: Optional[tuple[int, int]] = None  # the head with its premodifiers
+    country_of: bool = False  # stands for the country of the actor it names, not the actor
 
     @property
     def text(self) -> str:
