@@ -122,15 +122,26 @@ _NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|a|an|future|would-be|next|inco
 def office_clues(view: str) -> list[Clue]:
     """Title-and-name mentions of office-holders in ``view`` (see data/timex_offices.json)."""
     out: list[Clue] = []
-    for rx, office, names, terms in _office_patterns():
-        if not any(n in view for n in names):
-            continue  # a plain substring test spares most of the 150 patterns
+    patterns = _office_patterns()
+    # only the patterns of names the text holds, in the table's order
+    rows = sorted({i for name, idx in _rows_by_name().items() if name in view for i in idx})
+    for rx, office, names, terms in (patterns[i] for i in rows):
         for m in rx.finditer(view):
             if _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
                 continue
             out.append(Clue("office", "none", vstart=m.start(), vend=m.end(), terms=terms,
                             office=f"{office} {names[0]}"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _rows_by_name() -> dict[str, tuple[int, ...]]:
+    """Each office-holder's name → the rows of the office table that name them."""
+    out: dict[str, list[int]] = {}
+    for i, row in enumerate(load_json("timex_offices.json")["offices"]):
+        for n in row["names"]:
+            out.setdefault(n, []).append(i)
+    return {n: tuple(v) for n, v in out.items()}
 
 
 def clues_of(items: list["TimeMention"], view: str = "") -> list[Clue]:
@@ -206,26 +217,38 @@ def loglik(c: Clue, d: dt.date) -> float:
     return math.log((1 - FIT_NOISE) * _year_density(c.year - d.year, c.tense) + FIT_NOISE / 60)
 
 
-def _clue_row(c: Clue, ords: "np.ndarray", dates: list[dt.date]) -> "np.ndarray":
-    """The weighted log likelihood of clue ``c`` for every date (``ords``: their ordinals),
-    computed once per distinct value of what the clue depends on (year, weekday, month),
-    for month-days and titles once per date."""
+class _Days:
+    """The candidate writing dates: ordinals, years and months as arrays."""
+    __slots__ = ("ords", "years", "months")
+
+    def __init__(self, anchor: dt.date) -> None:
+        import numpy as np
+
+        days = np.arange(-FIT_DAYS, FIT_DAYS + 1)
+        self.ords = anchor.toordinal() + days
+        d64 = np.datetime64(anchor.isoformat(), "D") + days
+        self.years = d64.astype("datetime64[Y]").astype(np.int64) + 1970
+        self.months = d64.astype("datetime64[M]").astype(np.int64) % 12 + 1
+
+    def date(self, i: int) -> dt.date:
+        return dt.date.fromordinal(int(self.ords[i]))
+
+
+def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
+    """The weighted log likelihood of clue ``c`` for every candidate date, computed once
+    per distinct value of what the clue depends on (year, weekday, month), for month-days
+    and titles from arrays."""
     import numpy as np
 
     w = _WEIGHT[c.unit]
     if c.unit in ("y", "wd", "m"):
-        if c.unit == "y":
-            keys = np.fromiter((d.year for d in dates), dtype=np.int64, count=len(dates))
-        elif c.unit == "wd":
-            keys = (ords + 6) % 7           # date.weekday() from the ordinal
-        else:
-            keys = np.fromiter((d.month for d in dates), dtype=np.int64, count=len(dates))
-        values, first = np.unique(keys, return_index=True)
-        table = np.array([w * loglik(c, dates[i]) for i in first])
+        keys = cal.years if c.unit == "y" else (cal.ords + 6) % 7 if c.unit == "wd" else cal.months
+        values, first = np.unique(keys, return_index=True)     # (ords + 6) % 7 is date.weekday()
+        table = np.array([w * loglik(c, cal.date(i)) for i in first])
         return table[np.searchsorted(values, keys)]
     if c.unit == "office":
-        return w * _office_row(c, ords)
-    return w * _md_row(c, ords, dates)
+        return w * _office_row(c, cal.ords)
+    return w * _md_row(c, cal)
 
 
 def _office_row(c: Clue, ords: "np.ndarray") -> "np.ndarray":
@@ -242,13 +265,14 @@ def _office_row(c: Clue, ords: "np.ndarray") -> "np.ndarray":
     return np.where(in_term, 0.0, out)
 
 
-def _md_row(c: Clue, ords: "np.ndarray", dates: list[dt.date]) -> "np.ndarray":
+def _md_row(c: Clue, cal: _Days) -> "np.ndarray":
     """``loglik`` of a month-day clue for every date, at once: the month-day's last
     occurrence on or before each date (this year or last) and its next one after it (this
     year or next), through the densities of ``_md_density``."""
     import numpy as np
 
-    years = range(dates[0].year - 1, dates[-1].year + 2)
+    ords, year = cal.ords, cal.years
+    years = range(int(year[0]) - 1, int(year[-1]) + 2)
     occ, occ_year = [], []
     for y in years:
         try:
@@ -257,7 +281,6 @@ def _md_row(c: Clue, ords: "np.ndarray", dates: list[dt.date]) -> "np.ndarray":
         except ValueError:
             continue                        # 29 February in a common year
     occ_a, occ_y = np.array(occ), np.array(occ_year)
-    year = np.fromiter((d.year for d in dates), dtype=np.int64, count=len(dates))
     i_back = np.searchsorted(occ_a, ords, side="right") - 1
     i_fwd = i_back + 1
     ok_back = (i_back >= 0) & (occ_y[np.clip(i_back, 0, None)] >= year - 1)
@@ -289,11 +312,10 @@ def fit_dates(clues: list[Clue], anchor: dt.date) -> Optional[tuple[float, dt.da
     if not clues or not 1900 <= anchor.year <= 2100:
         return None
     days = np.arange(-FIT_DAYS, FIT_DAYS + 1)
-    ords = anchor.toordinal() + days
-    dates = [dt.date.fromordinal(int(o)) for o in ords]
+    cal = _Days(anchor)
     total = np.zeros(len(days))
     for c in clues:
-        total += _clue_row(c, ords, dates)
+        total += _clue_row(c, cal)
     mid = FIT_DAYS                                  # index of the claimed date
     base = float(total[mid - FIT_SLACK_DAYS:mid + FIT_SLACK_DAYS + 1].max())
     far = np.abs(days) >= FIT_MIN_DISTANCE_DAYS
