@@ -17,6 +17,9 @@ _SENTS = "tidings.doc_sents"
 _POS = "tidings.doc_pos"
 _ORTH = "tidings.doc_orth"
 _HEADS = "tidings.doc_heads"
+_STARTS = "tidings.doc_starts"
+_ENDS = "tidings.doc_ends"
+_SENT_STARTS = "tidings.doc_sent_starts"
 
 
 def remember_text(doc: "Doc", text: str) -> None:
@@ -108,3 +111,32 @@ def token_heads(doc: "Doc") -> list[int]:
             i + (h - (1 << 64) if h >= (1 << 63) else h)
             for i, h in enumerate(doc.to_array(HEAD).tolist())]
     return heads
+
+
+def token_starts(doc: "Doc") -> list[int]:
+    """Every token's ``idx`` (its first character in ``doc.text``), in order."""
+    starts = doc.user_data.get(_STARTS)
+    if starts is None:
+        from spacy.attrs import IDX
+
+        starts = doc.user_data[_STARTS] = doc.to_array(IDX).tolist()
+    return starts
+
+
+def token_ends(doc: "Doc") -> list[int]:
+    """Every token's ``idx + len(token)`` (the character after it), in order."""
+    ends = doc.user_data.get(_ENDS)
+    if ends is None:
+        from spacy.attrs import LENGTH
+
+        ends = doc.user_data[_ENDS] = [
+            s + n for s, n in zip(token_starts(doc), doc.to_array(LENGTH).tolist())]
+    return ends
+
+
+def sent_starts(doc: "Doc") -> list[int]:
+    """The first token index of each of :func:`doc_sents`, in order (for ``bisect``)."""
+    starts = doc.user_data.get(_SENT_STARTS)
+    if starts is None:
+        starts = doc.user_data[_SENT_STARTS] = [s.start for s in doc_sents(doc)]
+    return starts

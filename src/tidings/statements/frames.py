@@ -9,8 +9,10 @@ over the parse; :mod:`tidings.statements.attribute` calls them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Optional
 
+from tidings.entities.doccache import doc_sents, sent_starts, token_starts
 from tidings.statements import rules
 from tidings.statements.quotes import Quote
 from tidings.statements.rules import Range, Raw
@@ -66,19 +68,18 @@ def colon_headlines(ctx: "_Context", raws: list[Raw]) -> list[Raw]:
 
 
 def sentence_of(doc: "Doc", pos: int) -> "SpacySpan":
-    tok = doc[max(0, min(len(doc) - 1, token_at(doc, pos)))]
-    return tok.sent
+    """The sentence of the token at character ``pos`` (see :func:`token_at`)."""
+    i = max(0, min(len(doc) - 1, token_at(doc, pos)))
+    sents = doc_sents(doc)
+    if not sents:
+        return doc[i].sent
+    return sents[bisect_right(sent_starts(doc), i) - 1]
 
 
 def token_at(doc: "Doc", pos: int) -> int:
-    lo, hi = 0, len(doc) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if doc[mid].idx <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The index of the last token that starts at or before character ``pos`` (0 when
+    none does)."""
+    return max(0, bisect_right(token_starts(doc), pos) - 1)
 
 
 def frame_raw(ctx: "_Context", q: Quote, last: Optional[Raw]) -> Optional[Raw]:

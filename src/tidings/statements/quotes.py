@@ -35,7 +35,7 @@ class Quote:
 
     @property
     def last_end(self) -> int:
-        return self.all_pieces[-1][1]
+        return self.pieces[-1][1] if self.pieces else self.end
 
 
 def _is_opening(text: str, i: int) -> bool:

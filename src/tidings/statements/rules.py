@@ -12,11 +12,13 @@ attaches quotes, speakers, venues and dates.  Rule choices were measured with
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
+from tidings.entities.doccache import token_ends
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -282,29 +284,34 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
     rates, speech = tables()
     model = cuemodel.load() if cues == "model" else None
     excluded = frozenset(load_json("statement_cues.json").get("exclude", []))
-    info = cuemodel.DocInfo(doc) if model is not None else None
+    # every word's attributes come from the parse's arrays; a spaCy Token is built only
+    # for the candidate cues
+    info = cuemodel.DocInfo(doc)
     text = doc.text if text is None else text  # doc.text is rebuilt on every access
+    lower, pos, lemma = info.lower, info.pos, info.lemma
     out: list[Raw] = []
-    for tok in doc:
-        low = tok.lower_
-        if low == "according" and any(c.lower_ == "to" for c in tok.children):
-            raw = nominal.according_to(tok, text)
+    for i in range(info.n):
+        if lower[i] == "according":
+            tok = doc[i]
+            if any(c.lower_ == "to" for c in tok.children):
+                raw = nominal.according_to(tok, text)
+                if raw:
+                    out.append(raw)
+                continue
+        p = pos[i]
+        if p == "NOUN" and lemma[i] in nominal.NOUN_CUES:
+            raw = nominal.noun_cue(doc[i], text)
             if raw:
                 out.append(raw)
             continue
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nominal.NOUN_CUES:
-            raw = nominal.noun_cue(tok, text)
-            if raw:
-                out.append(raw)
-            continue
-        if tok.pos_ != "VERB":
+        if p != "VERB":
             continue
         if model is not None:
-            if tok.lemma_.lower() in excluded or not model.is_cue(tok, info):
+            if lemma[i] in excluded or not model.is_cue_at(i, info):
                 continue
-        elif tok.lemma_.lower() not in rates:
+        elif lemma[i] not in rates:
             continue
-        raw = _verbal(tok, text, speech)
+        raw = _verbal(doc[i], text, speech)
         if raw:
             out.append(raw)
     return out
@@ -329,14 +336,9 @@ def _lead_trim(doc: "Doc", text: str, content: Optional[Range], cue: "list[Token
 
 
 def _first_token(doc: "Doc", pos: int) -> int:
-    lo, hi = 0, len(doc) - 1
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc[mid].idx + len(doc[mid]) <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """The index of the first token that ends after character ``pos`` (the last token
+    when none does)."""
+    return min(max(len(doc) - 1, 0), bisect_right(token_ends(doc), pos))
 
 
 # "said in a statement", "spoke with reporters", "wrote upon ...": the setting, not what was said
