@@ -57,6 +57,7 @@ class _Context:
         self.entities = ents
         self.times = analysis.layers.get("times")
         self._ents: Optional[list[tuple[int, int, int, int]]] = None
+        self._entity_at: dict[Range, Optional[str]] = {}
         self.person_ids: set[str] = set()
         if ents is not None:
             self.person_ids = {e.id for e in ents.entities if e.kind == "person"}
@@ -90,11 +91,16 @@ class _Context:
     def entity_at(self, r: Range) -> Optional[str]:
         if self.entities is None:
             return None
+        r = (r[0], r[1])
+        if r in self._entity_at:  # pronouns look up the same subjects again and again
+            return self._entity_at[r]
         try:
-            return self.entities.entity_at(r[0], r[1])
+            eid = self.entities.entity_at(r[0], r[1])
         except Exception:  # a half-built entities layer never loses the statements
             log.debug("entity_at failed", exc_info=True)
             return None
+        self._entity_at[r] = eid
+        return eid
 
     def fullest(self, eid: Optional[str]) -> Optional[str]:
         """A one-word entity ("MacLeod") -> the one entity of the same kind that the article

@@ -16,13 +16,13 @@ from __future__ import annotations
 import json
 import logging
 import math
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
-from tidings.entities.doccache import doc_sents, token_heads, token_strings, tokens_where
+from tidings.entities.doccache import doc_sents, doc_text, token_ends, token_heads, token_starts, token_strings
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -45,8 +45,14 @@ class DocInfo:
         self.tag = token_strings(doc, "TAG")
         self.dep = token_strings(doc, "DEP")
         self.pos = token_strings(doc, "POS")
-        self.lower = token_strings(doc, "LOWER")
-        self.ent_type = _ent_types(doc)
+        from spacy.attrs import ENT_TYPE, LOWER
+
+        # lower-cased words and entity labels are read for a few words round each verb:
+        # their strings are looked up when asked for
+        self._strings = doc.vocab.strings
+        self._lower_ids = doc.to_array(LOWER).tolist()
+        self._ent_ids = doc.to_array(ENT_TYPE).tolist()
+        self._names: dict[int, str] = {}
         self.heads = heads = token_heads(doc)
         children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(heads):
@@ -59,7 +65,21 @@ class DocInfo:
             s, e = sent.start, sent.end
             self.sent_start[s:e] = [s] * (e - s)
             self.sent_end[s:e] = [e] * (e - s)
-        self.quotes = [t.i for t in tokens_where(doc, lambda w: w in QUOTES)]
+        self.quotes = _quote_tokens(doc)
+
+    def lower(self, i: int) -> str:
+        """``doc[i].lower_``."""
+        return self._name(self._lower_ids[i])
+
+    def ent_type(self, i: int) -> str:
+        """``doc[i].ent_type_``."""
+        return self._name(self._ent_ids[i])
+
+    def _name(self, sid: int) -> str:
+        name = self._names.get(sid)
+        if name is None:
+            name = self._names[sid] = self._strings[sid]
+        return name
 
     def any_quote(self, start: int, end: int) -> bool:
         k = bisect_left(self.quotes, start)
@@ -72,13 +92,22 @@ class DocInfo:
         return bisect_left(self.quotes, end) - bisect_left(self.quotes, start)
 
 
-def _ent_types(doc) -> list[str]:  # type: ignore[no-untyped-def]
-    from spacy.attrs import ENT_TYPE
+_QUOTE_CHAR = re.compile("[" + re.escape(QUOTES) + "]")
 
-    ids = doc.to_array(ENT_TYPE).tolist()
-    strings = doc.vocab.strings
-    names = {i: strings[i] for i in set(ids)}
-    return [names[i] for i in ids]
+
+def _quote_tokens(doc) -> list[int]:  # type: ignore[no-untyped-def]
+    """The indexes of the tokens whose text is one of ``QUOTES`` (or a run of them, as
+    ``t.text in QUOTES``), found from the quote characters of the text."""
+    text = doc_text(doc)
+    starts, ends = token_starts(doc), token_ends(doc)
+    out: list[int] = []
+    for m in _QUOTE_CHAR.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or (out and out[-1] == i) or m.start() >= ends[i]:
+            continue
+        if text[starts[i]:ends[i]] in QUOTES:
+            out.append(i)
+    return out
 
 
 def _subj_kind(i: int, info: DocInfo) -> str:
@@ -86,8 +115,8 @@ def _subj_kind(i: int, info: DocInfo) -> str:
         dep = info.dep[c]
         if dep in ("nsubj", "nsubjpass", "csubj"):
             if info.pos[c] == "PRON":
-                return dep + ":PRON:" + info.lower[c]
-            return dep + ":" + (info.ent_type[c] or info.pos[c])
+                return dep + ":PRON:" + info.lower(c)
+            return dep + ":" + (info.ent_type(c) or info.pos[c])
     return "none"
 
 
@@ -99,47 +128,83 @@ def features(tok: "Token", info: "Optional[DocInfo]" = None) -> list[str]:
 
 def features_at(i: int, info: DocInfo) -> list[str]:
     """The features of the word at token index ``i``."""
+    return [f for group in feature_groups(i, info) for f in group[0](*group[1:])]
+
+
+def _one(tpl: str, value: str) -> tuple[str, ...]:
+    return (tpl + value,)
+
+
+def _with_lemma(tpl: str, lemma: str, value: str) -> tuple[str, ...]:
+    return (tpl + lemma + "|" + value,)
+
+
+def _both(tpl: str, ltpl: str, lemma: str, value: str) -> tuple[str, ...]:
+    return (tpl + value, ltpl + lemma + "|" + value)
+
+
+def _base(lemma: str, tag: str, dep: str) -> tuple[str, ...]:
+    return ("b", "l=" + lemma, "t=" + tag, "d=" + dep, "l|d=" + lemma + "|" + dep,
+            "l|t=" + lemma + "|" + tag)
+
+
+def _subject(lemma: str, subj: str) -> tuple[str, ...]:
+    return ("s=" + subj, "l|s=" + lemma + "|" + subj.split(":")[0])
+
+
+def _quote_flags(lemma: str, in_sent: bool, near: bool) -> tuple[str, ...]:
+    return ("q=" + str(in_sent) + str(near), "l|q=" + lemma + "|" + str(near))
+
+
+Group = tuple  # (function, *its arguments): the function returns feature names
+
+
+def feature_groups(i: int, info: DocInfo) -> list[Group]:
+    """The features of the word at token index ``i`` as groups of (a function that names
+    them, its arguments), in feature order.  Words with the same group arguments share the
+    group's feature names, so :class:`CueModel` looks their weights up once."""
     lemma, tag, dep, lower = info.lemma[i], info.tag[i], info.dep[i], info.lower
     kids = info.children[i]
     deps = sorted({info.dep[c] for c in kids})
-    preps = sorted({lower[c] for c in kids if info.dep[c] in ("prep", "agent", "prt")})
+    preps = sorted({lower(c) for c in kids if info.dep[c] in ("prep", "agent", "prt")})
     subj = _subj_kind(i, info)
     ss, se = info.sent_start[i], info.sent_end[i]
     quote_in_sent = info.any_quote(ss, se)
     quote_near = info.any_quote(max(ss, i - 4), min(se, i + 5))
-    f = ["b", "l=" + lemma, "t=" + tag, "d=" + dep, "l|d=" + lemma + "|" + dep,
-         "l|t=" + lemma + "|" + tag, "s=" + subj, "l|s=" + lemma + "|" + subj.split(":")[0],
-         "h=" + info.lemma[info.heads[i]] if dep in ("xcomp", "advcl", "conj", "pcomp") else "h=-",
-         "q=" + str(quote_in_sent) + str(quote_near), "l|q=" + lemma + "|" + str(quote_near)]
+    groups: list[Group] = [
+        (_base, lemma, tag, dep), (_subject, lemma, subj),
+        (_one, "h=", info.lemma[info.heads[i]] if dep in ("xcomp", "advcl", "conj", "pcomp") else "-"),
+        (_quote_flags, lemma, quote_in_sent, quote_near)]
     for c in kids:
         cdep = info.dep[c]
         if cdep in ("nsubj", "nsubjpass") and info.pos[c] in ("NOUN", "PRON"):
-            f.append("sl=" + info.lemma[c])
+            groups.append((_one, "sl=", info.lemma[c]))
         elif cdep == "dobj":
-            f.append("l|o=" + lemma + "|" + info.lemma[c])
+            groups.append((_with_lemma, "l|o=", lemma, info.lemma[c]))
         elif cdep == "ccomp":
-            mark = next((lower[g] for g in info.children[c] if info.dep[g] == "mark"), "-")
-            f.append("cm=" + mark)
+            mark = next((lower(g) for g in info.children[c] if info.dep[g] == "mark"), "-")
+            groups.append((_one, "cm=", mark))
     inside = info.quotes_between(ss, i) % 2
-    f.append("inq=" + str(inside))
+    groups.append((_one, "inq=", str(inside)))
     for d in deps:
-        f.append("c=" + d)
-        f.append("l|c=" + lemma + "|" + d)
+        groups.append((_both, "c=", "l|c=", lemma, d))
     for p in preps:
-        f.append("p=" + p)
-        f.append("l|p=" + lemma + "|" + p)
+        groups.append((_both, "p=", "l|p=", lemma, p))
     if i > 0:
-        f.append("w-1=" + lower[i - 1])
+        groups.append((_one, "w-1=", lower(i - 1)))
     if i + 1 < info.n:
-        f.append("w+1=" + lower[i + 1])
-        f.append("l|w+1=" + lemma + "|" + lower[i + 1])
-    return f
+        groups.append((_both, "w+1=", "l|w+1=", lemma, lower(i + 1)))
+    return groups
+
+
+MAX_REMEMBERED = 200_000  # feature groups whose weights a model keeps
 
 
 class CueModel:
     def __init__(self, weights: dict[str, float], threshold: float) -> None:
         self.weights = weights
         self.threshold = threshold
+        self._group_weights: dict[Group, tuple[float, ...]] = {}
 
     def prob(self, tok: "Token", info: "Optional[DocInfo]" = None) -> float:
         if info is None:
@@ -148,8 +213,18 @@ class CueModel:
 
     def prob_at(self, i: int, info: DocInfo) -> float:
         """:meth:`prob` of the word at token index ``i``."""
-        feats = features_at(i, info)
-        z = sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
+        remembered = self._group_weights
+        if len(remembered) > MAX_REMEMBERED:
+            remembered.clear()
+        get = self.weights.get
+        ws: list[float] = []
+        for group in feature_groups(i, info):
+            w = remembered.get(group)
+            if w is None:
+                w = remembered[group] = tuple(get(f, 0.0) for f in group[0](*group[1:]))
+            ws.extend(w)
+        # the weights in feature order, summed as ``sum(weights of features_at(...))``
+        z = sum(ws)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def is_cue(self, tok: "Token", info: "Optional[DocInfo]" = None) -> bool:

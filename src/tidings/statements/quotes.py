@@ -61,11 +61,19 @@ def _sentence_end(text: str, start: int, limit: int) -> int:
     return m.end() if m else limit
 
 
+_SINGLE_OPEN = re.compile("[‘']")
+_DOUBLE_MARK = re.compile("[" + re.escape(DOUBLE) + "]")
+
+
 def _single_quotes(text: str, pstart: int, pend: int, taken: list[tuple[int, int]]) -> list[Quote]:
     """‘...’ / '...' quotes opened at a word boundary (headlines, quotes within quotes)."""
     out: list[Quote] = []
     i = pstart
     while i < pend:
+        m = _SINGLE_OPEN.search(text, i, pend)  # only a single mark can open a quote
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in "‘'" and (i == pstart or not text[i - 1].isalnum()) and i + 1 < pend \
                 and text[i + 1].isalpha():
@@ -125,7 +133,7 @@ def _find(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     quotes: list[Quote] = []
     carry: Quote | None = None  # a quote left open at the end of the previous paragraph
     for pstart, pend in paragraphs:
-        marks = [i for i in range(pstart, pend) if text[i] in DOUBLE]
+        marks = [m.start() for m in _DOUBLE_MARK.finditer(text, pstart, pend)]
         first_nonspace = pstart
         while first_nonspace < pend and text[first_nonspace].isspace():
             first_nonspace += 1

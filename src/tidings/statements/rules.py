@@ -12,13 +12,14 @@ attaches quotes, speakers, venues and dates.  Rule choices were measured with
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
-from tidings.entities.doccache import token_ends
+from tidings.entities.doccache import token_ends, token_starts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -288,10 +289,11 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
     # for the candidate cues
     info = cuemodel.DocInfo(doc)
     text = doc.text if text is None else text  # doc.text is rebuilt on every access
-    lower, pos, lemma = info.lower, info.pos, info.lemma
+    pos, lemma = info.pos, info.lemma
+    according = _according(doc, text)
     out: list[Raw] = []
     for i in range(info.n):
-        if lower[i] == "according":
+        if i in according:
             tok = doc[i]
             if any(c.lower_ == "to" for c in tok.children):
                 raw = nominal.according_to(tok, text)
@@ -315,6 +317,20 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
         if raw:
             out.append(raw)
     return out
+
+
+def _according(doc: "Doc", text: str) -> "set[int]":
+    """The indexes of the tokens "according" (any case)."""
+    starts, ends = token_starts(doc), token_ends(doc)
+    out = set()
+    for m in _ACCORDING.finditer(text):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and starts[i] == m.start() and text[starts[i]:ends[i]].lower() == "according":
+            out.add(i)
+    return out
+
+
+_ACCORDING = re.compile("according", re.IGNORECASE)
 
 
 def _lead_trim(doc: "Doc", text: str, content: Optional[Range], cue: "list[Token]") -> Optional[Range]:
