@@ -54,11 +54,10 @@ class DocInfo:
         self._ent_ids = doc.to_array(ENT_TYPE).tolist()
         self._names: dict[int, str] = {}
         self.heads = heads = token_heads(doc)
-        children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(heads):
-            if h != i:
-                children[h].append(i)  # in word order, as ``Token.children``
-        self.children = children
+        # the token indexes sorted by their head (stable: in word order under each head),
+        # so that a word's children are one slice; no list per word for the collector
+        self._by_head = sorted(range(n), key=heads.__getitem__)
+        self._sorted_heads = [heads[j] for j in self._by_head]
         self.sent_start = [0] * n
         self.sent_end = [0] * n
         for sent in doc_sents(doc):
@@ -66,6 +65,12 @@ class DocInfo:
             self.sent_start[s:e] = [s] * (e - s)
             self.sent_end[s:e] = [e] * (e - s)
         self.quotes = _quote_tokens(doc)
+
+    def children(self, i: int) -> list[int]:
+        """The indexes of ``doc[i].children``, in word order."""
+        lo = bisect_left(self._sorted_heads, i)
+        hi = bisect_right(self._sorted_heads, i, lo)
+        return [j for j in self._by_head[lo:hi] if j != i]
 
     def lower(self, i: int) -> str:
         """``doc[i].lower_``."""
@@ -111,7 +116,7 @@ def _quote_tokens(doc) -> list[int]:  # type: ignore[no-untyped-def]
 
 
 def _subj_kind(i: int, info: DocInfo) -> str:
-    for c in info.children[i]:
+    for c in info.children(i):
         dep = info.dep[c]
         if dep in ("nsubj", "nsubjpass", "csubj"):
             if info.pos[c] == "PRON":
@@ -164,7 +169,7 @@ def feature_groups(i: int, info: DocInfo) -> list[Group]:
     them, its arguments), in feature order.  Words with the same group arguments share the
     group's feature names, so :class:`CueModel` looks their weights up once."""
     lemma, tag, dep, lower = info.lemma[i], info.tag[i], info.dep[i], info.lower
-    kids = info.children[i]
+    kids = info.children(i)
     deps = sorted({info.dep[c] for c in kids})
     preps = sorted({lower(c) for c in kids if info.dep[c] in ("prep", "agent", "prt")})
     subj = _subj_kind(i, info)
@@ -182,7 +187,7 @@ def feature_groups(i: int, info: DocInfo) -> list[Group]:
         elif cdep == "dobj":
             groups.append((_with_lemma, "l|o=", lemma, info.lemma[c]))
         elif cdep == "ccomp":
-            mark = next((lower(g) for g in info.children[c] if info.dep[g] == "mark"), "-")
+            mark = next((lower(g) for g in info.children(c) if info.dep[g] == "mark"), "-")
             groups.append((_one, "cm=", mark))
     inside = info.quotes_between(ss, i) % 2
     groups.append((_one, "inq=", str(inside)))
@@ -197,7 +202,7 @@ def feature_groups(i: int, info: DocInfo) -> list[Group]:
     return groups
 
 
-MAX_REMEMBERED = 200_000  # feature groups whose weights a model keeps
+MAX_REMEMBERED = 100_000  # feature groups whose weights a model keeps
 
 
 class CueModel:
