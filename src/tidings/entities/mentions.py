@@ -12,11 +12,12 @@ from __future__ import annotations
 import collections
 
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from tidings.entities import gazetteer as gz
+from tidings.entities.names import (finite_verb_cut, in_body, known_name_cut, name_tokens,
+                                     title_case_headline_end)
 from tidings.entities.doccache import doc_sents, doc_text, tokens_with_pos
 
 if TYPE_CHECKING:
@@ -99,70 +100,6 @@ def _strip_possessive(doc: "Doc", start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _title_case_headline_end(text: str) -> int:
-    """The end of the first paragraph when it is a Title Case headline, else 0."""
-    end = text.find("\n\n")
-    if end <= 0:
-        return 0
-    words = [w for w in text[:end].split() if len(w) >= 4 and w[0].isalpha()]
-    if len(words) < 3 or sum(w[0].isupper() for w in words) < 0.8 * len(words):
-        return 0
-    return end
-
-
-def _in_body(span: "Span", text: str, head_end: int) -> bool:
-    """Whether the body below a headline gives this headline name, whole or word by word
-    with capitals ("Republican Party" over "... the Republican ... the Party ...")."""
-    body = text[head_end:]
-    if span.text in body:
-        return True
-    words = [t.text for t in span if t.is_alpha and len(t.text) > 3]
-    return bool(words) and all(re.search(r"\b" + re.escape(w) + r"\b", body) for w in words)
-
-
-def _finite_verb_cut(doc: "Doc", start: int, end: int) -> int:
-    """The end of a name span cut before its first finite verb after the first word."""
-    for i in range(start + 1, end):
-        if doc[i].tag_ in ("VBZ", "VBD", "VBP", "MD"):
-            return i
-    return end
-
-
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-def _known_name_cut(doc: "Doc", start: int, end: int, person_texts: "collections.Counter[str]") -> int:
-    """The end of a name span seen once that runs past a name spaCy finds elsewhere in
-    the article ("Hillary Clinton Slams" in a headline over "Hillary Clinton said")."""
-    if end - start < 3 or person_texts[doc[start:end].text] > 1:
-        return end
-    for k in range(end - 1, start + 1, -1):
-        if person_texts[doc[start:k].text] and doc[k].is_alpha and doc[k].lower_ not in _SUFFIXES \
-                and not any(doc[k].text in name.split() for name in person_texts
-                            if name != doc[start:end].text):
-            return k  # the word cut off is no part of any other name ("Dena Minning Grayson")
-    return end
-
-
-def _name_tokens(span: "Span") -> tuple[str, ...]:
-    """The words of a name, with its initials' dots, a double-barrelled name one word
-    ("Mark-Viverito", "Stanley-Becker"), and no other punctuation."""
-    doc = span.doc
-    out: list[str] = []
-    glue = False
-    for t in span:
-        if t.text == "-" and out and not t.whitespace_ and not doc[t.i - 1].whitespace_ \
-                and t.i + 1 < span.end:
-            out[-1] += "-"
-            glue = True
-        elif glue:
-            out[-1] += t.text
-            glue = False
-        elif not t.is_punct or t.text == ".":
-            out.append(t.text)
-    return tuple(out)
-
-
 def _char_to_token(doc: "Doc", start: int, end: int) -> Optional["Span"]:
     return doc.char_span(start, end, alignment_mode="expand")
 
@@ -215,7 +152,7 @@ def find_mentions(doc: "Doc") -> list[Mention]:
     person_texts = collections.Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
     for ent in doc.ents:
         if ent.label_ == "ORG":
-            cut = _finite_verb_cut(doc, ent.start, ent.end)
+            cut = finite_verb_cut(doc, ent.start, ent.end)
             if cut == ent.end or doc[ent.start:cut].text not in person_texts:
                 continue
             ent = doc[ent.start:cut]
@@ -228,8 +165,8 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         s, e, titles, honorific = _person_name(doc, ent)
         # a name holds no finite verb: Title Case headlines make spaCy run a name on into
         # the verb after it ("Mark-Viverito Backs", "Joe Biden Meets Xi Jinping")
-        e = _finite_verb_cut(doc, s, e)
-        e = _known_name_cut(doc, s, e, person_texts)
+        e = finite_verb_cut(doc, s, e)
+        e = known_name_cut(doc, s, e, person_texts)
         if s >= e:
             continue
         span = doc[s:e]
@@ -238,7 +175,7 @@ def find_mentions(doc: "Doc") -> list[Mention]:
         take(Mention(span.start_char, span.end_char, "person", span.text,
                      role=" ".join(titles) or None,
                      gender=honorific or gz.gender_of(" ".join(titles)),
-                     name_tokens=_name_tokens(span),
+                     name_tokens=name_tokens(span),
                      source="ner"))
 
     # 2. gazetteer names (countries, capitals, institutions, media, leaders, demonyms)
@@ -258,16 +195,16 @@ def find_mentions(doc: "Doc") -> list[Mention]:
                      m.name.sector, source=m.name.category))
 
     # 3. other named organisations and places spaCy found
-    head_end = _title_case_headline_end(text)
+    head_end = title_case_headline_end(text)
     for ent in doc.ents:
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             continue
         s, e = _strip_possessive(doc, ent.start, ent.end)
         if s < e and doc[s:e].end_char <= head_end:
-            e = _finite_verb_cut(doc, s, e)  # "European Free Trade Association Offers To ..."
+            e = finite_verb_cut(doc, s, e)  # "European Free Trade Association Offers To ..."
         if ent.label_ in ("ORG", "FAC") and s < e and doc[s:e].end_char <= head_end \
                 and free(doc[s].idx, doc[e - 1].idx + 1) \
-                and not _in_body(doc[s:e], text, head_end):
+                and not in_body(doc[s:e], text, head_end):
             continue  # a Title Case headline makes any run of words look like a name
             # ("Iceland Will [Keep Coast Guard Ships] Near ..."): only names the body repeats
         # a name never ends in a finite verb: Title Case headlines make spaCy tag
