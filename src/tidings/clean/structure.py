@@ -178,15 +178,12 @@ def analyse(text: str, *, has_headline: bool = False, headline_hint: Optional[st
         st.headline = head
 
     # 4. Bylines and datelines near the top; lines between the headline and them are a deck.
+    if not has_headline and headline_hint is None:
+        head_top = [ln for ln in lines if ln.kind in ("body", "headline")][:6]
+        _headline_above_byline(st, head_top, [_byline_kind(ln.text) for ln in head_top])
     top = [ln for ln in lines if ln.kind == "body"][:6]
     marks = [_byline_kind(ln.text) for ln in top]
     last = max((k for k, m in enumerate(marks) if m), default=-1)
-    if not has_headline and headline_hint is None:
-        head_top = [ln for ln in lines if ln.kind in ("body", "headline")][:6]
-        if _headline_above_byline(st, head_top, [_byline_kind(ln.text) for ln in head_top]):
-            top = [ln for ln in lines if ln.kind == "body"][:6]
-            marks = [_byline_kind(ln.text) for ln in top]
-            last = max((k for k, m in enumerate(marks) if m), default=-1)
     if last >= 0:
         deck = [ln for ln, m in zip(top[:last], marks[:last]) if not m]
         if st.headline and sum(len(ln.text) for ln in deck) <= 300:
@@ -222,14 +219,13 @@ def _masthead(text: str) -> bool:
     return is_titleish(text) and words[-1].lower().strip(".,") in MASTHEAD_WORDS
 
 
-def _headline_above_byline(st: Structure, top: list[Line], marks: list[Optional[str]]) -> bool:
+def _headline_above_byline(st: Structure, top: list[Line], marks: list[Optional[str]]) -> None:
     """Pasted text seldom keeps blank lines: when a byline or dateline comes within the
     first lines, what stands above it is the headline (a Sentence case one wrapped over
-    lines too), under the paper's name when the first line is a masthead.  Returns whether
-    the headline changed."""
+    lines too), under the paper's name when the first line is a masthead."""
     first_mark = next((k for k, m in enumerate(marks) if m), None)
     if not first_mark:
-        return False
+        return
     above = top[:first_mark]
     masthead = None
     if len(above) >= 2 and _masthead(above[0].text) and not _masthead(above[1].text):
@@ -237,19 +233,19 @@ def _headline_above_byline(st: Structure, top: list[Line], marks: list[Optional[
     words = sum(len(ln.text.split()) for ln in above)
     if words > 30 or any(ends_sentence(ln.text) and not ln.text.endswith(("?", "!", "”", '"', "’", "'"))
                          for ln in above[:-1]):
-        return False
+        return
     found = [ln for ln in st.headline if ln is not masthead]
     if found:
         # a Title Case headline found above stays; the lines under it are its deck
         if found != above[:len(found)]:
-            return False
+            return
         head = list(found)
         for ln in above[len(found):]:  # a headline wrapped onto a line of its own: "sharply"
             if not _starts_lower(ln.text):
                 break
             head.append(ln)
         if masthead is None and head == found:
-            return False
+            return
     else:
         head = above
     for ln in st.headline:
@@ -259,7 +255,6 @@ def _headline_above_byline(st: Structure, top: list[Line], marks: list[Optional[
     for ln in head:
         ln.kind = "headline"
     st.headline = list(head)
-    return True
 
 
 def _furniture_key(text: str) -> str:

@@ -147,8 +147,7 @@ def _merge_nominals(doc: "Doc", clusters: list[Cluster]) -> None:
         if target is None:
             continue
         for m in cl.mentions:
-            target.mentions.append(m)
-            m.entity = id(target)
+            _add(target, m)  # the country it fills in is recomputed by code_cluster
         target.mentions.sort(key=lambda m: m.start)
         if not target.role and cl.role:
             target.role = _trim_role(cl.role, None)
