@@ -148,7 +148,8 @@ def frame_raw(ctx: "_Context", q: Quote, last: Optional[Raw]) -> Optional[Raw]:
                 if r is not None:
                     content = merge(content + [r])
         return Raw(cue=[rules._range(rules.cue_tokens(best))], content=content,  # type: ignore[list-item]
-                   source=rules.source_range(subj), source_head=subj.i, cue_head=best.i)
+                   source=rules.source_range(subj, cue=best if best.i > subj.i else None),
+                   source_head=subj.i, cue_head=best.i)
     # 3. introduced by a colon: "X said:" handled by the parse; "Trump:" / "X added:"
     before = text[max(0, q.start - 3):q.start].rstrip()
     if before.endswith(":"):

@@ -195,6 +195,10 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
     annotators and not others: it scored lower on the dev slice."""
     doc = subj.doc
     skip: set[int] = set()
+    if cue is not None and cue.i > subj.i and subj.left_edge.i <= cue.i <= subj.right_edge.i:
+        # the cue inside the subject's phrase ("signs calling Christie ...", a misparse):
+        # the source stops where the cue's phrase begins
+        skip.update(range(max(cue.left_edge.i, subj.i + 1), subj.right_edge.i + 1))
     for c in subj.rights:
         if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
             skip.update(t.i for t in c.subtree)
@@ -212,7 +216,8 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
             break
         toks.append(t)
     if cut:
-        while toks and toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS:
+        while toks and (toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS or (
+                toks[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "PART") and toks[-1].i > subj.i)):
             toks.pop()
     # a dateline before the subject: "WASHINGTON — Sen. Bernie Sanders"
     for k, t in enumerate(toks[:6]):
@@ -220,8 +225,9 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
                 x.is_upper or x.is_punct or x.is_space for x in toks[:k]) and k + 1 < len(toks):
             toks = toks[k + 1:]
             break
-    while toks and (toks[0].is_punct or toks[0].is_space) and toks[0].text not in QUOTE_CHARS:
-        toks.pop(0)
+    while toks and (toks[0].is_punct or toks[0].is_space) and (
+            toks[0].text not in QUOTE_CHARS or toks[0].whitespace_ or toks[0].i + 1 >= len(doc)):
+        toks.pop(0)  # a closing quote mark before the name is not part of it
     if not cut and toks:
         inner = {t.text for t in toks[1:-1]} & {",", "—", "–"}
         nxt = toks[-1].i + 1

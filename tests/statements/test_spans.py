@@ -1,0 +1,33 @@
+"""Span boundaries of sources and contents on self-written news sentences (issue 4): a
+closing quote mark is not part of the speaker's name, a subject phrase that the parser
+let run over the cue stops before it."""
+from __future__ import annotations
+
+
+def _statement(pipeline, text, cue):
+    res = pipeline.extract(text)
+    found = [s for s in res.statements if s.cue is not None and s.cue.text == cue]
+    assert found, f"no statement with cue {cue!r}; have {[s.cue.text if s.cue else None for s in res.statements]}"
+    return found[0]
+
+
+def test_the_closing_quote_mark_before_an_inverted_speaker_is_not_his_name(pipeline):
+    text = ('"I think the tide is turning on water rights in the courts," Jane Holloway, director '
+            'of the River Law Center, said in an interview.')
+    st = _statement(pipeline, text, "said")
+    assert st.speaker is not None
+    assert st.speaker.text.startswith("Jane Holloway")
+    assert st.content[0].text.startswith('"I think the tide')
+
+
+def test_a_subject_phrase_holding_the_cue_stops_before_it(pipeline):
+    text = "His plans to fix the budget by calling for a new tax on sugar drew fire."
+    st = _statement(pipeline, text, "calling for")
+    assert st.speaker is not None and st.speaker.text in ("His plans", "His plans to fix the budget")
+    assert st.content[0].text == "a new tax on sugar"
+
+
+def test_a_sign_that_calls_someone_a_name_is_the_source_not_the_whole_phrase(pipeline):
+    text = 'Signs calling the governor "the state\'s biggest loser" lined the road to the rally.'
+    st = _statement(pipeline, text, "calling")
+    assert st.speaker is not None and st.speaker.text == "Signs"
