@@ -31,3 +31,20 @@ def test_a_sign_that_calls_someone_a_name_is_the_source_not_the_whole_phrase(pip
     text = 'Signs calling the governor "the state\'s biggest loser" lined the road to the rally.'
     st = _statement(pipeline, text, "calling")
     assert st.speaker is not None and st.speaker.text == "Signs"
+
+
+def test_an_attribution_in_the_middle_keeps_the_clause_on_both_sides(pipeline):
+    text = "Meanwhile, the council is delaying the vote, they say, hoping to wear down the opposition."
+    st = _statement(pipeline, text, "say")
+    assert [c.text for c in st.content] == ["Meanwhile, the council is delaying the vote",
+                                           "hoping to wear down the opposition"]
+
+
+def test_swapped_subjects_around_an_inverted_say(pipeline):
+    # the parser makes "Part of the problem" the subject of "say" and the engineers the
+    # subject of "is": the speaker is the engineers, the content the clause around them
+    text = ("Part of the problem with the new bridge, say engineers like Tom Reyes, a structural "
+            "consultant, is the soil itself.")
+    st = _statement(pipeline, text, "say")
+    assert st.speaker is not None and st.speaker.text.startswith("engineers like Tom Reyes")
+    assert [c.text for c in st.content] == ["Part of the problem with the new bridge", "is the soil itself"]

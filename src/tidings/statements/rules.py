@@ -417,6 +417,28 @@ def _time_phrase(prep: "Token") -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+def _swapped_subjects(tok: "Token", comp: "Token", cue: "list[Token]") -> "Optional[tuple[Token, Token, int]]":
+    """“The contrast with Trump, said Doyle and others, would be clear”, parsed with the
+    clause's subject as the cue's and the speaker as the clause's: (the clause's real
+    subject, the speaker, the index of the comma after the speaker), or None."""
+    doc = tok.doc
+    if comp.dep_ != "ccomp" or comp.i < tok.i or tok.lemma_.lower() not in SAY_VERBS:
+        return None
+    first = cue[0].i
+    if first == 0 or doc[first - 1].text != ",":
+        return None
+    real = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < first), None)
+    speaker = next((c for c in comp.children if c.dep_ == "nsubj" and c.left_edge.i == cue[-1].i + 1), None)
+    if real is None or speaker is None or real.pos_ == "PRON":
+        return None
+    end = speaker.right_edge.i
+    if doc[end].text != ",":
+        end += 1
+    if end >= comp.i or doc[end].text != ",":
+        return None
+    return real, speaker, end
+
+
 def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     lemma = tok.lemma_.lower()
     content: Optional[Range] = None
@@ -426,7 +448,13 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and (lemma not in speech or lemma in XCOMP_SPEECH)), None)
     kind = comp.dep_ if comp is not None else ""
-    if comp is not None:
+    swapped = _swapped_subjects(tok, comp, cue) if comp is not None else None
+    if swapped is not None:
+        # the parse swapped the subjects: the content runs on both sides of "said Doyle,"
+        real, speaker_tok, resume = swapped
+        content = _range(list(real.subtree))
+        extra = _range([t for t in comp.subtree if t.i > resume])
+    elif comp is not None:
         content = _clause_range(comp)
         # a clause before the verb ("The plan failed, he said") stops at the subject
         subj = _subject(tok)
@@ -441,7 +469,13 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         before = _range([t for t in head.subtree if t.i not in skip and t.i < tok.i])
         after = _range([t for t in head.subtree if t.i not in skip and t.i > tok.i])
         kind = "parataxis"
-        if head.i < tok.i or before is None:
+        if head.i < tok.i and before is not None and after is not None \
+                and "," in (tok.right_edge.text, tok.doc[min(tok.right_edge.i + 1, len(tok.doc) - 1)].text):
+            # "Nor does she have any plans, advisers say, to take cues from ...": the
+            # clause goes on after the parenthetical attribution
+            content = before
+            extra = trim(text, after)
+        elif head.i < tok.i or before is None:
             content = before if head.i < tok.i else after
         else:
             content = before
@@ -495,7 +529,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     if content is None:
         return None
     cue = _raise_cue(cue, tok)
-    subj = _subject(tok) or _inverted_subject(tok)
+    subj = swapped[1] if swapped is not None else _subject(tok) or _inverted_subject(tok)
     src = source_range(subj, cue=tok) if subj is not None else None
     cue_range = _range(cue)
     assert cue_range is not None
