@@ -417,6 +417,24 @@ def _time_phrase(prep: "Token") -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+def _goes_on(tok: "Token", head: "Token") -> bool:
+    """After a parenthetical ", they say," the clause of ``head`` goes on with what was said
+    ("..., imposing new import restrictions"), not a time phrase or the writer's aside
+    ("..., a day after Trump called on Moscow to leave")."""
+    doc = tok.doc
+    if "," not in (tok.right_edge.text, doc[min(tok.right_edge.i + 1, len(doc) - 1)].text):
+        return False
+    nxt = next((c for c in head.rights if c.i > tok.right_edge.i and c.dep_ != "punct"), None)
+    if nxt is None or nxt.dep_ == "npadvmod":
+        return False
+    if any(t.ent_type_ in ("DATE", "TIME") for t in list(nxt.subtree)[:3]):
+        return False
+    return not any(g.dep_ == "mark" and g.lower_ in TIME_MARKS for g in nxt.children) and not _aside(nxt, ",")
+
+
+TIME_MARKS = frozenset(("after", "before", "when", "since", "until", "as", "once", "while"))
+
+
 def _swapped_subjects(tok: "Token", comp: "Token", cue: "list[Token]") -> "Optional[tuple[Token, Token, int]]":
     """“The contrast with Trump, said Doyle and others, would be clear”, parsed with the
     clause's subject as the cue's and the speaker as the clause's: (the clause's real
@@ -469,8 +487,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         before = _range([t for t in head.subtree if t.i not in skip and t.i < tok.i])
         after = _range([t for t in head.subtree if t.i not in skip and t.i > tok.i])
         kind = "parataxis"
-        if head.i < tok.i and before is not None and after is not None \
-                and "," in (tok.right_edge.text, tok.doc[min(tok.right_edge.i + 1, len(tok.doc) - 1)].text):
+        if head.i < tok.i and before is not None and after is not None and _goes_on(tok, head):
             # "Nor does she have any plans, advisers say, to take cues from ...": the
             # clause goes on after the parenthetical attribution
             content = before
