@@ -54,19 +54,22 @@ OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3),
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
-_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0}
+_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0}
+_WORLD = ("cycle", "age")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
 
 class Clue:
     """One piece of evidence about the writing date, with its view span."""
-    __slots__ = ("vstart", "vend", "it", "unit", "tense", "year", "month", "day", "terms", "office")
+    __slots__ = ("vstart", "vend", "it", "unit", "tense", "year", "month", "day", "terms", "office", "grace")
 
     def __init__(self, unit: str, tense: str, *, vstart: int, vend: int, it: Optional["TimeMention"] = None,
                  year: int = 0, month: int = 0, day: int = 0,
-                 terms: tuple[tuple[dt.date, dt.date], ...] = (), office: str = ""):
+                 terms: tuple[tuple[dt.date, dt.date], ...] = (), office: str = "",
+                 grace: int = OFFICE_GRACE_BEFORE):
         self.unit, self.tense, self.vstart, self.vend, self.it = unit, tense, vstart, vend, it
         self.year, self.month, self.day, self.terms, self.office = year, month, day, terms, office
+        self.grace = grace              # days before a term that the title is still fine
 
     def value(self) -> tuple:
         return (self.unit, self.year, self.month, self.day, self.office)
@@ -101,21 +104,28 @@ def _time_clue(it: "TimeMention") -> Optional[Clue]:
 
 
 @lru_cache(maxsize=1)
-def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tuple[dt.date, dt.date], ...]]]:
+def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tuple[dt.date, dt.date], ...], int]]:
     out = []
-    for row in load_json("timex_offices.json")["offices"]:
-        titles = "|".join(re.escape(t) for t in sorted(row["titles"], key=len, reverse=True))
+    table = load_json("timex_offices.json")
+    for row in table["offices"]:
+        # a row's titles are a list, or the name of a list in "title_sets"
+        forms = table["title_sets"][row["titles"]] if isinstance(row["titles"], str) else row["titles"]
+        titles = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
         names = "|".join(re.escape(n) for n in sorted(row["names"], key=len, reverse=True))
         terms = tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
                       for a, b in row["terms"])
-        rx = re.compile(rf"(?<![\w.-])(?<!Vice )(?:{titles})\s+(?P<name>{names})(?![\w-])")
-        out.append((rx, row["office"], row["names"], terms))
+        # "Vice President Biden", "vice presidential candidate Pence": not the president's row
+        rx = re.compile(rf"(?<![\w.-])(?<![Vv]ice )(?<![Vv]ice-)(?:{titles})\s+(?P<name>{names})(?![\w-])")
+        out.append((rx, row["office"], row["names"], terms, int(row.get("grace_before", OFFICE_GRACE_BEFORE))))
     return out
 
 
-# "former President Obama", "a President Trump", "the late Pope John Paul II": not in office
+# "former President Obama", "a President Trump", "the late Pope John Paul II", "then-Republican
+# presidential candidate Trump", "failed presidential candidate Romney": not in office
 _NOT_IN_OFFICE = re.compile(r"\b(?:former|ex|late|a|an|future|would-be|next|incoming|onetime|one-time|erstwhile|"
-                            r"potential|possible|hypothetical|likely|probable|presumed|expected|eventual|then|first|if|elect)[\s-]+(?:U\.S\.\s+)?$"
+                            r"potential|possible|hypothetical|likely|probable|presumed|expected|eventual|then|first|if|elect|"
+                            r"failed|unsuccessful|defeated|losing|two-time|three-time|perennial)[\s-]+"
+                            r"(?:U\.S\.\s+|Republican\s+|Democratic\s+|Democrat\s+|GOP\s+)?$"
                             r"|\b(?:19|20)\d\d(?:'s)?\s+$", re.I)     # "2012 Republican nominee Mitt Romney"
 
 
@@ -125,12 +135,12 @@ def office_clues(view: str) -> list[Clue]:
     patterns = _office_patterns()
     # only the patterns of names the text holds, in the table's order
     rows = sorted({i for name, idx in _rows_by_name().items() if name in view for i in idx})
-    for rx, office, names, terms in (patterns[i] for i in rows):
+    for rx, office, names, terms, grace in (patterns[i] for i in rows):
         for m in rx.finditer(view):
             if _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
                 continue
             out.append(Clue("office", "none", vstart=m.start(), vend=m.end(), terms=terms,
-                            office=f"{office} {names[0]}"))
+                            office=f"{office} {names[0]}", grace=grace))
     return out
 
 
@@ -146,7 +156,9 @@ def _rows_by_name() -> dict[str, tuple[int, ...]]:
 
 def clues_of(items: list["TimeMention"], view: str = "") -> list[Clue]:
     out: dict[tuple, Clue] = {}
-    for clue in [c for c in map(_time_clue, items) if c is not None] + office_clues(view):
+    from tidings.timex.conflicts_world import world_clues
+
+    for clue in [c for c in map(_time_clue, items) if c is not None] + office_clues(view) + world_clues(view):
         v = clue.value()
         if v in out and out[v].tense != clue.tense:
             out[v].tense = "none"       # told both as past and as to come: no tense evidence
@@ -194,11 +206,15 @@ def _occurrence(month: int, day: int, d: dt.date, *, back: bool) -> Optional[dt.
 
 def loglik(c: Clue, d: dt.date) -> float:
     """Log likelihood of clue ``c`` if the article was written on ``d``."""
+    if c.unit in _WORLD:
+        from tidings.timex import conflicts_world
+
+        return conflicts_world.loglik(c, d)
     if c.unit == "wd":
         table = _WD_BACK[c.tense]
         return math.log(table[(d.weekday() - c.day) % 7] / sum(table))
     if c.unit == "office":
-        if any(a - dt.timedelta(days=OFFICE_GRACE_BEFORE) <= d
+        if any(a - dt.timedelta(days=c.grace) <= d
                and (b == dt.date.max or d <= b + dt.timedelta(days=OFFICE_GRACE_AFTER)) for a, b in c.terms):
             return 0.0
         # before every term the title is an anachronism; after one it is often a
@@ -248,6 +264,10 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
         return table[np.searchsorted(values, keys)]
     if c.unit == "office":
         return w * _office_row(c, cal.ords)
+    if c.unit in _WORLD:
+        from tidings.timex import conflicts_world
+
+        return w * conflicts_world.row(c, cal.ords)
     return w * _md_row(c, cal)
 
 
@@ -257,7 +277,7 @@ def _office_row(c: Clue, ords: "np.ndarray") -> "np.ndarray":
 
     in_term = np.zeros(len(ords), dtype=bool)
     for a, b in c.terms:
-        lo = a.toordinal() - OFFICE_GRACE_BEFORE
+        lo = a.toordinal() - c.grace
         hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal() + OFFICE_GRACE_AFTER
         in_term |= (ords >= lo) & (ords <= hi)
     before = ords < min(a.toordinal() for a, _ in c.terms)
