@@ -48,3 +48,13 @@ def test_swapped_subjects_around_an_inverted_say(pipeline):
     st = _statement(pipeline, text, "say")
     assert st.speaker is not None and st.speaker.text.startswith("engineers like Tom Reyes")
     assert [c.text for c in st.content] == ["Part of the problem with the new bridge", "is the soil itself"]
+
+
+def test_the_next_quote_goes_on_with_the_main_speaker_not_a_relative_clause(pipeline):
+    text = ("“Revenues are up a little bit, and so are rounds,” said Tom Ekovich, a broker in Tampa, "
+            "who noted that prices had “cratered” to about half their former value. “Things are "
+            "moving in the right direction, but they are by no means meteoric rises.”")
+    said = _statement(pipeline, text, "said")
+    noted = _statement(pipeline, text, "noted")
+    assert any("Things are moving" in c.text for c in said.content)
+    assert not any("Things are moving" in c.text for c in noted.content)

@@ -183,6 +183,10 @@ def _continue_quotes(ctx: _Context, raws: list[Raw], quotes: list[Quote], used: 
         q = quotes[n]
         end = max(q.last_end, sent.end_char)
         para = ctx.paragraph_of(q.start)
+        # the next quote after the sentence (a quote inside it that another attribution
+        # took, "..., who noted that prices had ''cratered''", does not stop the search)
+        n = next((m for m in range(n + 1, len(quotes)) if m not in used or quotes[m].start >= end),
+                 len(quotes)) - 1
         while n + 1 < len(quotes) and (n + 1) not in used:
             nxt = quotes[n + 1]
             if ctx.paragraph_of(nxt.start) != para or text[end:nxt.start].strip():
