@@ -58,3 +58,11 @@ def test_the_next_quote_goes_on_with_the_main_speaker_not_a_relative_clause(pipe
     noted = _statement(pipeline, text, "noted")
     assert any("Things are moving" in c.text for c in said.content)
     assert not any("Things are moving" in c.text for c in noted.content)
+
+
+def test_a_relative_clause_that_is_an_attribution_of_its_own_is_not_in_the_source(pipeline):
+    text = ("“Revenues are up a little bit, and so are rounds,” said Tom Ekovich, a broker in Tampa, "
+            "who noted that prices had “cratered” to about half their former value.")
+    said = _statement(pipeline, text, "said")
+    assert said.speaker is not None
+    assert said.speaker.text == "Tom Ekovich, a broker in Tampa"

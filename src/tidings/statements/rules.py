@@ -199,11 +199,18 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
         # the cue inside the subject's phrase ("signs calling Christie ...", a misparse):
         # the source stops where the cue's phrase begins
         skip.update(range(max(cue.left_edge.i, subj.i + 1), subj.right_edge.i + 1))
+    for t in subj.subtree:
+        if t.dep_ == "relcl" and t.i > subj.i and t.pos_ == "VERB" and t.lemma_.lower() in tables()[0] \
+                and any(g.dep_ in ("ccomp", "parataxis") for g in t.children):
+            # "Barkley, who said he usually votes Democratic, said ...": an attribution of
+            # its own, not part of the source
+            skip.update(x.i for x in t.subtree)
     for c in subj.rights:
         if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
             skip.update(t.i for t in c.subtree)
         elif c.dep_ in ("relcl", "acl") and cue is not None and c.i == cue.i:
             skip.update(t.i for t in c.subtree)
+
         elif c.dep_ == "prep" and cue is not None and cue.i < subj.i and c.left_edge.i > 0 \
                 and doc[c.left_edge.i - 1].text == ",":
             # '..., said Bonnie Lysyk, the auditor general, at a news conference'
