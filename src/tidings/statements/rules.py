@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
 from tidings.entities.doccache import token_ends, token_starts
+from tidings.statements.sources import (  # noqa: F401  (re-exported: frames, nominal)
+    QUOTE_CHARS, _agent, _inverted_subject, _range, _subject, source_range)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
 Range = tuple[int, int]
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
-QUOTE_CHARS = "“”„«»\"‘’'"
 EDGE_PUNCT = ".,;:!?—–-"
 
 
@@ -57,12 +58,6 @@ def tables() -> tuple[dict[str, float], frozenset[str]]:
     for lemma in data.get("exclude", []):
         rates.pop(lemma, None)
     return rates, speech
-
-
-def _range(tokens: "list[Token]") -> Optional[Range]:
-    if not tokens:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def trim(text: str, r: Range, *, keep_quotes: bool = True) -> Optional[Range]:
@@ -138,109 +133,6 @@ def _finite_clause(comp: "Token") -> bool:
     return comp.tag_ in FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass", "mark") and (c.tag_ in FINITE_TAGS or c.lower_ in ("that", "whether", "if"))
         for c in comp.children)
-
-
-def _subject(verb: "Token") -> "Optional[Token]":
-    seen = 0
-    v = verb
-    while v is not None and seen < 4:
-        seen += 1
-        for c in v.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
-            if c.dep_ == "nsubjpass":
-                agent = _agent(v)
-                if agent is None and v.lemma_.lower() in ("cite", "quote"):
-                    return c
-                return agent
-        agent = _agent(v)
-        if agent is not None:
-            return agent
-        if v.dep_ == "advcl" and v.tag_ == "VBN":
-            return None  # "Asked whether she would return, Gomez said": the asker is not Gomez
-        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and v.head.i != v.i:
-            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return v.head
-            v = v.head
-            if v.dep_ == "prep":
-                v = v.head
-            continue
-        break
-    return None
-
-
-def _inverted_subject(verb: "Token") -> "Optional[Token]":
-    """“...,” added another Democrat: a quote before the verb and the speaker after it,
-    parsed as the verb's object."""
-    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
-        return None
-    return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")
-                 and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == verb.i + 1), None)
-
-
-def _agent(verb: "Token") -> "Optional[Token]":
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    return None
-
-
-def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Range]:
-    """The source as PolNeAR marks it: the subject's phrase with its appositions and
-    relative clauses (and the comma or dash that closes an apposition), less time phrases,
-    the cue itself when it modifies the source ("pastors supporting Mr. Cruz") and a
-    dateline ("WASHINGTON —").  Leaving non-restrictive relative clauses out matches some
-    annotators and not others: it scored lower on the dev slice."""
-    doc = subj.doc
-    skip: set[int] = set()
-    if cue is not None and cue.i > subj.i and subj.left_edge.i <= cue.i <= subj.right_edge.i:
-        # the cue inside the subject's phrase ("signs calling Christie ...", a misparse):
-        # the source stops where the cue's phrase begins
-        skip.update(range(max(cue.left_edge.i, subj.i + 1), subj.right_edge.i + 1))
-    for t in subj.subtree:
-        if t.dep_ == "relcl" and t.i > subj.i and t.pos_ == "VERB" and t.lemma_.lower() in tables()[0] \
-                and any(g.dep_ in ("ccomp", "parataxis") for g in t.children):
-            # "Barkley, who said he usually votes Democratic, said ...": an attribution of
-            # its own, not part of the source
-            skip.update(x.i for x in t.subtree)
-    for c in subj.rights:
-        if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
-            skip.update(t.i for t in c.subtree)
-        elif c.dep_ in ("relcl", "acl") and cue is not None and c.i == cue.i:
-            skip.update(t.i for t in c.subtree)
-
-        elif c.dep_ == "prep" and cue is not None and cue.i < subj.i and c.left_edge.i > 0 \
-                and doc[c.left_edge.i - 1].text == ",":
-            # '..., said Bonnie Lysyk, the auditor general, at a news conference'
-            skip.update(t.i for t in c.subtree)
-    toks = []
-    cut = False
-    for t in subj.subtree:
-        if t.i in skip:
-            cut = True
-            break
-        toks.append(t)
-    if cut:
-        while toks and (toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS or (
-                toks[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "PART") and toks[-1].i > subj.i)):
-            toks.pop()
-    # a dateline before the subject: "WASHINGTON — Sen. Bernie Sanders"
-    for k, t in enumerate(toks[:6]):
-        if t.text in ("—", "–", "-", "--", ",") and k > 0 and all(
-                x.is_upper or x.is_punct or x.is_space for x in toks[:k]) and k + 1 < len(toks):
-            toks = toks[k + 1:]
-            break
-    while toks and (toks[0].is_punct or toks[0].is_space) and (
-            toks[0].text not in QUOTE_CHARS or toks[0].whitespace_ or toks[0].i + 1 >= len(doc)):
-        toks.pop(0)  # a closing quote mark before the name is not part of it
-    if not cut and toks:
-        inner = {t.text for t in toks[1:-1]} & {",", "—", "–"}
-        nxt = toks[-1].i + 1
-        if inner and nxt < len(doc) and doc[nxt].text in inner:
-            toks.append(doc[nxt])  # "Stephanie Formas, Clinton's director," said
-    return _range(toks)
 
 
 def cue_tokens(verb: "Token") -> "list[Token]":
