@@ -72,3 +72,52 @@ def test_race_vocabulary_fits_the_years_before_an_election():
 def test_race_vocabulary_alone_never_flags(time_layer):
     # at most three terms count, each a likelihood ratio of 0.35: short of the bar
     assert conflicts(time_layer(RACE, "2018-01-22")) == []
+
+
+AGES = ("Bernie Sanders took the stage in Burlington. Sanders, 74, said he would stay in the race "
+        "until the convention, and the 68-year-old Clinton answered him in Ohio. Hillary Clinton "
+        "spoke for half an hour.")
+
+
+def test_people_table_entries_parse_and_the_example_holds():
+    from tidings.data import load_json
+    from tidings.timex.conflicts_world import age_clues, loglik
+
+    rows = load_json("timex_people.json")["people"]
+    assert len({r["name"] for r in rows}) == len(rows)
+    for row in rows:
+        assert 1900 <= dt.date.fromisoformat(row["born"]).year <= 2000
+    # the example of the table's "about": Sanders, born 8 September 1941, is 74 from
+    # 8 September 2015 to 7 September 2016
+    [c] = age_clues("Bernie Sanders spoke. Sanders, 74, said he would go on.")
+    assert c.office == "Bernie Sanders" and c.day == 74
+    assert loglik(c, dt.date(2015, 9, 8)) > loglik(c, dt.date(2015, 9, 7))
+    assert loglik(c, dt.date(2016, 9, 7)) > loglik(c, dt.date(2016, 9, 8))
+    assert loglik(c, dt.date(2018, 3, 1)) < loglik(c, dt.date(2016, 3, 1)) - 3
+
+
+def test_ages_are_read_only_for_the_person_the_article_names():
+    from tidings.timex.conflicts_world import age_clues
+
+    found = {(c.office, c.day) for c in age_clues(AGES)}
+    assert found == {("Bernie Sanders", 74), ("Hillary Clinton", 68)}
+    # a surname alone needs the full name in the article, and "Chris Paul" is not Rand Paul
+    assert age_clues("Sanders, 74, said he would go on.") == []
+    assert age_clues("Rand Paul spoke. Chris Paul, 31, scored 20 points.") == []
+    # a supporter's age, a staffer's, a poll's figures
+    assert age_clues("Donald Trump spoke. A 78-year-old Trump supporter punched a protester.") == []
+    assert age_clues("Kirsten Gillibrand won. A 38-year-old veteran staffer for Sen. Kirsten Gillibrand spoke.") == []
+    assert age_clues("86 percent liked Hillary Clinton, 43, said the same for Sanders.") == []
+
+
+def test_ages_years_off_are_flagged(time_layer):
+    # in March 2016 Sanders was 74 and Clinton 68; in March 2019 they were 77 and 71
+    flags = conflicts(time_layer(AGES, "2019-03-10"))
+    assert len(flags) == 1
+    msg = flags[0].message
+    assert "born 8 September 1941" in msg and "is 74 from 8 September 2015 on" in msg
+    assert {e.text for e in flags[0].evidence} >= {"Sanders, 74,", "68-year-old Clinton"}
+
+
+def test_ages_that_fit_the_date_are_fine(time_layer):
+    assert conflicts(time_layer(AGES, "2016-03-10")) == []

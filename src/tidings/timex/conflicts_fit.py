@@ -365,6 +365,13 @@ def _describe(c: Clue, text: str) -> str:
     if c.unit == "office":
         spans = "; ".join(f"{_fmt(a)} to {'now' if b == dt.date.max else _fmt(b)}" for a, b in c.terms)
         return f"{quoted} (in office {spans})"
+    if c.unit == "age":
+        born = c.terms[0][0]
+        return f"{quoted} ({c.office}, born {_fmt(born)}, is {c.day} from {_fmt(born.replace(year=born.year + c.day))} on)" \
+            if not (born.month, born.day) == (2, 29) else f"{quoted} ({c.office}, born {_fmt(born)})"
+    if c.unit == "cycle":
+        more = f" and {c.day - 1} other terms" if c.day > 1 else ""
+        return f"{quoted}{more} of a US presidential race (news mostly in the two years before an election)"
     return f"{quoted} ({_TENSE_WORDS[c.tense]})"
 
 

@@ -20,7 +20,9 @@ import logging
 import math
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
+
+from tidings.data import load_json
 
 
 if TYPE_CHECKING:
@@ -89,6 +91,94 @@ def _cycle_off_loglik(c: "Clue") -> float:
     return c.day * math.log(CYCLE_OFF)
 
 
+AGE_RIGHT = 0.85                    # an age given is the person's age at the writing date ...
+AGE_OFF_BY_ONE = 0.07               # ... or a year off (a birthday the writer missed) ...
+AGE_WRONG = 0.02                    # ... or further off (a slip, another person of that name)
+# the words allowed between "the 69-year-old" and the name, and before a surname alone
+_AGE_BETWEEN = (r"(?:(?!(?:of|for|to|with|from|at|by|in|on|and|or|but|than|as|like|about|against|behind|under)\s)"
+                r"(?:[a-z][\w'-]*|Republican|Democratic|Democrat|GOP|U\.S\.|Mr\.|Mrs\.|Ms\.|Sen\.|Gov\.|Rep\.|Dr\.)\s+){0,4}")
+# after "the 74-year-old Sanders": a verb or a stop, not a noun ("a 78-year-old Trump supporter")
+_AGE_AFTER = (r"(?=\s*[,.;:)]|'s?\s|\u2019s?\s|\s+(?:said|says|who|is|was|has|had|told|added|would|will|could|may|might|did|does|"
+              r"and|replied|spoke|won|lost|wants|wanted|needs|faces|faced|remains|called|argued|insisted|noted|wrote|"
+              r"came|went|took|made|got|ran|met|led|won|on|in|at|during|after|before|with|from|to|[a-z]{2,}ed)\b)")
+# "86 percent ... of Hillary Clinton, 43 said": a poll's figures, not ages
+_POLL = re.compile(r"percent|per cent|%|\bpoll|\bsurvey|\bpoints\b")
+_TITLE_BEFORE = {"Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Gov.", "Rep.", "President", "Senator", "Governor",
+                 "Secretary", "Speaker", "Leader", "Chancellor", "Minister", "Premier", "Chairman", "Chairwoman",
+                 "Director", "General", "Gen.", "Judge", "Justice", "Attorney", "Mayor", "Vice", "Sheikh", "King"}
+
+# a capitalised word right before a surname, in the same sentence
+_WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w.'-]*)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _people() -> tuple[tuple[tuple[str, ...], Optional[str], dt.date], ...]:
+    """(full forms, surname or None, birth date) for every row of data/timex_people.json."""
+    out = []
+    for row in load_json("timex_people.json")["people"]:
+        forms = (row["name"], *row.get("also", ()))
+        surname = row["surname"] if "surname" in row else row["name"].split()[-1]
+        out.append((forms, surname, dt.date.fromisoformat(row["born"])))
+    return tuple(out)
+
+
+def age_clues(view: str) -> list["Clue"]:
+    """Ages given with the names of people in the birth-date table: "Sanders, 74, said",
+    "the 69-year-old Clinton".  A surname alone counts only when the article gives that
+    person's full name and no other full name of the table with the same surname, and it
+    is not the end of another name ("Chris Paul")."""
+    from tidings.timex.conflicts_fit import Clue
+
+    present = [(forms, surname, born) for forms, surname, born in _people() if any(f in view for f in forms)]
+    if not present:
+        return []
+    by_name: dict[str, tuple[str, dt.date, bool]] = {}
+    surnames: dict[str, list[int]] = {}
+    for i, (forms, surname, born) in enumerate(present):
+        for f in forms:
+            by_name[f] = (forms[0], born, False)
+        if surname:
+            surnames.setdefault(surname, []).append(i)
+    for surname, idx in surnames.items():
+        if len(idx) == 1 and surname not in by_name:
+            forms, _, born = present[idx[0]]
+            by_name[surname] = (forms[0], born, True)
+    names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+    rx = re.compile(rf"(?<![\w-])(?P<name>{names}),\s+(?:aged?\s+)?(?P<age>\d\d),(?!\s*\d)"
+                    rf"|\b(?P<age2>\d\d)-year-old\s+{_AGE_BETWEEN}(?P<name2>{names})(?![\w-]){_AGE_AFTER}")
+    out: list[Clue] = []
+    for m in rx.finditer(view):
+        key = "name" if m.group("name") else "name2"
+        name, age = m.group(key), int(m.group("age") or m.group("age2"))
+        full, born, alone = by_name[name]
+        if not 18 <= age <= 105 or _POLL.search(view, max(0, m.start() - 80), m.end() + 40):
+            continue
+        if alone:
+            before = _WORD_BEFORE.search(view, max(0, m.start(key) - 40), m.start(key))
+            if before and before.group(1) not in _TITLE_BEFORE and not before.group(1).endswith("."):
+                continue                    # "Chris Paul, 31," is not Rand Paul
+        out.append(Clue("age", "none", vstart=m.start(), vend=m.end(), day=age, office=full,
+                        terms=((born, born),)))
+    return out
+
+
+def _ages(born: dt.date, ords: "np.ndarray") -> "np.ndarray":
+    """The age in whole years of someone born on ``born`` at every date ordinal."""
+    import numpy as np
+
+    years = (ords - dt.date(1970, 1, 1).toordinal()).astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    ys = np.arange(int(years.min()), int(years.max()) + 1)
+    birthdays = np.array([_birthday(born, int(y)).toordinal() for y in ys])
+    return years - born.year - (ords < birthdays[years - ys[0]])
+
+
+def _birthday(born: dt.date, year: int) -> dt.date:
+    try:
+        return born.replace(year=year)
+    except ValueError:                      # 29 February in a common year
+        return dt.date(year, 3, 1)
+
+
 def loglik(c: "Clue", d: dt.date) -> float:
     import numpy as np
 
@@ -101,10 +191,13 @@ def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
 
     if c.unit == "cycle":
         return np.where(_cycle_in_season(ords), 0.0, _cycle_off_loglik(c))
+    if c.unit == "age":
+        off = np.abs(_ages(c.terms[0][0], ords) - c.day)
+        return np.where(off == 0, math.log(AGE_RIGHT), np.where(off == 1, math.log(AGE_OFF_BY_ONE), math.log(AGE_WRONG)))
     raise ValueError(f"not a world clue: {c.unit}")
 
 
 def world_clues(view: str) -> list["Clue"]:
     """Every world-knowledge clue of ``view`` (titles of office-holders come from
     :func:`~tidings.timex.conflicts_fit.office_clues`)."""
-    return cycle_clues(view)
+    return cycle_clues(view) + age_clues(view)
