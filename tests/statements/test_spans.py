@@ -66,3 +66,19 @@ def test_a_relative_clause_that_is_an_attribution_of_its_own_is_not_in_the_sourc
     said = _statement(pipeline, text, "said")
     assert said.speaker is not None
     assert said.speaker.text == "Tom Ekovich, a broker in Tampa"
+
+
+def test_a_second_cue_hung_on_the_content_verb_is_cut_off_and_keeps_the_source(pipeline):
+    text = ("Local strategists fear that the mayor has already missed a unique opportunity and warn "
+            "that counting on turnout alone is not a reliable strategy.")
+    fear = _statement(pipeline, text, "fear")
+    assert [c.text for c in fear.content] == ["that the mayor has already missed a unique opportunity"]
+    warn = _statement(pipeline, text, "warn")
+    assert warn.speaker is not None and warn.speaker.text == "Local strategists"
+    assert warn.content[0].text == "that counting on turnout alone is not a reliable strategy"
+
+
+def test_a_reported_request_in_the_content_stays_in_it(pipeline):
+    text = "He said he has not held fundraising dinners and never asked a donor to give money."
+    st = _statement(pipeline, text, "said")
+    assert st.content[0].text == "he has not held fundraising dinners and never asked a donor to give money"

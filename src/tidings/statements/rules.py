@@ -98,6 +98,16 @@ def _clause_range(comp: "Token") -> Optional[Range]:
             end = c.left_edge.i - 2
         elif _aside(c, before):
             end = c.left_edge.i - (2 if before in ",—–--" else 1)
+        elif c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in tables()[1] \
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
+                and not (any(g.dep_ == "dobj" for g in c.children)
+                         and any(g.dep_ in ("xcomp", "advcl") for g in c.children)):
+            # "fear that she missed a chance and warn that ...": the source's second
+            # attribution, hung on the content's verb by the parser (not "... and asked
+            # him to condemn violence", a reported request that is part of the content)
+            end = c.left_edge.i - 1
+            while end > comp.i and (doc[end].dep_ == "cc" or doc[end].is_punct or doc[end].is_space):
+                end -= 1
         else:
             break
     toks = [t for t in comp.subtree if t.i <= end]

@@ -26,6 +26,12 @@ def _cue_lemmas() -> "dict[str, float]":
     return tables()[0]
 
 
+def _same_form(a: "Token", b: "Token") -> bool:
+    """The two verbs have the same inflection (base and present count as one)."""
+    present = ("VB", "VBP")
+    return a.tag_ == b.tag_ or (a.tag_ in present and b.tag_ in present)
+
+
 def _subject(verb: "Token") -> "Optional[Token]":
     seen = 0
     v = verb
@@ -47,6 +53,14 @@ def _subject(verb: "Token") -> "Optional[Token]":
         if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return v.head
+            if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head.i != v.head.i \
+                    and v.lemma_.lower() in _cue_lemmas() and _same_form(v, v.head.head) \
+                    and not _same_form(v, v.head) \
+                    and any(g.dep_ == "ccomp" for g in v.children):
+                # "strategists fear that she missed a chance and warn that ...": the parser
+                # hung the second cue on the first one's clause; its subject is the first's
+                v = v.head.head
+                continue
             v = v.head
             if v.dep_ == "prep":
                 v = v.head
