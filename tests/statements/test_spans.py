@@ -82,3 +82,11 @@ def test_a_reported_request_in_the_content_stays_in_it(pipeline):
     text = "He said he has not held fundraising dinners and never asked a donor to give money."
     st = _statement(pipeline, text, "said")
     assert st.content[0].text == "he has not held fundraising dinners and never asked a donor to give money"
+
+
+def test_of_two_clauses_the_content_is_the_one_after_the_cue(pipeline):
+    text = ("Democrats also framed gun control as an issue that is directly linked to national "
+            "security; by comparison, Republicans have often argued that Americans would be safer "
+            "if more of them carried firearms.")
+    st = _statement(pipeline, text, "have often argued")
+    assert st.content[0].text.startswith("that Americans would be safer")

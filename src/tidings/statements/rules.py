@@ -371,7 +371,9 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     content: Optional[Range] = None
     extra: Optional[Range] = None
     cue = cue_tokens(tok)
-    comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    # "A did X; by comparison, B have argued that Y": of two clauses, the one after the cue
+    comp = next((c for c in comps if c.i > tok.i), None) if len(comps) > 1 else (comps[0] if comps else None)
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and (lemma not in speech or lemma in XCOMP_SPEECH)), None)
     kind = comp.dep_ if comp is not None else ""
