@@ -90,3 +90,9 @@ def test_of_two_clauses_the_content_is_the_one_after_the_cue(pipeline):
             "if more of them carried firearms.")
     st = _statement(pipeline, text, "have often argued")
     assert st.content[0].text.startswith("that Americans would be safer")
+
+
+def test_a_clause_whose_subject_was_parsed_as_the_cues_object_keeps_it(pipeline):
+    text = "About four out of 10 voters said life for the next generation would be worse than life today."
+    st = _statement(pipeline, text, "said")
+    assert st.content[0].text == "life for the next generation would be worse than life today"

@@ -344,6 +344,22 @@ def _goes_on(tok: "Token", head: "Token") -> bool:
 TIME_MARKS = frozenset(("after", "before", "when", "since", "until", "as", "once", "while"))
 
 
+def _lost_subject(tok: "Token", comp: "Token", cue: "list[Token]") -> "Optional[Token]":
+    """"voters said life for the next generation would be worse": a clause after the cue
+    with no subject of its own, whose subject the parser made the cue's object; the first
+    word after the cue, or None."""
+    doc = tok.doc
+    if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for g in comp.children):
+        return None
+    start = cue[-1].i + 1
+    if start >= comp.left_edge.i or not any(
+            g.dep_ == "dobj" and start <= g.i < comp.left_edge.i for g in tok.children):
+        return None
+    if any(t.is_punct for t in doc[start:comp.left_edge.i]):
+        return None
+    return doc[start]
+
+
 def _swapped_subjects(tok: "Token", comp: "Token", cue: "list[Token]") -> "Optional[tuple[Token, Token, int]]":
     """“The contrast with Trump, said Doyle and others, would be clear”, parsed with the
     clause's subject as the cue's and the speaker as the clause's: (the clause's real
@@ -391,6 +407,9 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
             content = _range([t for t in comp.subtree if t.i < min(subj.left_edge.i, cue[0].i)])
         elif comp.i > tok.i and content is not None:
             content = _with_conj(tok, comp, content, speech)
+            lead = _lost_subject(tok, comp, cue)
+            if lead is not None:
+                content = (lead.idx, content[1])
     elif tok.dep_ in ("parataxis",) and lemma in speech:
         # "The plan failed, he said." / "This campaign, he says, is different."
         head = tok.head
