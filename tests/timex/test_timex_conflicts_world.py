@@ -121,3 +121,15 @@ def test_ages_years_off_are_flagged(time_layer):
 
 def test_ages_that_fit_the_date_are_fine(time_layer):
     assert conflicts(time_layer(AGES, "2016-03-10")) == []
+
+
+NOMINEE = ("Republican presidential nominee Donald Trump held a rally in Ohio on Saturday, his "
+           "campaign said.")
+
+
+def test_a_nominee_before_the_nomination_is_flagged(time_layer):
+    # Trump became the presumptive nominee on 4 May 2016: dated January 2016, the title is
+    # an anachronism strong enough on its own
+    flags = conflicts(time_layer(NOMINEE, "2016-01-11"))
+    assert len(flags) == 1 and "4 May 2016 to 8 November 2016" in flags[0].message
+    assert conflicts(time_layer(NOMINEE, "2016-08-15")) == []

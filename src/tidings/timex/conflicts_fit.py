@@ -61,15 +61,17 @@ _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none
 
 class Clue:
     """One piece of evidence about the writing date, with its view span."""
-    __slots__ = ("vstart", "vend", "it", "unit", "tense", "year", "month", "day", "terms", "office", "grace")
+    __slots__ = ("vstart", "vend", "it", "unit", "tense", "year", "month", "day", "terms", "office", "grace", "before")
 
     def __init__(self, unit: str, tense: str, *, vstart: int, vend: int, it: Optional["TimeMention"] = None,
                  year: int = 0, month: int = 0, day: int = 0,
                  terms: tuple[tuple[dt.date, dt.date], ...] = (), office: str = "",
-                 grace: int = OFFICE_GRACE_BEFORE):
+                 grace: int = OFFICE_GRACE_BEFORE, before: float = 0.0):
         self.unit, self.tense, self.vstart, self.vend, self.it = unit, tense, vstart, vend, it
         self.year, self.month, self.day, self.terms, self.office = year, month, day, terms, office
         self.grace = grace              # days before a term that the title is still fine
+        # likelihood ratio of the title used before every term (0: the default)
+        self.before = before or (1 - OFFICE_IN_TERM) / OFFICE_IN_TERM
 
     def value(self) -> tuple:
         return (self.unit, self.year, self.month, self.day, self.office)
@@ -104,7 +106,7 @@ def _time_clue(it: "TimeMention") -> Optional[Clue]:
 
 
 @lru_cache(maxsize=1)
-def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tuple[dt.date, dt.date], ...], int]]:
+def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tuple[dt.date, dt.date], ...], int, float]]:
     out = []
     table = load_json("timex_offices.json")
     for row in table["offices"]:
@@ -116,7 +118,8 @@ def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tupl
                       for a, b in row["terms"])
         # "Vice President Biden", "vice presidential candidate Pence": not the president's row
         rx = re.compile(rf"(?<![\w.-])(?<![Vv]ice )(?<![Vv]ice-)(?:{titles})\s+(?P<name>{names})(?![\w-])")
-        out.append((rx, row["office"], row["names"], terms, int(row.get("grace_before", OFFICE_GRACE_BEFORE))))
+        out.append((rx, row["office"], row["names"], terms, int(row.get("grace_before", OFFICE_GRACE_BEFORE)),
+                    float(row.get("before_term", 0.0))))
     return out
 
 
@@ -135,12 +138,12 @@ def office_clues(view: str) -> list[Clue]:
     patterns = _office_patterns()
     # only the patterns of names the text holds, in the table's order
     rows = sorted({i for name, idx in _rows_by_name().items() if name in view for i in idx})
-    for rx, office, names, terms, grace in (patterns[i] for i in rows):
+    for rx, office, names, terms, grace, before in (patterns[i] for i in rows):
         for m in rx.finditer(view):
             if _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
                 continue
             out.append(Clue("office", "none", vstart=m.start(), vend=m.end(), terms=terms,
-                            office=f"{office} {names[0]}", grace=grace))
+                            office=f"{office} {names[0]}", grace=grace, before=before))
     return out
 
 
@@ -220,7 +223,7 @@ def loglik(c: Clue, d: dt.date) -> float:
         # before every term the title is an anachronism; after one it is often a
         # retrospective "President Bill Clinton signed ... in 1996"
         before = all(d < a for a, _ in c.terms)
-        return math.log((1 - OFFICE_IN_TERM) / OFFICE_IN_TERM if before else OFFICE_AFTER_TERM)
+        return math.log(c.before if before else OFFICE_AFTER_TERM)
     if c.unit == "md":
         near = (_occurrence(c.month, c.day, d, back=True), _occurrence(c.month, c.day, d, back=False))
         p = sum(_md_density((x - d).days, c.tense) for x in near if x is not None)
@@ -281,7 +284,7 @@ def _office_row(c: Clue, ords: "np.ndarray") -> "np.ndarray":
         hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal() + OFFICE_GRACE_AFTER
         in_term |= (ords >= lo) & (ords <= hi)
     before = ords < min(a.toordinal() for a, _ in c.terms)
-    out = np.where(before, math.log((1 - OFFICE_IN_TERM) / OFFICE_IN_TERM), math.log(OFFICE_AFTER_TERM))
+    out = np.where(before, math.log(c.before), math.log(OFFICE_AFTER_TERM))
     return np.where(in_term, 0.0, out)
 
 
