@@ -20,6 +20,13 @@ article, the same held-out/dev/train slices as ``bench/eval_statements.py``):
 
 The articles run through the full pipeline (``extract_many``: entities resolve the
 speakers) and ``../shared/tools/score.py statements-ggt`` scores the output unchanged.
+
+``--speech`` keeps only the gold attributions that a quote set would hold: those whose cue
+is a verb of saying (the ``speech`` list of ``statement_cues.json``, in any inflection) or
+"according to", and those whose content holds a quotation mark.  PolNeAR's thoughts,
+beliefs and stances ("endorsed Clinton", "expects to win") are left out, so a statement
+the system adds for one of them counts against its precision, as it would on a quote set.
+``--scope`` runs the statements stage with the given scope (default: the stage's own).
 """
 from __future__ import annotations
 
@@ -53,13 +60,48 @@ def reference(source_text: str) -> str:
     return " ".join(words).rstrip(",")
 
 
-def to_quote_gold(rec: dict) -> dict:
-    """A PolNeAR record as a statements-ggt gold record."""
+IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+             "spoke": "speak", "spoken": "speak"}
+QUOTE_MARKS = "\"“”„«»"
+
+
+def _lemma_forms(lemma: str) -> set[str]:
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing", lemma + "es"}
+    if lemma.endswith("e"):
+        forms.add(lemma[:-1] + "ing")
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "admitted", "quipping"
+    return forms
+
+
+def speech_words() -> set[str]:
+    from tidings.data import load_json
+
+    words = set(IRREGULAR)
+    for lemma in load_json("statement_cues.json")["speech"]:
+        words |= _lemma_forms(lemma)
+    return words
+
+
+def is_speech(attribution: dict, words: set[str]) -> bool:
+    """A gold attribution a quote set would hold: a verb of saying, "according to", or a
+    quotation mark in the content."""
+    cue = " ".join(s["text"] for s in attribution.get("cue") or []).lower()
+    if any(w in words or w == "according" for w in re.findall(r"[a-z]+", cue)):
+        return True
+    return any(ch in QUOTE_MARKS for s in attribution.get("content") or [] for ch in s["text"])
+
+
+def to_quote_gold(rec: dict, *, speech: "set[str] | None" = None) -> dict:
+    """A PolNeAR record as a statements-ggt gold record (only its speech attributions when
+    ``speech``, the words of saying, is given)."""
     text = rec["text"]
     quotes = []
     for a in rec.get("attributions", []):
         content, source = a.get("content") or [], a.get("source") or []
-        if not content or not source:
+        if not content or not source or (speech is not None and not is_speech(a, speech)):
             continue
         start = min(s["start"] for s in content)
         end = max(s["end"] for s in content)
@@ -75,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--part", default="heldout", choices=["heldout", "dev", "train", "all"])
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--keep", type=Path, help="also write the system jsonl here")
+    ap.add_argument("--speech", action="store_true",
+                    help="gold = only the attributions with a verb of saying, 'according to' or a quote")
+    ap.add_argument("--scope", choices=["statements", "attributions"], default=None,
+                    help="run the statements stage with this scope (default: the stage's own)")
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"{args.data} not found", file=sys.stderr)
@@ -92,11 +138,20 @@ def main(argv: list[str] | None = None) -> int:
 
     from tidings.pipeline import default_pipeline
 
+    pipe = default_pipeline()
+    if args.scope:
+        from dataclasses import replace
+
+        from tidings.statements.attribute import build
+
+        pipe.stages = [replace(st, func=lambda an: build(an, scope=args.scope)) if st.name == "statements"
+                       else st for st in pipe.stages]
     items = [{"id": r["doc"], "text": r["text"], "published": r.get("published")} for r in gold]
-    system = [res.to_json() for res in default_pipeline().extract_many(items)]
+    system = [res.to_json() for res in pipe.extract_many(items)]
+    words = speech_words() if args.speech else None
     with tempfile.TemporaryDirectory() as tmp:
         gpath, spath = Path(tmp) / "gold.jsonl", Path(tmp) / "system.jsonl"
-        gpath.write_text("".join(json.dumps(to_quote_gold(r)) + "\n" for r in gold), encoding="utf-8")
+        gpath.write_text("".join(json.dumps(to_quote_gold(r, speech=words)) + "\n" for r in gold), encoding="utf-8")
         spath.write_text("".join(s + "\n" for s in system), encoding="utf-8")
         if args.keep:
             args.keep.write_text(spath.read_text(encoding="utf-8"), encoding="utf-8")

@@ -1,8 +1,10 @@
 """A small logistic-regression classifier: is this verb the head of an attribution cue?
 
 It reads only what the parse already holds (lemma, tag, dependency label, the labels of
-the verb's children, the kind of its subject, its head's lemma, nearby quote marks), so it
-adds no second model pass.  The weights are ``model/cue_model.json`` (sparse, a few
+the verb's children, the kind of its subject, its head's lemma, nearby quote marks, and the
+shape of what it governs: the complementizer and tense of its clause, the infinitive it
+takes -- "declined to comment" --, its modal, where it hangs, its ending as a back-off for
+rare lemmas), so it adds no second model pass.  The weights are ``model/cue_model.json`` (sparse, a few
 hundred KB), trained on PolNeAR's TRAIN slice by ``bench/train_statement_cues.py``;
 retrain with::
 
@@ -189,12 +191,24 @@ def feature_groups(i: int, info: DocInfo) -> list[Group]:
         elif cdep == "ccomp":
             mark = next((lower(g) for g in info.children(c) if info.dep[g] == "mark"), "-")
             groups.append((_one, "cm=", mark))
+            # the clause's shape: "said that ...", "thinks he is", "asked whether"
+            groups.append((_with_lemma, "l|cm=", lemma, mark))
+            groups.append((_one, "ct=", info.tag[c]))
+        elif cdep == "xcomp":  # "refused to answer", "declined to comment", "vowed to repeal"
+            groups.append((_both, "xc=", "l|xc=", lemma, info.lemma[c]))
+        elif cdep in ("aux", "auxpass") and info.tag[c] == "MD":  # "would argue", "could say"
+            groups.append((_one, "md=", lower(c)))
     inside = info.quotes_between(ss, i) % 2
     groups.append((_one, "inq=", str(inside)))
     for d in deps:
         groups.append((_both, "c=", "l|c=", lemma, d))
     for p in preps:
         groups.append((_both, "p=", "l|p=", lemma, p))
+    # where the verb hangs (a main verb, a relative clause, a conjunct) and, for lemmas
+    # too rare to have a weight of their own, their ending ("-ize", "-ate")
+    head = info.heads[i]
+    groups.append((_one, "hd=", info.dep[head] + ":" + info.pos[head] if head != i else "root"))
+    groups.append((_one, "suf=", lemma[-3:]))
     if i > 0:
         groups.append((_one, "w-1=", lower(i - 1)))
     if i + 1 < info.n:
