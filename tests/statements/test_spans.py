@@ -96,3 +96,27 @@ def test_a_clause_whose_subject_was_parsed_as_the_cues_object_keeps_it(pipeline)
     text = "About four out of 10 voters said life for the next generation would be worse than life today."
     st = _statement(pipeline, text, "said")
     assert st.content[0].text == "life for the next generation would be worse than life today"
+
+
+def test_an_unattached_quote_before_the_cue_is_the_content(pipeline):
+    text = ("“It looks like we are not going to have a very good relationship, who knows?” Mayor "
+            "Hollis told the Channel 4 station in an interview aired on Monday.")
+    st = _statement(pipeline, text, "told")
+    assert [c.text for c in st.content] == [
+        "“It looks like we are not going to have a very good relationship, who knows?”"]
+    assert st.speaker is not None and st.speaker.text == "Mayor Hollis"
+
+
+def test_a_scare_quote_before_the_cue_is_not_taken_for_the_content(pipeline):
+    text = ('The aide called the columnist a "reporter," saying that he would tweet anything on request.')
+    res = pipeline.extract(text)
+    assert not any(c.text == '"reporter,"' for s in res.statements for c in s.content)
+
+
+def test_a_clause_before_the_cue_gives_way_to_the_quote_after_it(pipeline):
+    text = ("Asked whether the council had made a mistake, Mayor Hollis replied, “Well, maybe so. "
+            "Maybe that is why I would not do it again.”")
+    res = pipeline.extract(text)
+    replied = [s for s in res.statements if s.cue is not None and s.cue.text == "replied"]
+    assert len(replied) == 1
+    assert replied[0].content[0].text.startswith("“Well, maybe so.")

@@ -250,6 +250,18 @@ def _continues(ctx: _Context, last: Raw, q: Quote, items: list[Raw]) -> bool:
     return ctx.paragraph_of(q.start) == ctx.paragraph_of(end - 1)
 
 
+def _one_per_cue(items: list[Raw]) -> list[Raw]:
+    """Two contents for one cue ("Asked if ..., Trump replied, “...”": the parse took the
+    clause before the cue, the frame the quote after it): the quote is what was said."""
+    by_cue: dict[tuple, list[Raw]] = {}
+    for r in items:
+        if r.cue:
+            by_cue.setdefault(tuple(r.cue), []).append(r)
+    drop = {id(r) for group in by_cue.values() if len(group) > 1 and any(g.quotes for g in group)
+            for r in group if not r.quotes and r.content[-1][1] <= r.cue[0][0]}
+    return [r for r in items if id(r) not in drop]
+
+
 SCOPES = ("statements", "attributions")
 
 
@@ -307,6 +319,7 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
         if raw is not None:
             raw.quotes.append(n)
             items.append(raw)
+    items = _one_per_cue(items)
     items.sort(key=lambda r: (r.content[0][0], r.cue[0][0] if r.cue else 0))
     out: list[Statement] = []
     history: list[tuple[Raw, Optional[str]]] = []

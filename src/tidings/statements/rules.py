@@ -344,6 +344,37 @@ def _goes_on(tok: "Token", head: "Token") -> bool:
 TIME_MARKS = frozenset(("after", "before", "when", "since", "until", "as", "once", "while"))
 
 
+def _quote_before(tok: "Token", cue: "list[Token]", text: str) -> Optional[int]:
+    """The offset of the closing quote mark right before the cue (or before its subject:
+    “...?” Trump told ...), when a quote ends a clause there; else None."""
+    doc = tok.doc
+    start = cue[0].i
+    subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.right_edge.i == start - 1:
+        start = subj.left_edge.i
+    for c in tok.rights:
+        # the verb has a content of its own ("urged voters to ...", "accused it of ...");
+        # an object is only the addressee ("told ABC News") or the inverted speaker
+        if c.dep_ in ("xcomp", "ccomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "about")):
+            return None
+        if c.dep_ == "dobj" and subj is not None and tok.lemma_.lower() not in ADDRESSEE_VERBS:
+            return None
+    pos = doc[start].idx
+    before = text[max(0, pos - 4):pos].rstrip()
+    if len(before) < 2 or before[-1] not in "”\"'" or before[-2] not in ",?!'":
+        return None
+    if before[-1] == "'" and before[-2] == "'":
+        if len(before) < 3 or before[-3] not in ",?!":
+            return None
+    mark = pos - (len(text[max(0, pos - 4):pos]) - len(before)) - 1
+    # a quote of a few words ("“reporter,” saying ...") is a scare quote, not the content
+    para_start = text.rfind("\n", 0, mark) + 1
+    opening = max(text.rfind(q, para_start, mark - 2) for q in "“\"'")
+    if opening < 0 or len(text[opening:mark].split()) < 4:
+        return None
+    return mark
+
+
 def _lost_subject(tok: "Token", comp: "Token", cue: "list[Token]") -> "Optional[Token]":
     """"voters said life for the next generation would be worse": a clause after the cue
     with no subject of its own, whose subject the parser made the cue's object; the first
@@ -427,6 +458,12 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         else:
             content = before
             extra = trim(text, after) if after else None
+    elif lemma in speech and _quote_before(tok, cue, text) is not None:
+        # “...,” tweeted a user / “...?” Trump told the station: the quote the parser left
+        # unattached is the content (attribute widens this closing mark to the quote)
+        mark = _quote_before(tok, cue, text)
+        assert mark is not None
+        content, kind = (mark, mark + 1), "quote"
     elif lemma in speech and any(c.lower_ == "so" and c.i == tok.i + 1 for c in tok.children):
         so = tok.doc[tok.i + 1]
         content = (so.idx, so.idx + 2)  # "55 percent said so"
@@ -476,7 +513,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     if content is None:
         return None
     cue = _raise_cue(cue, tok)
-    subj = swapped[1] if swapped is not None else _subject(tok) or _inverted_subject(tok)
+    subj = swapped[1] if swapped is not None else _subject(tok) or _inverted_subject(tok, kind == "quote")
     src = source_range(subj, cue=tok) if subj is not None else None
     cue_range = _range(cue)
     assert cue_range is not None

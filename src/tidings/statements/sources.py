@@ -69,10 +69,11 @@ def _subject(verb: "Token") -> "Optional[Token]":
     return None
 
 
-def _inverted_subject(verb: "Token") -> "Optional[Token]":
+def _inverted_subject(verb: "Token", after_quote: bool = False) -> "Optional[Token]":
     """“...,” added another Democrat: a quote before the verb and the speaker after it,
-    parsed as the verb's object."""
-    if not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
+    parsed as the verb's object (``after_quote``: the quote is there though the parser
+    did not attach it)."""
+    if not after_quote and not any(c.dep_ in ("ccomp", "parataxis") and c.i < verb.i for c in verb.children):
         return None
     return next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod")
                  and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == verb.i + 1), None)
