@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
 from tidings.entities.doccache import token_ends, token_starts
+from tidings.statements.clauses import (  # noqa: F401  (ADDRESSEE_VERBS, SAY_VERBS: word lists)
+    ADDRESSEE_VERBS, AUDIENCES, SAY_VERBS, _aside, _goes_on, _lost_subject, _quote_before, _swapped_subjects)
 from tidings.statements.sources import (  # noqa: F401  (re-exported: frames, nominal)
     QUOTE_CHARS, _agent, _inverted_subject, _range, _subject, source_range)
 
@@ -112,20 +114,6 @@ def _clause_range(comp: "Token") -> Optional[Range]:
             break
     toks = [t for t in comp.subtree if t.i <= end]
     return _range(toks)
-
-
-ASIDE_PREPS = frozenset(("despite", "amid"))
-ASIDE_MARKS = frozenset(("while", "though", "although", "whereas"))
-
-
-def _aside(c: "Token", before: str) -> bool:
-    """A trailing "despite ..." / "while ..." phrase: the writer's aside, not what the
-    source said (PolNeAR leaves it out of the content; cutting at a dash scored lower)."""
-    if c.dep_ == "prep" and c.lower_ in ASIDE_PREPS:
-        return True
-    if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in ASIDE_MARKS for g in c.children):
-        return True
-    return False
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -292,13 +280,6 @@ def _topic_after_addressee(verb: "Token", obj: "Token") -> Optional[Range]:
     return prep.idx, prep.right_edge.idx + len(prep.right_edge)
 
 
-ADDRESSEE_VERBS = frozenset(("tell", "ask", "inform", "remind", "warn", "assure", "brief", "notify",
-                             "question", "press", "petition", "lobby", "urge"))
-AUDIENCES = frozenset(("people", "reporter", "journalist", "voter", "supporter", "audience", "crowd",
-                       "court", "judge", "official", "lawmaker", "member", "resident", "worker",
-                       "listener", "viewer", "reader", "student", "colleague", "party"))
-
-
 def _with_conj(verb: "Token", comp: "Token", content: Range, speech: frozenset[str]) -> Range:
     """"claims he was punished, and that his firing was improper": a second that-clause the
     parser hung on the cue verb goes on with the content (taking any conjoined clause with
@@ -314,103 +295,10 @@ def _with_conj(verb: "Token", comp: "Token", content: Range, speech: frozenset[s
     return content
 
 
-# "said to a crowd of 500", "“...,” he said of Mr. Cruz": the addressee or the person
-# spoken about, not what was said
-SAY_VERBS = frozenset(("say", "speak", "talk", "write", "explain", "announce", "declare", "add",
-                       "tweet", "post", "comment", "remark", "state", "tell"))
-
-
 def _time_phrase(prep: "Token") -> bool:
     """"on Monday", "in 2015": a prepositional phrase whose object is a date or time (not
     "of being inactive in the years-long effort")."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
-
-
-def _goes_on(tok: "Token", head: "Token") -> bool:
-    """After a parenthetical ", they say," the clause of ``head`` goes on with what was said
-    ("..., imposing new import restrictions"), not a time phrase or the writer's aside
-    ("..., a day after Trump called on Moscow to leave")."""
-    doc = tok.doc
-    if "," not in (tok.right_edge.text, doc[min(tok.right_edge.i + 1, len(doc) - 1)].text):
-        return False
-    nxt = next((c for c in head.rights if c.i > tok.right_edge.i and c.dep_ != "punct"), None)
-    if nxt is None or nxt.dep_ == "npadvmod":
-        return False
-    if any(t.ent_type_ in ("DATE", "TIME") for t in list(nxt.subtree)[:3]):
-        return False
-    return not any(g.dep_ == "mark" and g.lower_ in TIME_MARKS for g in nxt.children) and not _aside(nxt, ",")
-
-
-TIME_MARKS = frozenset(("after", "before", "when", "since", "until", "as", "once", "while"))
-
-
-def _quote_before(tok: "Token", cue: "list[Token]", text: str) -> Optional[int]:
-    """The offset of the closing quote mark right before the cue (or before its subject:
-    “...?” Trump told ...), when a quote ends a clause there; else None."""
-    doc = tok.doc
-    start = cue[0].i
-    subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.right_edge.i == start - 1:
-        start = subj.left_edge.i
-    for c in tok.rights:
-        # the verb has a content of its own ("urged voters to ...", "accused it of ...");
-        # an object is only the addressee ("told ABC News") or the inverted speaker
-        if c.dep_ in ("xcomp", "ccomp", "oprd") or (c.dep_ == "prep" and c.lower_ in ("of", "for", "about")):
-            return None
-        if c.dep_ == "dobj" and subj is not None and tok.lemma_.lower() not in ADDRESSEE_VERBS:
-            return None
-    pos = doc[start].idx
-    before = text[max(0, pos - 4):pos].rstrip()
-    if len(before) < 2 or before[-1] not in "”\"'" or before[-2] not in ",?!'":
-        return None
-    if before[-1] == "'" and before[-2] == "'":
-        if len(before) < 3 or before[-3] not in ",?!":
-            return None
-    mark = pos - (len(text[max(0, pos - 4):pos]) - len(before)) - 1
-    # a quote of a few words ("“reporter,” saying ...") is a scare quote, not the content
-    para_start = text.rfind("\n", 0, mark) + 1
-    opening = max(text.rfind(q, para_start, mark - 2) for q in "“\"'")
-    if opening < 0 or len(text[opening:mark].split()) < 4:
-        return None
-    return mark
-
-
-def _lost_subject(tok: "Token", comp: "Token", cue: "list[Token]") -> "Optional[Token]":
-    """"voters said life for the next generation would be worse": a clause after the cue
-    with no subject of its own, whose subject the parser made the cue's object; the first
-    word after the cue, or None."""
-    doc = tok.doc
-    if any(g.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for g in comp.children):
-        return None
-    start = cue[-1].i + 1
-    if start >= comp.left_edge.i or not any(
-            g.dep_ == "dobj" and start <= g.i < comp.left_edge.i for g in tok.children):
-        return None
-    if any(t.is_punct for t in doc[start:comp.left_edge.i]):
-        return None
-    return doc[start]
-
-
-def _swapped_subjects(tok: "Token", comp: "Token", cue: "list[Token]") -> "Optional[tuple[Token, Token, int]]":
-    """“The contrast with Trump, said Doyle and others, would be clear”, parsed with the
-    clause's subject as the cue's and the speaker as the clause's: (the clause's real
-    subject, the speaker, the index of the comma after the speaker), or None."""
-    doc = tok.doc
-    if comp.dep_ != "ccomp" or comp.i < tok.i or tok.lemma_.lower() not in SAY_VERBS:
-        return None
-    first = cue[0].i
-    if first == 0 or doc[first - 1].text != ",":
-        return None
-    real = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < first), None)
-    speaker = next((c for c in comp.children if c.dep_ == "nsubj" and c.left_edge.i == cue[-1].i + 1), None)
-    if real is None or speaker is None or real.pos_ == "PRON":
-        return None
-    end = speaker.right_edge.i
-    if doc[end].text != ",":
-        end += 1
-    if end >= comp.i or doc[end].text != ",":
-        return None
-    return real, speaker, end
 
 
 def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
