@@ -140,12 +140,9 @@ def main(argv: list[str] | None = None) -> int:
 
     pipe = default_pipeline()
     if args.scope:
-        from dataclasses import replace
+        from tidings.statements import make_stage
 
-        from tidings.statements.attribute import build
-
-        pipe.stages = [replace(st, func=lambda an: build(an, scope=args.scope)) if st.name == "statements"
-                       else st for st in pipe.stages]
+        pipe.stages = [make_stage(scope=args.scope) if st.name == "statements" else st for st in pipe.stages]
     items = [{"id": r["doc"], "text": r["text"], "published": r.get("published")} for r in gold]
     system = [res.to_json() for res in pipe.extract_many(items)]
     words = speech_words() if args.speech else None

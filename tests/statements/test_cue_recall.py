@@ -109,3 +109,21 @@ def test_quote_gold_keeps_only_speech_when_asked():
     speech = eq.to_quote_gold(rec, speech=eq.speech_words())["quotes"]
     assert [q["quote"]["text"] for q in speech] == ["the plan failed"]
     assert speech[0]["reference"] == "Lee"
+
+
+def test_scope_stage_keeps_attitudes(pipeline):
+    from tidings.pipeline import Pipeline
+    from tidings.statements import STAGE, make_stage
+
+    assert make_stage() is STAGE
+    with pytest.raises(ValueError):
+        make_stage(scope="everything")
+    stages = [make_stage(scope="attributions") if st.name == "statements" else st for st in pipeline.stages]
+    wide = Pipeline(stages)
+    text = ("Governor Chris Christie endorsed Donald Trump on Friday. "
+            "Mr. Trump said that the endorsement was a great honor.")
+    narrow_cues = [s.cue.text for s in pipeline.extract({"id": "n", "text": text}).statements if s.cue]
+    wide_cues = [s.cue.text for s in wide.extract({"id": "w", "text": text}).statements if s.cue]
+    # an endorsement of a person is an attribution (PolNeAR) but not a statement
+    assert "said" in narrow_cues and not any("endorsed" in c for c in narrow_cues)
+    assert "said" in wide_cues and any("endorsed" in c for c in wide_cues)

@@ -18,7 +18,10 @@ Cue verbs are picked by a small logistic-regression classifier over parse featur
 without the weights the lemma table ``data/statement_cues.json`` is used.  By default the
 stage keeps statements (``attribute.build(..., scope="statements")``): what someone said,
 wrote or claimed; ``scope="attributions"`` keeps every PolNeAR-style attribution, also
-attitudes to a noun phrase ("endorsed Clinton").
+attitudes to a noun phrase ("endorsed Clinton"); a pipeline gets it with
+``make_stage(scope="attributions")``.  It scores higher on PolNeAR but adds ~500
+statements that a quote set does not hold (dev: PolNeAR +0.025, the ``--speech`` quote
+proxy of ``bench/eval_quotes.py`` F1@0.3 -0.08), so it is not the default.
 
 Evaluate (held-out/dev/train slices of PolNeAR by sha1 of the article)::
 
@@ -30,10 +33,12 @@ then ``bench/learn_statement_cues.py`` (lemma table) and ``bench/train_statement
 """
 from __future__ import annotations
 
+from functools import partial
+
 from tidings.analysis import Analysis
 from tidings.document import Statement
 from tidings.stage import Stage
-from tidings.statements.attribute import build
+from tidings.statements.attribute import SCOPES, build
 
 
 def run(analysis: Analysis) -> list[Statement]:
@@ -41,3 +46,15 @@ def run(analysis: Analysis) -> list[Statement]:
 
 
 STAGE = Stage("statements", assigns="statements", requires=("entities", "times"), func=run)
+
+
+def make_stage(*, scope: str = "statements") -> Stage:
+    """The statements stage with another scope: ``make_stage(scope="attributions")`` also
+    keeps attitudes towards a noun phrase (PolNeAR-style attributions).  Swap it into a
+    pipeline's ``stages`` in place of :data:`STAGE`."""
+    if scope not in SCOPES:
+        raise ValueError(f"scope must be one of {SCOPES}")
+    if scope == "statements":
+        return STAGE
+    return Stage("statements", assigns="statements", requires=STAGE.requires,
+                 func=partial(build, scope=scope))
