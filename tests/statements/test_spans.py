@@ -120,3 +120,24 @@ def test_a_clause_before_the_cue_gives_way_to_the_quote_after_it(pipeline):
     replied = [s for s in res.statements if s.cue is not None and s.cue.text == "replied"]
     assert len(replied) == 1
     assert replied[0].content[0].text.startswith("“Well, maybe so.")
+
+
+def test_a_headline_clause_goes_on_with_its_partial_quote(pipeline):
+    text = "Coast Guard Ships Will Stay Near Disputed Grounds ‘Until Talks Resume,' Reykjavik Says"
+    res = pipeline.extract(text)
+    says = [s for s in res.statements if s.cue is not None and s.cue.text == "Says"]
+    assert len(says) == 1
+    assert [c.text for c in says[0].content] == [
+        "Coast Guard Ships Will Stay Near Disputed Grounds ‘Until Talks Resume,'"]
+
+
+def test_arguing_over_a_topic_is_not_a_statement(pipeline):
+    text = "The two countries have argued over fishing quotas for a decade, and talks collapsed in March."
+    res = pipeline.extract(text)
+    assert not any("fishing quotas" in c.text for s in res.statements for c in s.content)
+
+
+def test_a_warning_against_something_is_still_a_statement(pipeline):
+    text = "The health minister warned against reopening the schools before the end of March."
+    st = _statement(pipeline, text, "warned against")
+    assert st.content[0].text.startswith("reopening the schools")

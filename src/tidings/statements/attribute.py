@@ -250,15 +250,48 @@ def _continues(ctx: _Context, last: Raw, q: Quote, items: list[Raw]) -> bool:
     return ctx.paragraph_of(q.start) == ctx.paragraph_of(end - 1)
 
 
-def _one_per_cue(items: list[Raw]) -> list[Raw]:
-    """Two contents for one cue ("Asked if ..., Trump replied, “...”": the parse took the
-    clause before the cue, the frame the quote after it): the quote is what was said."""
+TOPIC_PREPS = frozenset(("over", "about", "with"))
+# verbs whose "over/about/with X" is only what the talk was about ("complained about the
+# fees" and "warned against it" stay statements)
+TOPIC_VERBS = frozenset(("argue", "talk", "speak", "say", "ask", "write", "chat", "debate", "disagree",
+                         "clash", "quarrel", "bicker", "spar", "feud", "fight", "negotiate", "meet",
+                         "confer", "wrangle", "squabble"))
+
+
+def _topic_only(raw: Raw, doc: "Doc", text: str) -> bool:
+    """"The two countries have argued over mackerel quotas", "talked about the economy": the
+    content is only what the talk was about, not something said (``scope="attributions"``
+    keeps these, as PolNeAR does)."""
+    if raw.kind != "prep" or not raw.cue or raw.quotes or raw.cue_head is None:
+        return False
+    words = text[raw.cue[0][0]:raw.cue[0][1]].split()
+    return bool(words) and words[-1].lower() in TOPIC_PREPS \
+        and doc[raw.cue_head].lemma_.lower() in TOPIC_VERBS
+
+
+def _one_per_cue(items: list[Raw], text: str) -> list[Raw]:
+    """Two contents for one cue, the parse's clause before the cue and the frame's quote:
+    "Asked if ..., Trump replied, “...”" -- the quote is what was said; "Ships Will Stay
+    ‘Until Talks Resume,' Reykjavik Says" -- the clause goes on with the quote."""
     by_cue: dict[tuple, list[Raw]] = {}
     for r in items:
         if r.cue:
             by_cue.setdefault(tuple(r.cue), []).append(r)
-    drop = {id(r) for group in by_cue.values() if len(group) > 1 and any(g.quotes for g in group)
-            for r in group if not r.quotes and r.content[-1][1] <= r.cue[0][0]}
+    drop: set[int] = set()
+    for group in by_cue.values():
+        quoted = [g for g in group if g.quotes]
+        if len(group) < 2 or not quoted:
+            continue
+        for r in group:
+            if r.quotes or r.content[-1][1] > r.cue[0][0]:
+                continue
+            q = next((g for g in quoted if not text[r.content[-1][1]:g.content[0][0]].strip()), None)
+            if q is not None:
+                r.content = _merge(r.content[:-1] + [(r.content[-1][0], q.content[0][1])] + q.content)
+                r.quotes = list(q.quotes)
+                drop.add(id(q))
+            else:
+                drop.add(id(r))
     return [r for r in items if id(r) not in drop]
 
 
@@ -296,7 +329,7 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
     inner = [p for q in quotes for p in q.all_pieces]
     raws = [r for r in raws if not r.cue or not any(s < r.cue[0][0] and r.cue[0][1] < e for s, e in inner)]
     if scope == "statements":
-        raws = [r for r in raws if r.speech or r.clausal]
+        raws = [r for r in raws if (r.speech or r.clausal) and not _topic_only(r, doc, text)]
     used = _attach_quotes(raws, quotes)
     _continue_quotes(ctx, raws, quotes, used)
     raws.extend(colon_headlines(ctx, raws))
@@ -319,7 +352,7 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
         if raw is not None:
             raw.quotes.append(n)
             items.append(raw)
-    items = _one_per_cue(items)
+    items = _one_per_cue(items, text)
     items.sort(key=lambda r: (r.content[0][0], r.cue[0][0] if r.cue else 0))
     out: list[Statement] = []
     history: list[tuple[Raw, Optional[str]]] = []

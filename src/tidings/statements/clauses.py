@@ -83,8 +83,18 @@ def _quote_before(tok: "Token", cue: "list[Token]", text: str) -> Optional[int]:
     mark = pos - (len(text[max(0, pos - 4):pos]) - len(before)) - 1
     # a quote of a few words ("“reporter,” saying ...") is a scare quote, not the content
     para_start = text.rfind("\n", 0, mark) + 1
-    opening = max(text.rfind(q, para_start, mark - 2) for q in "“\"'")
+    close = text[mark]
+    if close == "'":
+        opener = "''" if text[mark - 1] == "'" else "‘"
+    else:
+        opener = {"”": "“", '"': '"', "’": "‘"}.get(close, "“")
+    opening = text.rfind(opener, para_start, mark - len(opener) - 1)
     if opening < 0 or len(text[opening:mark].split()) < 4:
+        return None
+    # the quote opens its sentence; a partial quote that ends a longer clause ("Ships Will
+    # Stay ‘Until Talks Resume,' Reykjavik Says") is not the whole of what was said
+    lead = text[para_start:opening].rstrip()
+    if lead and lead[-1] not in ".!?:”\"'":
         return None
     return mark
 
