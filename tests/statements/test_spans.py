@@ -141,3 +141,17 @@ def test_a_warning_against_something_is_still_a_statement(pipeline):
     text = "The health minister warned against reopening the schools before the end of March."
     st = _statement(pipeline, text, "warned against")
     assert st.content[0].text.startswith("reopening the schools")
+
+
+def test_a_quote_that_closes_a_clause_before_its_speaker_takes_the_whole_clause(pipeline):
+    text = ("Russian Advisers Will Stay in Venezuela ‘as Long as Necessary,' Moscow Vows\n\n"
+            "Russian military advisers will stay in Venezuela as long as needed, the Russian "
+            "Foreign Ministry has said.")
+    res = pipeline.extract(text)
+    vows = [s for s in res.statements if s.cue is not None and s.cue.text == "Vows"]
+    assert len(vows) == 1
+    assert " ".join(c.text for c in vows[0].content) == \
+        "Russian Advisers Will Stay in Venezuela ‘as Long as Necessary,'"
+    st = _statement(pipeline, 'The new levy "will fund two libraries and a pool," the mayor said on Tuesday.', "said")
+    assert st.content[0].text == 'The new levy "will fund two libraries and a pool,"'
+

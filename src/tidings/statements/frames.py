@@ -147,6 +147,9 @@ def frame_raw(ctx: "_Context", q: Quote, last: Optional[Raw]) -> Optional[Raw]:
                 r = rules.trim(text, (mark.idx, end))
                 if r is not None:
                     content = merge(content + [r])
+        elif best.i > token_at(doc, q.last_end - 1) and subj.idx >= q.last_end \
+                and not text[q.last_end:min(subj.idx, best.idx)].strip():
+            content = _lead_of_partial(ctx, q, content)
         return Raw(cue=[rules._range(rules.cue_tokens(best))], content=content,  # type: ignore[list-item]
                    source=rules.source_range(subj, cue=best if best.i > subj.i else None),
                    source_head=subj.i, cue_head=best.i)
@@ -185,6 +188,23 @@ def frame_raw(ctx: "_Context", q: Quote, last: Optional[Raw]) -> Optional[Raw]:
         return Raw(cue=[], content=content, source=last.source, source_head=last.source_head,
                    speech=True)
     return None
+
+
+def _lead_of_partial(ctx: "_Context", q: Quote, content: list[Range]) -> list[Range]:
+    """Advisers Will Stay ‘as Long as Necessary,' Moscow Vows: a quote that ends a clause
+    begun before it, with the speaker after it -- the content is the whole clause."""
+    text = ctx.text
+    sent = sentence_of(ctx.doc, q.start)
+    lead = text[sent.start_char:q.start]
+    if not lead.strip() or any(ch in lead for ch in "“”\"‘’") or "''" in lead or "\n" in lead.strip():
+        return content
+    if text[:q.last_end].rstrip("”\"'’ ")[-1:] != "," or sent[0].pos_ in ("SCONJ", "ADP", "ADV"):
+        return content  # not “..., X said” closing a clause; "While ...", "In ..." lead in
+    if len(text[q.start:q.last_end].split()) < MIN_QUOTE_WORDS or any(ch in lead for ch in "-—–(:;.") \
+            or lead.rstrip()[-1:] == ",":
+        return content  # a scare quote, or a lead that is a sentence or aside of its own
+    r = rules.trim(text, (sent.start_char, q.last_end))
+    return merge(content + [r]) if r is not None else content
 
 
 def _verb_after(ctx: "_Context", q: Quote, speech: frozenset[str]) -> "Optional[Token]":
