@@ -155,3 +155,12 @@ def test_a_quote_that_closes_a_clause_before_its_speaker_takes_the_whole_clause(
     st = _statement(pipeline, 'The new levy "will fund two libraries and a pool," the mayor said on Tuesday.', "said")
     assert st.content[0].text == 'The new levy "will fund two libraries and a pool,"'
 
+
+
+def test_a_sentence_opening_phrase_hung_on_the_subject_is_not_the_speaker(pipeline):
+    text = ("The European Union urged both countries to show restraint. In a statement on Wednesday, "
+            "the EU's fisheries commissioner, Marta Kowalczyk, called on Oslo and Reykjavik to resume talks.")
+    st = _statement(pipeline, text, "called on")
+    assert st.speaker is not None
+    assert not st.speaker.text.startswith("In a statement")
+    assert "Marta Kowalczyk" in st.speaker.text

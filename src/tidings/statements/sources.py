@@ -116,9 +116,14 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
                 and doc[c.left_edge.i - 1].text == ",":
             # '..., said Bonnie Lysyk, the auditor general, at a news conference'
             skip.update(t.i for t in c.subtree)
+    # "In a statement on Wednesday, the EU's commissioner ...": a phrase that opens the
+    # sentence, hung on the subject by the parser
+    lead = {t.i for c in subj.lefts if c.dep_ == "prep" for t in c.subtree}
     toks = []
     cut = False
     for t in subj.subtree:
+        if t.i in lead:
+            continue
         if t.i in skip:
             cut = True
             break
