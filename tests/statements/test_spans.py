@@ -164,3 +164,9 @@ def test_a_sentence_opening_phrase_hung_on_the_subject_is_not_the_speaker(pipeli
     assert st.speaker is not None
     assert not st.speaker.text.startswith("In a statement")
     assert "Marta Kowalczyk" in st.speaker.text
+
+
+def test_the_subject_of_was_quick_to_add_is_the_source(pipeline):
+    text = "Mayor Hollis was quick to add that the new levy does not include a tax on groceries."
+    st = _statement(pipeline, text, "was quick to add")
+    assert st.speaker is not None and st.speaker.text == "Mayor Hollis"

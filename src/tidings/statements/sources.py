@@ -50,7 +50,7 @@ def _subject(verb: "Token") -> "Optional[Token]":
             return agent
         if v.dep_ == "advcl" and v.tag_ == "VBN":
             return None  # "Asked whether she would return, Gomez said": the asker is not Gomez
-        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl") and v.head.i != v.i:
+        if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "acomp") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 return v.head
             if v.dep_ == "conj" and v.head.dep_ == "ccomp" and v.head.head.i != v.head.i \
