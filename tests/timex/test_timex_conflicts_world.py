@@ -71,7 +71,18 @@ def test_race_vocabulary_fits_the_years_before_an_election():
 
 def test_race_vocabulary_alone_never_flags(time_layer):
     # at most three terms count, each a likelihood ratio of 0.35: short of the bar
-    assert conflicts(time_layer(RACE, "2018-01-22")) == []
+    text = ("The Republican field is still crowded, the presidential race is wide open and the campaign "
+            "trail is long, an adviser said.")
+    assert conflicts(time_layer(text, "2018-01-22")) == []
+
+
+def test_race_events_between_elections_are_flagged(time_layer):
+    # "ten days before the Iowa caucuses" and "Super Tuesday will thin it" are news of January
+    # of an election year; January 2018 has neither ahead
+    flags = conflicts(time_layer(RACE, "2018-01-22"))
+    assert len(flags) == 1
+    assert len({(e.start, e.end) for e in flags[0].evidence}) == len(flags[0].evidence)
+    assert conflicts(time_layer(RACE, "2016-01-22")) == []
 
 
 AGES = ("Bernie Sanders took the stage in Burlington. Sanders, 74, said he would stay in the race "
@@ -115,7 +126,7 @@ def test_ages_years_off_are_flagged(time_layer):
     flags = conflicts(time_layer(AGES, "2019-03-10"))
     assert len(flags) == 1
     msg = flags[0].message
-    assert "born 8 September 1941" in msg and "is 74 from 8 September 2015 on" in msg
+    assert "born 8 September 1941" in msg and "was 74 from 8 September 2015 to 7 September 2016" in msg
     assert {e.text for e in flags[0].evidence} >= {"Sanders, 74,", "68-year-old Clinton"}
 
 
@@ -133,3 +144,44 @@ def test_a_nominee_before_the_nomination_is_flagged(time_layer):
     flags = conflicts(time_layer(NOMINEE, "2016-01-11"))
     assert len(flags) == 1 and "4 May 2016 to 8 November 2016" in flags[0].message
     assert conflicts(time_layer(NOMINEE, "2016-08-15")) == []
+
+
+IOWA = ("Ted Cruz won the Iowa caucuses, and the candidates are now campaigning ahead of Super Tuesday, "
+        "when a dozen states vote.")
+
+
+def test_campaign_events_are_read_with_their_tense(pipeline):
+    from tidings.timex.conflicts_events import event_clues
+
+    found = {c.office: c.tense for c in event_clues(IOWA, pipeline.nlp(IOWA))}
+    assert found == {"the Iowa caucuses": "past", "Super Tuesday": "future"}
+    # another cycle's convention, a state party's, a name used as a modifier
+    text = ("He spoke at the 1992 Republican convention. A Democratic convention in Nevada ended in chaos. "
+            "Staff went to the Super Tuesday states.")
+    assert [(c.office, c.tense) for c in event_clues(text, pipeline.nlp(text))] == [("Super Tuesday", "none")]
+
+
+def test_event_table_entries_parse_and_the_example_holds(pipeline):
+    from tidings.data import load_json
+    from tidings.timex.conflicts_events import event_clues
+    from tidings.timex.conflicts_world import loglik
+
+    for row in load_json("timex_events.json")["events"]:
+        assert row["patterns"] and row["dates"] == sorted(row["dates"])
+        for d in row["dates"]:
+            dt.date.fromisoformat(d)
+    # the example of the table's "about": written in the weeks after 1 February 2016
+    text = "Cruz won the Iowa caucuses."
+    [c] = event_clues(text, pipeline.nlp(text))
+    assert loglik(c, dt.date(2016, 2, 15)) > loglik(c, dt.date(2016, 1, 15)) + 2
+    assert loglik(c, dt.date(2016, 2, 15)) > loglik(c, dt.date(2016, 9, 15)) + 1
+
+
+def test_events_with_other_clues_flag_a_date_before_them(time_layer):
+    # written the week after the Iowa caucuses of 1 February 2016; dated 2 December 2015 the
+    # caucuses are still two months ahead, and the nominee-to-be is not yet the nominee
+    text = ("Ted Cruz won the Iowa caucuses last Monday, and Democratic presidential candidate Hillary "
+            "Clinton edged out Bernie Sanders. Both campaigns are spending heavily ahead of Super Tuesday.")
+    flags = conflicts(time_layer(text, "2015-12-02"))
+    assert len(flags) == 1 and "the Iowa caucuses, told as past" in flags[0].message
+    assert conflicts(time_layer(text, "2016-02-08")) == []

@@ -28,6 +28,8 @@ from tidings.data import load_json
 if TYPE_CHECKING:
     import numpy as np
 
+    from spacy.tokens import Doc
+
     from tidings.timex.conflicts_fit import Clue
 
 log = logging.getLogger(__name__)
@@ -168,11 +170,11 @@ def _ages(born: dt.date, ords: "np.ndarray") -> "np.ndarray":
 
     years = (ords - dt.date(1970, 1, 1).toordinal()).astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
     ys = np.arange(int(years.min()), int(years.max()) + 1)
-    birthdays = np.array([_birthday(born, int(y)).toordinal() for y in ys])
+    birthdays = np.array([birthday(born, int(y)).toordinal() for y in ys])
     return years - born.year - (ords < birthdays[years - ys[0]])
 
 
-def _birthday(born: dt.date, year: int) -> dt.date:
+def birthday(born: dt.date, year: int) -> dt.date:
     try:
         return born.replace(year=year)
     except ValueError:                      # 29 February in a common year
@@ -191,13 +193,23 @@ def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
 
     if c.unit == "cycle":
         return np.where(_cycle_in_season(ords), 0.0, _cycle_off_loglik(c))
+    if c.unit == "event":
+        from tidings.timex.conflicts_events import event_row
+
+        return event_row(c, ords)
     if c.unit == "age":
         off = np.abs(_ages(c.terms[0][0], ords) - c.day)
         return np.where(off == 0, math.log(AGE_RIGHT), np.where(off == 1, math.log(AGE_OFF_BY_ONE), math.log(AGE_WRONG)))
     raise ValueError(f"not a world clue: {c.unit}")
 
 
-def world_clues(view: str) -> list["Clue"]:
+def world_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
     """Every world-knowledge clue of ``view`` (titles of office-holders come from
-    :func:`~tidings.timex.conflicts_fit.office_clues`)."""
-    return cycle_clues(view) + age_clues(view)
+    :func:`~tidings.timex.conflicts_fit.office_clues`); the dated campaign events need the
+    parse ``parsed`` of ``view`` for their tense."""
+    out = cycle_clues(view) + age_clues(view)
+    if parsed is not None:
+        from tidings.timex.conflicts_events import event_clues
+
+        out += event_clues(view, parsed)
+    return out
