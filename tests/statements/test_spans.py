@@ -170,3 +170,10 @@ def test_the_subject_of_was_quick_to_add_is_the_source(pipeline):
     text = "Mayor Hollis was quick to add that the new levy does not include a tax on groceries."
     st = _statement(pipeline, text, "was quick to add")
     assert st.speaker is not None and st.speaker.text == "Mayor Hollis"
+
+
+def test_the_pronoun_a_quote_names_belongs_to_the_content(pipeline):
+    text = "Senator Ruth Alder dismissed the plan on Tuesday, calling it a “Chinese menu” of options."
+    res = pipeline.extract(text)
+    calling = [s for s in res.statements if s.cue is not None and s.cue.text == "calling"]
+    assert calling and calling[0].content[0].text.startswith("it a “Chinese menu”")

@@ -141,12 +141,17 @@ def frame_raw(ctx: "_Context", q: Quote, last: Optional[Raw]) -> Optional[Raw]:
             # a partial quote inside reported speech: the content is the "that" clause
             mark = next((t for t in doc[best.i + 1:token_at(doc, q.start)]
                          if t.lower_ == "that" and t.dep_ == "mark"), None)
+            between = list(doc[rules.cue_tokens(best)[-1].i + 1:token_at(doc, q.start)])
             if mark is not None:
                 clause = mark.head
                 end = max(q.last_end, clause.right_edge.idx + len(clause.right_edge))
                 r = rules.trim(text, (mark.idx, end))
                 if r is not None:
                     content = merge(content + [r])
+            elif between and len(between) <= 3 and between[0].pos_ == "PRON" and between[0].head.i == best.i \
+                    and all(t.pos_ in ("DET", "ADJ") for t in between[1:]):
+                # "calling it “the least bad option”": the pronoun it names belongs with the quote
+                content = merge(content + [(between[0].idx, q.start)])
         elif best.i > token_at(doc, q.last_end - 1) and subj.idx >= q.last_end \
                 and not text[q.last_end:min(subj.idx, best.idx)].strip():
             content = _lead_of_partial(ctx, q, content)
