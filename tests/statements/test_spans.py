@@ -177,3 +177,13 @@ def test_the_pronoun_a_quote_names_belongs_to_the_content(pipeline):
     res = pipeline.extract(text)
     calling = [s for s in res.statements if s.cue is not None and s.cue.text == "calling"]
     assert calling and calling[0].content[0].text.startswith("it a “Chinese menu”")
+
+
+def test_an_abbreviation_keeps_its_period_at_the_end_of_the_content(pipeline):
+    st = _statement(pipeline, "The union said the contract covers about 100 workers at one store in "
+                              "Everett, Mass.", "said")
+    assert st.content[0].text.endswith("Everett, Mass.")
+    st = _statement(pipeline, "Officials said the plan would create jobs across the U.S.", "said")
+    assert st.content[0].text.endswith("across the U.S.")
+    st = _statement(pipeline, "The mayor said the bridge would reopen in May.", "said")
+    assert st.content[0].text == "the bridge would reopen in May"

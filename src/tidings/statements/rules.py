@@ -62,6 +62,11 @@ def tables() -> tuple[dict[str, float], frozenset[str]]:
     return rates, speech
 
 
+_ABBREV_END = re.compile(
+    r"(?:\b(?:[A-Z]\.)+[A-Z]|\b(?:Calif|Nev|Mass|Ariz|Ala|Ark|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|"
+    r"Mich|Minn|Miss|Mo|Mont|Neb|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo|Jr|Sr|Inc|Corp|Co|Ltd|Bros))$")
+
+
 def trim(text: str, r: Range, *, keep_quotes: bool = True) -> Optional[Range]:
     """Strip whitespace and edge punctuation (closing quote marks are kept)."""
     s, e = r
@@ -69,6 +74,8 @@ def trim(text: str, r: Range, *, keep_quotes: bool = True) -> Optional[Range]:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in EDGE_PUNCT):
         e -= 1
+    if e < r[1] and text[e:e + 1] == "." and _ABBREV_END.search(text, max(s, e - 12), e):
+        e += 1  # "in Everett, Mass.", "to the U.S.": the period is the abbreviation's
     if not keep_quotes:
         while s < e and text[s] in QUOTE_CHARS:
             s += 1
