@@ -187,3 +187,9 @@ def test_an_abbreviation_keeps_its_period_at_the_end_of_the_content(pipeline):
     assert st.content[0].text.endswith("across the U.S.")
     st = _statement(pipeline, "The mayor said the bridge would reopen in May.", "said")
     assert st.content[0].text == "the bridge would reopen in May"
+
+
+def test_an_age_cut_off_with_the_place_leaves_the_name(pipeline):
+    text = "“He is kind of a loose cannon,” said Mona Lindqvist, 59, of North Philadelphia."
+    st = _statement(pipeline, text, "said")
+    assert st.speaker is not None and st.speaker.text == "Mona Lindqvist"

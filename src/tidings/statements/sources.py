@@ -132,6 +132,8 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
         while toks and (toks[-1].is_punct and toks[-1].text not in QUOTE_CHARS or (
                 toks[-1].pos_ in ("ADP", "CCONJ", "SCONJ", "DET", "PART") and toks[-1].i > subj.i)):
             toks.pop()
+        if len(toks) > 2 and toks[-1].like_num and toks[-2].text == ",":
+            toks = toks[:-2]  # "Mona Lamberson, 59, of North Philadelphia": the age goes with the place
     # a dateline before the subject: "WASHINGTON — Sen. Bernie Sanders"
     for k, t in enumerate(toks[:6]):
         if t.text in ("—", "–", "-", "--", ",") and k > 0 and all(
