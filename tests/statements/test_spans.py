@@ -193,3 +193,12 @@ def test_an_age_cut_off_with_the_place_leaves_the_name(pipeline):
     text = "“He is kind of a loose cannon,” said Mona Lindqvist, 59, of North Philadelphia."
     st = _statement(pipeline, text, "said")
     assert st.speaker is not None and st.speaker.text == "Mona Lindqvist"
+
+
+def test_the_stance_noun_belongs_to_the_cue(pipeline):
+    st = _statement(pipeline, "Several council members expressed concern about the closed primary "
+                              "system in the state.", "expressed concern about")
+    assert st.content[0].text == "the closed primary system in the state"
+    st = _statement(pipeline, "The mayor voiced hope that the strike would end before the holidays.",
+                    "voiced hope")
+    assert st.content[0].text == "that the strike would end before the holidays"

@@ -302,6 +302,30 @@ def _with_conj(verb: "Token", comp: "Token", content: Range, speech: frozenset[s
     return content
 
 
+STANCE_VERBS = frozenset(("express", "voice", "stress", "raise", "emphasize", "signal", "reiterate",
+                          "underscore"))
+STANCE_NOUNS = frozenset(("concern", "hope", "support", "confidence", "doubt", "frustration", "optimism",
+                          "skepticism", "opposition", "regret", "dismay", "surprise", "worry", "fear",
+                          "need", "outrage", "anger", "disappointment", "sympathy", "reservation"))
+
+
+def _stance_object(verb: "Token", obj: "Token") -> "Optional[tuple[list[Token], Token]]":
+    """(cue tokens to add, head of the content) for "expressed concern about X" / "voiced
+    hope that Y", or None."""
+    if verb.lemma_.lower() not in STANCE_VERBS or obj.lemma_.lower() not in STANCE_NOUNS:
+        return None
+    if obj.i - verb.i > 3:
+        return None
+    for c in obj.rights:
+        if c.dep_ == "prep" and c.i == obj.i + 1 and c.lower_ in ("about", "over", "for", "with", "to", "on", "in"):
+            pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return list(verb.doc[verb.i + 1:c.i + 1]), pobj
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return list(verb.doc[verb.i + 1:obj.i + 1]), c
+    return None
+
+
 def _time_phrase(prep: "Token") -> bool:
     """"on Monday", "in 2015": a prepositional phrase whose object is a date or time (not
     "of being inactive in the years-long effort")."""
@@ -366,8 +390,15 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     else:
         obj = next((c for c in tok.children if c.dep_ in ("dobj",)), None)
         topic = _topic_after_addressee(tok, obj) if obj is not None else None
+        stance = _stance_object(tok, obj) if obj is not None else None
         if topic is not None:
             content, kind = topic, "dobj"
+        elif stance is not None:
+            # "expressed concern that ...", "stressed the need for ...": the noun is part of
+            # the cue, its clause or object is the content
+            extra_cue, comp_tok = stance
+            cue = cue + extra_cue
+            content, kind = subtree_range(comp_tok), "dobj"
         elif obj is not None and not (lemma in ("tell", "ask") and obj.pos_ in ("PRON", "PROPN", "NOUN")
                                     and obj.i == tok.i + 1 and len(list(obj.subtree)) <= 2):
             content = _clause_range(obj)
