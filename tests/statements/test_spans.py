@@ -202,3 +202,9 @@ def test_the_stance_noun_belongs_to_the_cue(pipeline):
     st = _statement(pipeline, "The mayor voiced hope that the strike would end before the holidays.",
                     "voiced hope")
     assert st.content[0].text == "that the strike would end before the holidays"
+
+
+def test_a_relative_pronoun_object_takes_the_complement_after_the_cue(pipeline):
+    text = "Perez contrasted the Republican candidate, whom he described as \"volatile,\" with Clinton."
+    st = _statement(pipeline, text, "described")
+    assert [c.text for c in st.content] == ["whom", 'as "volatile,"']

@@ -403,6 +403,13 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                                     and obj.i == tok.i + 1 and len(list(obj.subtree)) <= 2):
             content = _clause_range(obj)
             kind = "dobj"
+            if obj.i < tok.i:
+                # "whom he described as “volatile”", "which he claimed as the average": the
+                # relative pronoun and the complement after the cue
+                as_ = next((c for c in tok.rights if c.i == cue[-1].i + 1 and (
+                    c.dep_ in ("oprd", "xcomp") or (c.dep_ == "prep" and c.lower_ == "as"))), None)
+                if as_ is not None:
+                    extra = trim(text, (as_.left_edge.idx, as_.right_edge.idx + len(as_.right_edge)))
             # "called him a liar", "asked X to leave", "attacked X for Y": the object's
             # complement belongs to the content
             last = obj.right_edge.i
