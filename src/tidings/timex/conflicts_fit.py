@@ -108,7 +108,10 @@ def _time_clue(it: "TimeMention") -> Optional[Clue]:
 
 
 @lru_cache(maxsize=1)
-def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tuple[dt.date, dt.date], ...], int, float]]:
+def _office_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str], str, list[str],
+                                     tuple[tuple[dt.date, dt.date], ...], int, float]]:
+    """Per row of the office table: its names (a pattern), the titles that must end right
+    before a name (a pattern anchored at the end), and the row's data."""
     out = []
     table = load_json("timex_offices.json")
     for row in table["offices"]:
@@ -119,9 +122,10 @@ def _office_patterns() -> list[tuple[re.Pattern[str], str, list[str], tuple[tupl
         terms = tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
                       for a, b in row["terms"])
         # "Vice President Biden", "vice presidential candidate Pence": not the president's row
-        rx = re.compile(rf"(?<![\w.-])(?<![Vv]ice )(?<![Vv]ice-)(?:{titles})\s+(?P<name>{names})(?![\w-])")
-        out.append((rx, row["office"], row["names"], terms, int(row.get("grace_before", OFFICE_GRACE_BEFORE)),
-                    float(row.get("before_term", 0.0))))
+        title = re.compile(rf"(?<![\w.-])(?<![Vv]ice )(?<![Vv]ice-)(?:{titles})\s+$")
+        name = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+        out.append((name, title, row["office"], row["names"], terms,
+                    int(row.get("grace_before", OFFICE_GRACE_BEFORE)), float(row.get("before_term", 0.0))))
     return out
 
 
@@ -138,25 +142,32 @@ def office_clues(view: str) -> list[Clue]:
     """Title-and-name mentions of office-holders in ``view`` (see data/timex_offices.json)."""
     out: list[Clue] = []
     patterns = _office_patterns()
-    # only the patterns of names the text holds, in the table's order
-    rows = sorted({i for name, idx in _rows_by_name().items() if name in view for i in idx})
-    for rx, office, names, terms, grace, before in (patterns[i] for i in rows):
-        for m in rx.finditer(view):
-            if _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
+    # only the rows of names the text holds, in the table's order; each name found, then a
+    # title right before it (cheaper than a scan of the text for every title)
+    words = set(_WORD.findall(view))
+    rows = sorted({i for name, (key, idx) in _rows_by_name().items() if key in words and name in view for i in idx})
+    for name_rx, title_rx, office, names, terms, grace, before in (patterns[i] for i in rows):
+        for n in name_rx.finditer(view):
+            m = title_rx.search(view, max(0, n.start() - _TITLE_REACH), n.start())
+            if m is None or _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
                 continue
-            out.append(Clue("office", "none", vstart=m.start(), vend=m.end(), terms=terms,
+            out.append(Clue("office", "none", vstart=m.start(), vend=n.end(), terms=terms,
                             office=f"{office} {names[0]}", grace=grace, before=before))
     return out
 
 
+_WORD = re.compile(r"\w+")
+_TITLE_REACH = 120                  # characters before a name that a title may start
+
+
 @lru_cache(maxsize=1)
-def _rows_by_name() -> dict[str, tuple[int, ...]]:
-    """Each office-holder's name → the rows of the office table that name them."""
+def _rows_by_name() -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Each office-holder's name → (its last word, the rows of the office table that name them)."""
     out: dict[str, list[int]] = {}
     for i, row in enumerate(load_json("timex_offices.json")["offices"]):
         for n in row["names"]:
             out.setdefault(n, []).append(i)
-    return {n: tuple(v) for n, v in out.items()}
+    return {n: (_WORD.findall(n)[-1], tuple(v)) for n, v in out.items()}
 
 
 def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"] = None) -> list[Clue]:

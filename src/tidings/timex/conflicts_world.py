@@ -114,14 +114,19 @@ _WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w.'-]*)\s+$")
 
 
 @lru_cache(maxsize=1)
-def _people() -> tuple[tuple[tuple[str, ...], Optional[str], dt.date], ...]:
-    """(full forms, surname or None, birth date) for every row of data/timex_people.json."""
+def _people() -> tuple[tuple[tuple[str, ...], Optional[str], dt.date, frozenset[str]], ...]:
+    """(full forms, surname or None, birth date, the last words of the full forms) for every
+    row of data/timex_people.json."""
     out = []
     for row in load_json("timex_people.json")["people"]:
         forms = (row["name"], *row.get("also", ()))
         surname = row["surname"] if "surname" in row else row["name"].split()[-1]
-        out.append((forms, surname, dt.date.fromisoformat(row["born"])))
+        keys = frozenset(_WORD.findall(f)[-1] for f in forms)
+        out.append((forms, surname, dt.date.fromisoformat(row["born"]), keys))
     return tuple(out)
+
+
+_WORD = re.compile(r"\w+")
 
 
 def age_clues(view: str) -> list["Clue"]:
@@ -131,7 +136,9 @@ def age_clues(view: str) -> list["Clue"]:
     is not the end of another name ("Chris Paul")."""
     from tidings.timex.conflicts_fit import Clue
 
-    present = [(forms, surname, born) for forms, surname, born in _people() if any(f in view for f in forms)]
+    words = set(_WORD.findall(view))
+    present = [(forms, surname, born) for forms, surname, born, keys in _people()
+               if not keys.isdisjoint(words) and any(f in view for f in forms)]
     if not present:
         return []
     by_name: dict[str, tuple[str, dt.date, bool]] = {}
