@@ -185,3 +185,25 @@ def test_events_with_other_clues_flag_a_date_before_them(time_layer):
     flags = conflicts(time_layer(text, "2015-12-02"))
     assert len(flags) == 1 and "the Iowa caucuses, told as past" in flags[0].message
     assert conflicts(time_layer(text, "2016-02-08")) == []
+
+
+def test_presumptive_nominee_season():
+    from tidings.timex.conflicts_events import season_clues
+    from tidings.timex.conflicts_world import loglik
+
+    text = "The party's presumptive nominee met donors in Ohio."
+    [c] = season_clues(text)
+    # March to mid-September of a presidential election year, any cycle
+    assert loglik(c, dt.date(2016, 6, 1)) == 0.0 == loglik(c, dt.date(2028, 4, 1))
+    assert loglik(c, dt.date(2016, 1, 15)) < -2 and loglik(c, dt.date(2017, 6, 1)) < -2
+    # inside a title the office table reads, the phrase is not counted twice
+    assert season_clues("presumptive Republican nominee Donald Trump", taken=[(0, 43)]) == []
+
+
+def test_presumptive_nominee_with_other_clues_is_flagged(time_layer):
+    text = ("The presumptive nominee spent Tuesday raising money in Ohio, and Republican presidential "
+            "nominee Donald Trump said on Wednesday that he would pick a running mate before the "
+            "Republican National Convention in Cleveland.")
+    flags = conflicts(time_layer(text, "2016-01-08"))
+    assert len(flags) == 1 and "presumptive nominee" in flags[0].message
+    assert conflicts(time_layer(text, "2016-06-08")) == []

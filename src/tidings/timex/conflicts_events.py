@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from tidings.data import load_json
 from tidings.timex.tense import attached_directly, governing_verb, tense_of, tokens_in
@@ -83,6 +83,41 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
     return list(out.values())
 
 
+@lru_cache(maxsize=1)
+def _seasons() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[dt.date, dt.date], ...], float], ...]:
+    out = []
+    for row in load_json("timex_events.json")["seasons"]:
+        rx = re.compile(r"\b(?:" + "|".join(row["patterns"]) + r")\b")
+        (fm, fd), (tm, td) = (map(int, row[k].split("-")) for k in ("from", "to"))
+        windows = tuple((dt.date(y, fm, fd), dt.date(y, tm, td)) for y in range(1900, 2101, 4))
+        out.append((row["season"], rx, windows, float(row["outside"])))
+    return tuple(out)
+
+
+def season_clues(view: str, *, taken: Sequence[tuple[int, int]] = ()) -> list["Clue"]:
+    """One clue per season of the table whose phrase ``view`` holds ("the presumptive
+    nominee"), the first mention its evidence; ``year`` holds the ratio outside the season
+    in thousandths."""
+    from tidings.timex.conflicts_fit import Clue
+
+    out = []
+    for name, rx, windows, outside in _seasons():
+        m = next((m for m in rx.finditer(view) if not any(a <= m.start() and m.end() <= b for a, b in taken)), None)
+        if m is not None:
+            out.append(Clue("season", "none", vstart=m.start(), vend=m.end(), office=name, terms=windows,
+                            year=round(outside * 1000)))
+    return out
+
+
+def season_row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
+    import numpy as np
+
+    inside = np.zeros(len(ords), dtype=bool)
+    for a, b in c.terms:
+        inside |= (ords >= a.toordinal()) & (ords <= b.toordinal())
+    return np.where(inside, 0.0, np.log(c.year / 1000))
+
+
 def _density(o: "np.ndarray", tense: str) -> "np.ndarray":
     """Density of an event ``o`` days from the writing date (negative: before it)."""
     import numpy as np
@@ -113,5 +148,9 @@ def event_row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
 
 
 def describe(c: "Clue", quoted: str) -> str:
+    if c.unit == "season":
+        a, b = c.terms[0]
+        return (f"{quoted} ({c.office}: {a.day} {a.strftime('%B')} to {b.day} {b.strftime('%B')} "
+                f"of a presidential election year)")
     when = {"past": "told as past", "future": "told as still to come", "none": "no tense"}[c.tense]
     return f"{quoted} ({c.office}, {when})"

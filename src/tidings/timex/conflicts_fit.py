@@ -56,8 +56,8 @@ OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3),
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
-_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0}
-_WORLD = ("cycle", "age", "event")            # clues of conflicts_world.py
+_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0}
+_WORLD = ("cycle", "age", "event", "season")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
 
@@ -174,7 +174,11 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
     out: dict[tuple, Clue] = {}
     from tidings.timex.conflicts_world import world_clues
 
-    for clue in [c for c in map(_time_clue, items) if c is not None] + office_clues(view) + world_clues(view, parsed):
+    offices = office_clues(view)
+    # a season's phrase inside a title ("presumptive Republican nominee Donald Trump") is the
+    # title's evidence already
+    world = world_clues(view, parsed, taken=[(c.vstart, c.vend) for c in offices])
+    for clue in [c for c in map(_time_clue, items) if c is not None] + offices + world:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:
             out[v].tense = "none"       # told both as past and as to come: no tense evidence
@@ -387,7 +391,7 @@ def _describe(c: Clue, text: str) -> str:
 
         start, end = birthday(born, born.year + c.day), birthday(born, born.year + c.day + 1) - dt.timedelta(days=1)
         return f"{quoted} ({c.office}, born {_fmt(born)}, was {c.day} from {_fmt(start)} to {_fmt(end)})"
-    if c.unit == "event":
+    if c.unit in ("event", "season"):
         from tidings.timex.conflicts_events import describe
 
         return describe(c, quoted)

@@ -20,7 +20,7 @@ import logging
 import math
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from tidings.data import load_json
 
@@ -204,17 +204,24 @@ def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
         from tidings.timex.conflicts_events import event_row
 
         return event_row(c, ords)
+    if c.unit == "season":
+        from tidings.timex.conflicts_events import season_row
+
+        return season_row(c, ords)
     if c.unit == "age":
         off = np.abs(_ages(c.terms[0][0], ords) - c.day)
         return np.where(off == 0, math.log(AGE_RIGHT), np.where(off == 1, math.log(AGE_OFF_BY_ONE), math.log(AGE_WRONG)))
     raise ValueError(f"not a world clue: {c.unit}")
 
 
-def world_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
+def world_clues(view: str, parsed: Optional["Doc"] = None, *, taken: Sequence[tuple[int, int]] = ()) -> list["Clue"]:
     """Every world-knowledge clue of ``view`` (titles of office-holders come from
     :func:`~tidings.timex.conflicts_fit.office_clues`); the dated campaign events need the
-    parse ``parsed`` of ``view`` for their tense."""
-    out = cycle_clues(view) + age_clues(view)
+    parse ``parsed`` of ``view`` for their tense.  A season's phrase inside a span of
+    ``taken`` (titles already read) does not count."""
+    from tidings.timex.conflicts_events import season_clues
+
+    out = cycle_clues(view) + age_clues(view) + season_clues(view, taken=taken)
     if parsed is not None:
         from tidings.timex.conflicts_events import event_clues
 
