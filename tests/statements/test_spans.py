@@ -208,3 +208,13 @@ def test_a_relative_pronoun_object_takes_the_complement_after_the_cue(pipeline):
     text = "Perez contrasted the Republican candidate, whom he described as \"volatile,\" with Clinton."
     st = _statement(pipeline, text, "described")
     assert [c.text for c in st.content] == ["whom", 'as "volatile,"']
+
+
+def test_even_and_a_sentence_final_period_are_not_part_of_the_source(pipeline):
+    st = _statement(pipeline, "Even some longtime allies say the mayor has lost his touch.", "say")
+    assert st.speaker is not None and st.speaker.text == "some longtime allies"
+    text = ('"We will cut taxes for working families and close the loopholes."\n\n- Dana Whitfield.\n\n'
+            'The plan would cost $40 billion a year.')
+    res = pipeline.extract(text)
+    dashed = [s for s in res.statements if s.speaker is not None and "Whitfield" in s.speaker.text]
+    assert dashed and dashed[0].speaker.text == "Dana Whitfield"

@@ -99,7 +99,7 @@ def frame_raw(ctx: "_Context", q: Quote, last: Optional[Raw]) -> Optional[Raw]:
             i += 1
         while i < len(doc) and doc[i].idx >= start and not (doc[i].is_punct and doc[i].text not in ".") \
                 and not (doc[i].is_space and "\n" in doc[i].text):
-            if doc[i].text == "." and (i + 1 >= len(doc) or doc[i + 1].is_sent_start):
+            if doc[i].text == "." and (i + 1 >= len(doc) or doc[i + 1].is_sent_start or doc[i + 1].is_space):
                 break
             toks.append(doc[i])
             i += 1

@@ -143,9 +143,18 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
     while toks and (toks[0].is_punct or toks[0].is_space) and (
             toks[0].text not in QUOTE_CHARS or toks[0].whitespace_ or toks[0].i + 1 >= len(doc)):
         toks.pop(0)  # a closing quote mark before the name is not part of it
+    if len(toks) > 1 and toks[0].lower_ == "even" and toks[0].dep_ == "advmod":
+        toks.pop(0)  # "even some admirers": the writer's emphasis
+    while len(toks) > 1 and toks[-1].text == "." and (toks[-1].i + 1 >= len(doc) or doc[toks[-1].i + 1].is_sent_start
+                                                      or doc[toks[-1].i + 1].is_space):
+        toks.pop()  # "- Bernie Sanders." at the end of its sentence
     if not cut and toks:
         inner = {t.text for t in toks[1:-1]} & {",", "—", "–"}
         nxt = toks[-1].i + 1
         if inner and nxt < len(doc) and doc[nxt].text in inner:
             toks.append(doc[nxt])  # "Stephanie Formas, Clinton's director," said
-    return _range(toks)
+    r = _range(toks)
+    if r is not None and r[1] - r[0] > 2 and doc.text[r[1] - 1] == "." and toks[-1].i + 1 < len(doc) \
+            and (doc[toks[-1].i + 1].is_sent_start or doc[toks[-1].i + 1].is_space):
+        r = (r[0], r[1] - 1)  # "in Alexandria, Va." ending the sentence: the period is the sentence's
+    return r
