@@ -218,3 +218,8 @@ def test_even_and_a_sentence_final_period_are_not_part_of_the_source(pipeline):
     res = pipeline.extract(text)
     dashed = [s for s in res.statements if s.speaker is not None and "Whitfield" in s.speaker.text]
     assert dashed and dashed[0].speaker.text == "Dana Whitfield"
+
+
+def test_a_trailing_both_is_not_part_of_the_source(pipeline):
+    st = _statement(pipeline, "Mayor Ortiz and Senator Ruth Alder both said the budget would pass.", "said")
+    assert st.speaker is not None and st.speaker.text == "Mayor Ortiz and Senator Ruth Alder"

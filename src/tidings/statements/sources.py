@@ -145,6 +145,8 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
         toks.pop(0)  # a closing quote mark before the name is not part of it
     if len(toks) > 1 and toks[0].lower_ == "even" and toks[0].dep_ == "advmod":
         toks.pop(0)  # "even some admirers": the writer's emphasis
+    if len(toks) > 2 and toks[-1].lower_ in ("both", "all") and toks[-1].i > subj.i:
+        toks.pop()  # "X and Y both condemned"
     while len(toks) > 1 and toks[-1].text == "." and (toks[-1].i + 1 >= len(doc) or doc[toks[-1].i + 1].is_sent_start
                                                       or doc[toks[-1].i + 1].is_space):
         toks.pop()  # "- Bernie Sanders." at the end of its sentence
