@@ -223,3 +223,9 @@ def test_even_and_a_sentence_final_period_are_not_part_of_the_source(pipeline):
 def test_a_trailing_both_is_not_part_of_the_source(pipeline):
     st = _statement(pipeline, "Mayor Ortiz and Senator Ruth Alder both said the budget would pass.", "said")
     assert st.speaker is not None and st.speaker.text == "Mayor Ortiz and Senator Ruth Alder"
+
+
+def test_a_name_the_parser_hung_on_a_fronted_phrase_is_the_speaker(pipeline):
+    text = "As a part of his plea, Marcel Lehel Lazar, 44, said that he victimized nearly 100 Americans."
+    st = _statement(pipeline, text, "said")
+    assert st.speaker is not None and st.speaker.text.startswith("Marcel Lehel Lazar")

@@ -23,7 +23,7 @@ from tidings.entities.doccache import token_ends, token_starts
 from tidings.statements.clauses import (  # noqa: F401  (ADDRESSEE_VERBS, SAY_VERBS: word lists)
     ADDRESSEE_VERBS, AUDIENCES, SAY_VERBS, _aside, _goes_on, _lost_subject, _quote_before, _swapped_subjects)
 from tidings.statements.sources import (  # noqa: F401  (re-exported: frames, nominal)
-    QUOTE_CHARS, _agent, _inverted_subject, _range, _subject, source_range)
+    QUOTE_CHARS, _agent, _fronted_appos, _inverted_subject, _range, _subject, source_range)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -446,7 +446,8 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     if content is None:
         return None
     cue = _raise_cue(cue, tok)
-    subj = swapped[1] if swapped is not None else _subject(tok) or _inverted_subject(tok, kind == "quote")
+    subj = swapped[1] if swapped is not None else (
+        _subject(tok) or _inverted_subject(tok, kind == "quote") or _fronted_appos(tok, cue[0].i))
     src = source_range(subj, cue=tok) if subj is not None else None
     cue_range = _range(cue)
     assert cue_range is not None

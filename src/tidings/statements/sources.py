@@ -79,6 +79,29 @@ def _inverted_subject(verb: "Token", after_quote: bool = False) -> "Optional[Tok
                  and c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == verb.i + 1), None)
 
 
+def _fronted_appos(verb: "Token", cue_start: int) -> "Optional[Token]":
+    """"As a part of his plea, Marcel Lazar, 44, said ...", "Speaking in Harlem, Clinton also
+    accused ...": a finite cue with no subject, right after a name that the parser made an
+    apposition of the fronted phrase -- that name."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    j = cue_start - 1
+    while j >= 0 and (doc[j].text in (",", "—", "–") or doc[j].is_space):
+        j -= 1
+    if j < 0 or doc[j].is_punct:
+        return None
+    a = doc[j]
+    for _ in range(4):
+        if a.dep_ == "appos" and a.pos_ in ("PROPN", "PRON") and a.right_edge.i >= j - 3:
+            return a
+        if a.head.i == a.i or a.head.i >= verb.i:
+            return None
+        a = a.head
+    return None
+
+
 def _agent(verb: "Token") -> "Optional[Token]":
     for c in verb.children:
         if c.dep_ == "agent":
