@@ -207,3 +207,13 @@ def test_presumptive_nominee_with_other_clues_is_flagged(time_layer):
     flags = conflicts(time_layer(text, "2016-01-08"))
     assert len(flags) == 1 and "presumptive nominee" in flags[0].message
     assert conflicts(time_layer(text, "2016-06-08")) == []
+
+
+def test_delegate_race_season():
+    from tidings.timex.conflicts_events import season_clues
+    from tidings.timex.conflicts_world import loglik
+
+    [c] = season_clues("Sanders is courting superdelegates before a contested convention.")
+    assert c.office.startswith("the primary season")
+    assert loglik(c, dt.date(2020, 3, 1)) == 0.0
+    assert loglik(c, dt.date(2016, 10, 1)) < -1 and loglik(c, dt.date(2019, 3, 1)) < -1
