@@ -217,3 +217,24 @@ def test_delegate_race_season():
     assert c.office.startswith("the primary season")
     assert loglik(c, dt.date(2020, 3, 1)) == 0.0
     assert loglik(c, dt.date(2016, 10, 1)) < -1 and loglik(c, dt.date(2019, 3, 1)) < -1
+
+
+def test_terms_table_entries_parse_and_the_example_holds():
+    from tidings.data import load_json
+    from tidings.timex.conflicts_world import loglik, term_clues
+
+    for row in load_json("timex_terms.json")["terms"]:
+        assert row["patterns"] and dt.date.fromisoformat(row["first"]).year >= 1998
+    # the example of the table's "about"
+    [c] = term_clues("Investigators of the San Bernardino shooting asked Apple for help.")
+    assert c.office == "the San Bernardino attack"
+    assert loglik(c, dt.date(2015, 2, 10)) < -3 and loglik(c, dt.date(2016, 2, 10)) == 0.0
+    assert term_clues("San Bernardino is a city east of Los Angeles.") == []
+
+
+def test_a_name_before_the_thing_existed_is_flagged(time_layer):
+    text = ("Investigators of the San Bernardino shooting asked Apple to unlock the attacker's iPhone, "
+            "the FBI said on Tuesday.")
+    flags = conflicts(time_layer(text, "2015-02-16"))
+    assert len(flags) == 1 and "named from 2 December 2015 on" in flags[0].message
+    assert conflicts(time_layer(text, "2016-02-16")) == []

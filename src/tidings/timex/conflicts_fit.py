@@ -56,8 +56,8 @@ OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3),
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
-_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0}
-_WORLD = ("cycle", "age", "event", "season")            # clues of conflicts_world.py
+_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0}
+_WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
 
@@ -391,6 +391,8 @@ def _describe(c: Clue, text: str) -> str:
 
         start, end = birthday(born, born.year + c.day), birthday(born, born.year + c.day + 1) - dt.timedelta(days=1)
         return f"{quoted} ({c.office}, born {_fmt(born)}, was {c.day} from {_fmt(start)} to {_fmt(end)})"
+    if c.unit == "term":
+        return f"{quoted} ({c.office}, named from {_fmt(c.terms[0][0])} on)"
     if c.unit in ("event", "season"):
         from tidings.timex.conflicts_events import describe
 

@@ -204,6 +204,8 @@ def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
         from tidings.timex.conflicts_events import event_row
 
         return event_row(c, ords)
+    if c.unit == "term":
+        return np.where(ords < c.terms[0][0].toordinal() - TERM_GRACE_DAYS, math.log(TERM_BEFORE), 0.0)
     if c.unit == "season":
         from tidings.timex.conflicts_events import season_row
 
@@ -214,6 +216,29 @@ def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
     raise ValueError(f"not a world clue: {c.unit}")
 
 
+TERM_BEFORE = 0.02                  # likelihood ratio of a name written before the thing existed
+TERM_GRACE_DAYS = 7                 # the name may come a few days before the date of the table
+
+
+@lru_cache(maxsize=1)
+def _terms() -> tuple[tuple[str, re.Pattern[str], dt.date], ...]:
+    return tuple((row["term"], re.compile(r"(?<![\w#-])(?:" + "|".join(row["patterns"]) + r")(?![\w-])"),
+                  dt.date.fromisoformat(row["first"])) for row in load_json("timex_terms.json")["terms"])
+
+
+def term_clues(view: str) -> list["Clue"]:
+    """Names of things that did not exist before a date ("the San Bernardino shooting",
+    "ISIS", "COVID-19"; data/timex_terms.json), one clue per thing named."""
+    from tidings.timex.conflicts_fit import Clue
+
+    out = []
+    for name, rx, first in _terms():
+        m = rx.search(view)
+        if m is not None:
+            out.append(Clue("term", "none", vstart=m.start(), vend=m.end(), office=name, terms=((first, dt.date.max),)))
+    return out
+
+
 def world_clues(view: str, parsed: Optional["Doc"] = None, *, taken: Sequence[tuple[int, int]] = ()) -> list["Clue"]:
     """Every world-knowledge clue of ``view`` (titles of office-holders come from
     :func:`~tidings.timex.conflicts_fit.office_clues`); the dated campaign events need the
@@ -221,7 +246,7 @@ def world_clues(view: str, parsed: Optional["Doc"] = None, *, taken: Sequence[tu
     ``taken`` (titles already read) does not count."""
     from tidings.timex.conflicts_events import season_clues
 
-    out = cycle_clues(view) + age_clues(view) + season_clues(view, taken=taken)
+    out = cycle_clues(view) + age_clues(view) + season_clues(view, taken=taken) + term_clues(view)
     if parsed is not None:
         from tidings.timex.conflicts_events import event_clues
 
