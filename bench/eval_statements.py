@@ -79,7 +79,7 @@ def parsed_articles(recs: list[dict], cache: Path, reparse: bool) -> list[tuple]
 
 
 def results(arts: list[tuple], cues: str = "model", scope: str = "statements") -> list[dict]:
-    from tidings.statements.attribute import build
+    from tidings.statements import extract as build
     from tidings.analysis import Analysis
     from tidings.document import Result
     from tidings.entities import EntityLayer

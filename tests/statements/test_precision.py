@@ -1,0 +1,65 @@
+"""Precision of the statements scope: beliefs and findings are attributions but not
+statements (a quote set does not hold them); what was said stays."""
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from tidings.data import load_json
+from tidings.statements import make_stage, not_statement_lemmas
+
+ARTICLE = (
+    "Senators Split on Budget Deal\n\n"
+    "The finance minister, Anna Berg, said on Monday that the budget would be balanced by 2027.\n\n"
+    "Many economists believe that the deficit will keep growing for years.\n\n"
+    "A poll by the Nordic Institute found that 60 percent of voters oppose the cuts.\n\n"
+    "Berg told reporters she was confident the plan would pass.\n\n"
+    "“I believe this is the only responsible budget,” Berg said.\n"
+)
+
+
+def _contents(result) -> list[str]:
+    return [" ".join(c.text for c in st.content) for st in result.statements]
+
+
+@pytest.fixture(scope="module")
+def result(pipeline):
+    return next(iter(pipeline.extract_many([{"id": "budget", "text": ARTICLE}])))
+
+
+def test_speech_is_kept(result):
+    contents = _contents(result)
+    assert any("budget would be balanced by 2027" in c for c in contents)
+    assert any("she was confident the plan would pass" in c for c in contents)
+
+
+def test_belief_and_finding_are_dropped(result):
+    contents = " || ".join(_contents(result))
+    assert "deficit will keep growing" not in contents
+    assert "60 percent of voters" not in contents
+
+
+def test_a_quoted_belief_stays(result):
+    assert any("only responsible budget" in c for c in _contents(result))
+
+
+def test_ids_stay_consecutive(result):
+    assert [st.id for st in result.statements] == [f"s{n}" for n in range(1, len(result.statements) + 1)]
+
+
+def test_attributions_scope_keeps_beliefs(pipeline):
+    pipe = copy.copy(pipeline)
+    pipe.stages = [make_stage(scope="attributions") if st.name == "statements" else st for st in pipeline.stages]
+    res = next(iter(pipe.extract_many([{"id": "budget", "text": ARTICLE}])))
+    assert any("deficit will keep growing" in c for c in _contents(res))
+
+
+def test_table_examples_and_inflections():
+    table = load_json("statement_cues.json")["not_statements"]
+    words = not_statement_lemmas()
+    for ex in table["examples"]:
+        verb = next(w for w in ex["text"].lower().replace(".", "").split() if w in words or w in {"said"})
+        assert (verb in words) is (not ex["statement"]), ex
+    assert {"hoping", "worried", "thinks", "found", "knew"} <= words
+    assert not {"said", "told", "claimed", "warned"} & words
