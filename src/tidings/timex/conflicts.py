@@ -10,8 +10,10 @@ Each check needs real evidence and says what date range the content implies:
   which it is possible;
 - explicit years in the body all long before the claimed date (off, see USE_LATEST_YEAR);
 - when none of these fires: all the article's date clues weighed together (bare
-  month-days, months, years, weekdays, office-holders' titles) fit a date far from the
-  claimed one much better (:mod:`.conflicts_fit`).
+  month-days, months, years, weekdays, office-holders' and candidates' titles, and the
+  world knowledge of :mod:`.conflicts_world` and :mod:`.conflicts_events`: ages, the US
+  election calendar, names of things that did not exist before a date) fit a date far from
+  the claimed one much better (:mod:`.conflicts_fit`).
 
 The checks are conservative: a correctly dated article should almost never be flagged
 (``bench/eval_misdating.py`` measures both sides).

@@ -5,6 +5,10 @@ caucuses of some cycle; "ahead of Super Tuesday" in the weeks before one.  The e
 their dates are in ``data/timex_events.json``; the tense comes from a preposition before the
 name ("ahead of", "since") or else from the verb that governs it (:mod:`.tense`).  Each
 event named counts once (told both as past and as to come: no tense).
+
+Seasons are parts of every presidential election year in which a phrase is written ("the
+presumptive nominee": March to mid-September; the delegate race: January to July), a rule
+with no cut-off.
 """
 from __future__ import annotations
 

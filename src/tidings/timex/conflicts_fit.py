@@ -4,7 +4,11 @@ Each clue says something weak about when an article was written.  In news, a pas
 "on Nov. 8" is mostly a few weeks back and a future one a few weeks ahead; a past-tense
 weekday ("said Tuesday") is mostly one of the last three days; "the 2016 race" is mostly
 this year's; a year told as past is not after the writing year; "President Barack Obama"
-(not "former", not "then-") is mostly written during his term.  Each clue has a likelihood
+(not "former", not "then-") is mostly written during his term; "Republican presidential
+candidate Ted Cruz" during his campaign; "Sanders, 74," within one year; "won the Iowa
+caucuses" in the weeks after the caucuses of some cycle; "ISIS" not before 2013 (world
+knowledge: :mod:`.conflicts_world`, :mod:`.conflicts_events` and the ``data/timex_*.json``
+tables, which end in 2024/2025, so later articles get fewer clues).  Each clue has a likelihood
 for every possible writing date (densities below, shaped on the dev sample of
 ``bench/eval_misdating.py``); their product is computed for every date within about three
 years of the claimed one.  When some date at least three weeks away fits the article far

@@ -9,6 +9,9 @@
 - Ages of widely covered people ("Sanders, 74, said", "the 69-year-old Clinton"): with a
   birth date from ``data/timex_people.json`` an age pins the writing date to one year.
   The table is world knowledge with a cut-off (people prominent up to 2025).
+- Names of things that did not exist before a date ("ISIS", "the San Bernardino shooting",
+  "COVID-19"; ``data/timex_terms.json``, 1998-2023): an anachronism before it.
+- The dated events and seasons of the US election calendar: :mod:`.conflicts_events`.
 
 Each finder returns :class:`~tidings.timex.conflicts_fit.Clue` objects; ``loglik`` and
 ``row`` give their log likelihood for one date and for an array of date ordinals.
