@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from tidings.entities.doccache import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -179,7 +181,7 @@ def source_range(subj: "Token", *, cue: "Optional[Token]" = None) -> Optional[Ra
         if inner and nxt < len(doc) and doc[nxt].text in inner:
             toks.append(doc[nxt])  # "Stephanie Formas, Clinton's director," said
     r = _range(toks)
-    if r is not None and r[1] - r[0] > 2 and doc.text[r[1] - 1] == "." and toks[-1].i + 1 < len(doc) \
+    if r is not None and r[1] - r[0] > 2 and doc_text(doc)[r[1] - 1] == "." and toks[-1].i + 1 < len(doc) \
             and (doc[toks[-1].i + 1].is_sent_start or doc[toks[-1].i + 1].is_space):
         r = (r[0], r[1] - 1)  # "in Alexandria, Va." ending the sentence: the period is the sentence's
     return r
