@@ -224,9 +224,26 @@ TERM_GRACE_DAYS = 7                 # the name may come a few days before the da
 
 
 @lru_cache(maxsize=1)
-def _terms() -> tuple[tuple[str, re.Pattern[str], dt.date], ...]:
-    return tuple((row["term"], re.compile(r"(?<![\w#-])(?:" + "|".join(row["patterns"]) + r")(?![\w-])"),
-                  dt.date.fromisoformat(row["first"])) for row in load_json("timex_terms.json")["terms"])
+def _terms() -> tuple[tuple[str, re.Pattern[str], dt.date, Optional[tuple[str, ...]]], ...]:
+    """(thing, pattern, first date, the literals one of which a match must contain, or None)."""
+    out = []
+    for row in load_json("timex_terms.json")["terms"]:
+        rx = re.compile(r"(?<![\w#-])(?:" + "|".join(row["patterns"]) + r")(?![\w-])")
+        lits = [_literal(p) for p in row["patterns"]]
+        out.append((row["term"], rx, dt.date.fromisoformat(row["first"]),
+                    None if any(x is None for x in lits) else tuple(x for x in lits if x is not None)))
+    return tuple(out)
+
+
+def _literal(pattern: str) -> Optional[str]:
+    """The longest run of plain characters every match of ``pattern`` contains (groups,
+    classes, escapes and optional characters left out), or None."""
+    s = re.sub(r"\((?:[^()]|\([^()]*\))*\)[?*+]?", " ", pattern)
+    s = re.sub(r"\[[^\]]*\][?*+]?", " ", s)
+    s = re.sub(r"\\.", " ", s)
+    s = re.sub(r".[?*]|[{}+|^$]", " ", s)
+    runs = re.findall(r"[A-Za-z0-9#]{3,}", s)
+    return max(runs, key=len) if runs else None
 
 
 def term_clues(view: str) -> list["Clue"]:
@@ -235,7 +252,9 @@ def term_clues(view: str) -> list["Clue"]:
     from tidings.timex.conflicts_fit import Clue
 
     out = []
-    for name, rx, first in _terms():
+    for name, rx, first, lits in _terms():
+        if lits is not None and not any(x in view for x in lits):
+            continue
         m = rx.search(view)
         if m is not None:
             out.append(Clue("term", "none", vstart=m.start(), vend=m.end(), office=name, terms=((first, dt.date.max),)))
