@@ -63,3 +63,33 @@ def test_table_examples_and_inflections():
         assert (verb in words) is (not ex["statement"]), ex
     assert {"hoping", "worried", "thinks", "found", "knew"} <= words
     assert not {"said", "told", "claimed", "warned"} & words
+
+
+REMARKS = (
+    "Council Weighs Library Closure\n\n"
+    "It seems that the council has already made up its mind about the library.\n\n"
+    "Asked whether the branch would reopen, the mayor said the decision was final.\n\n"
+    "The suggestion that the building could be sold angered residents.\n\n"
+    "It is important to note that the library has lost half its visitors since 2019.\n\n"
+    "Her spokesman said the mayor regretted the closure.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def remarks(pipeline):
+    return next(iter(pipeline.extract_many([{"id": "remarks", "text": REMARKS}])))
+
+
+def test_the_writers_remarks_and_the_reporters_question_are_not_statements(remarks):
+    contents = " || ".join(_contents(remarks))
+    assert "made up its mind" not in contents  # it seems that ...
+    assert "lost half its visitors" not in contents  # It is important to note that ...
+    assert "whether the branch would reopen" not in contents  # Asked whether ...
+    assert "could be sold" not in contents  # a suggestion nobody made
+
+
+def test_what_the_mayor_and_the_spokesman_said_stays(remarks):
+    said = {(st.speaker.text if st.speaker else None, " ".join(c.text for c in st.content))
+            for st in remarks.statements}
+    assert ("the mayor", "the decision was final") in said
+    assert ("Her spokesman", "the mayor regretted the closure") in said
