@@ -93,3 +93,19 @@ def test_what_the_mayor_and_the_spokesman_said_stays(remarks):
             for st in remarks.statements}
     assert ("the mayor", "the decision was final") in said
     assert ("Her spokesman", "the mayor regretted the closure") in said
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The governor spent the week refusing to concede that the strike had hurt the economy.",
+     "refusing to concede", "that the strike had hurt the economy"),
+    ("His lawyers declined to comment on whether the senator would resign.",
+     "declined to comment on", "whether the senator would resign"),
+])
+def test_one_statement_where_two_paths_found_it(pipeline, text, cue, content):
+    # the cue verb with its infinitive as content, and the verb chain with the clause:
+    # one statement, the fuller cue
+    res = next(iter(pipeline.extract_many([{"id": "t", "text": text}])))
+    assert len(res.statements) == 1, [(s.cue and s.cue.text) for s in res.statements]
+    st = res.statements[0]
+    assert st.cue.text.endswith(cue)
+    assert [c.text for c in st.content] == [content]

@@ -61,6 +61,8 @@ from tidings.statements.attribute import SCOPES, build
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from tidings.document import Span
+
 log = logging.getLogger(__name__)
 
 QUOTE_MARKS = "\"“”„«»"
@@ -171,6 +173,36 @@ def keep(analysis: Analysis, st: Statement) -> bool:
     return not any(RULES[name](st, cue) for name in ENABLED)
 
 
+_CLAUSE_WORDS = frozenset(("that", "whether", "if", "why", "what", "how", "who", "when", "where", "which"))
+
+
+def _overlap(a: "Span", b: "Span") -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _one_per_cue(statements: list[Statement]) -> list[Statement]:
+    """One statement where two paths found the same one: cues that overlap and contents
+    that overlap ("refusing | to concede that X" and "refusing to concede | that X").  The
+    one whose content is a clause ("that X", "whether X") is kept, else the longer content
+    ("declined | to comment on the lawsuit")."""
+    def size(st: Statement) -> tuple[bool, int]:
+        first = st.content[0].text.split(maxsplit=1)[0].lower() if st.content and st.content[0].text.strip() else ""
+        return (first in _CLAUSE_WORDS, sum(c.end - c.start for c in st.content))
+
+    drop: set[int] = set()
+    for i, a in enumerate(statements):
+        for j in range(i + 1, len(statements)):
+            b = statements[j]
+            if i in drop or j in drop or a.cue is None or b.cue is None or not _overlap(a.cue, b.cue):
+                continue
+            if any(_overlap(x, y) for x in a.content for y in b.content):
+                drop.add(j if size(a) >= size(b) else i)
+    return [st for n, st in enumerate(statements) if n not in drop]
+
+
+DEDUPE = True
+
+
 def extract(analysis: Analysis, *, cues: str = "model", scope: str = "statements") -> list[Statement]:
     """The statements of one document (``attribute.build``, then, for the ``statements``
     scope, the precision filters of this module)."""
@@ -178,6 +210,8 @@ def extract(analysis: Analysis, *, cues: str = "model", scope: str = "statements
     if scope != "statements":
         return out
     kept = [st for st in out if keep(analysis, st)]
+    if DEDUPE:
+        kept = _one_per_cue(kept)
     for n, st in enumerate(kept, 1):
         st.id = f"s{n}"
     return kept
