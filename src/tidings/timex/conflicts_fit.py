@@ -54,7 +54,8 @@ HOLIDAYS = False
 MD_PAST = (0.45, 0.35, 60)          # past month-day: weights of a 15-day and a longer decay, its mean
 FIT_NOISE = 0.2                     # share of date clues that fit no pattern (uniform)
 OFFICE_IN_TERM = 0.96               # a title is used during the term this often
-OFFICE_AFTER_TERM = 0.1             # likelihood ratio of a title used after the term
+OFFICE_AFTER_TERM = 0.07            # likelihood ratio of a title used after the term (0.1 before the
+                                    # world clues; 0.07: tuning sample +4 caught, no new false flag)
 OFFICE_GRACE_BEFORE = 14            # days: "President Obama" a few days before the inauguration
 OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 # a weekday named without a date: days back from the writing date to the weekday named
