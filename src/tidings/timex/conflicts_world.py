@@ -51,9 +51,11 @@ CYCLE_OFF = 0.35                    # likelihood ratio of one such term between 
 CYCLE_MAX_TERMS = 3                 # distinct terms counted at most (they come together)
 
 
+_PLURAL = re.compile(r"(?:es|s)$")
+
+
 def _norm(term: str) -> str:
-    t = term.lower()
-    return re.sub(r"(?:es|s)$", "", t)
+    return _PLURAL.sub("", term.lower())
 
 
 def cycle_clues(view: str) -> list["Clue"]:
@@ -130,6 +132,9 @@ def _people() -> tuple[tuple[tuple[str, ...], Optional[str], dt.date, frozenset[
 
 
 _WORD = re.compile(r"\w+")
+# what every match of the age pattern in :func:`age_clues` contains: that pattern is built
+# (compiled) per article from the names present, so it is built only when this matches
+_AGE_HINT = re.compile(r",\s+(?:aged?\s+)?\d\d,(?!\s*\d)|\b\d\d-year-old\s")
 
 
 def age_clues(view: str) -> list["Clue"]:
@@ -139,6 +144,8 @@ def age_clues(view: str) -> list["Clue"]:
     is not the end of another name ("Chris Paul")."""
     from tidings.timex.conflicts_fit import Clue
 
+    if not _AGE_HINT.search(view):
+        return []                           # no ", 74," or "74-year-old" anywhere: no age to read
     words = set(_WORD.findall(view))
     present = [(forms, surname, born) for forms, surname, born, keys in _people()
                if not keys.isdisjoint(words) and any(f in view for f in forms)]
