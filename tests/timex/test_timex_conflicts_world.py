@@ -238,3 +238,23 @@ def test_a_name_before_the_thing_existed_is_flagged(time_layer):
     flags = conflicts(time_layer(text, "2015-02-16"))
     assert len(flags) == 1 and "named from 2 December 2015 on" in flags[0].message
     assert conflicts(time_layer(text, "2016-02-16")) == []
+
+
+def test_terms_cover_the_years_evenly_and_read_only_the_named_thing():
+    """The table is meant to be general news knowledge, not a list of what one election
+    year's articles name: every year 1998-2023 has an entry, and a pattern reads the thing
+    named, not a word it shares with older uses ('Katrina' the name, '9/11/99' the date,
+    'Beirut' the city)."""
+    from tidings.data import load_json
+    from tidings.timex.conflicts_world import term_clues
+
+    years = {int(row["first"][:4]) for row in load_json("timex_terms.json")["terms"]}
+    assert set(range(1998, 2024)) <= years
+    [c] = term_clues("Residents rebuilt slowly after Hurricane Katrina flooded the city.")
+    assert c.office == "Hurricane Katrina"
+    assert [c.office for c in term_clues("Since the 9/11 attacks, airport checks have grown.")] \
+        == ["the September 11 attacks"]
+    assert term_clues("The memo, dated 9/11/99, reached the desk of Katrina Smith.") == []
+    assert [c.office for c in term_clues("The Dobbs decision sent the question back to the states.")] \
+        == ["the Dobbs decision"]
+    assert term_clues("Thomas Dobbs, the state health officer, decided to appeal.") == []
