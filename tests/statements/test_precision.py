@@ -109,3 +109,40 @@ def test_one_statement_where_two_paths_found_it(pipeline, text, cue, content):
     st = res.statements[0]
     assert st.cue.text.endswith(cue)
     assert [c.text for c in st.content] == [content]
+
+
+TITLES = (
+    "Her husband, who hosted “The Lead with Jake Tapper,” for a year, stayed home.",
+    "Fans of ''Hail, Caesar!'' lined up outside the cinema on Friday.",
+    "The “Never Trump” movement met in Cleveland.",
+)
+
+
+@pytest.mark.parametrize("text", TITLES)
+def test_a_title_in_quote_marks_is_not_a_statement(text):
+    from tidings.document import Span, Statement
+    from tidings.statements import _title
+
+    start = min(i for i in (text.find("“"), text.find("''")) if i >= 0)
+    end = max(text.rfind("”"), text.rfind("''")) + (1 if text.rfind("”") > text.rfind("''") else 2)
+    st = Statement(id="s1", kind="direct", content=[Span.of(text, start, end)])
+    assert _title(st, None)
+
+
+@pytest.mark.parametrize("quote", ["“We will not back down,”", "“Nusra is Al Qaeda,”", "“Absolutely.”"])
+def test_said_words_are_not_titles(quote):
+    from tidings.document import Span, Statement
+    from tidings.statements import _title
+
+    text = f"{quote} the minister said."
+    st = Statement(id="s1", kind="direct", content=[Span.of(text, 0, len(quote))])
+    assert not _title(st, None)
+
+
+def test_a_title_in_an_article_gives_no_statement(pipeline):
+    text = ("The senator appeared on “Face the Nation,” on Sunday.\n\n"
+            "“We will not back down,” the senator said.\n")
+    res = next(iter(pipeline.extract_many([{"id": "title", "text": text}])))
+    contents = _contents(res)
+    assert not any("Face the Nation" in c for c in contents)
+    assert any("We will not back down" in c for c in contents)

@@ -55,6 +55,7 @@ then ``bench/learn_statement_cues.py`` (lemma table) and ``bench/train_statement
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Optional
 
@@ -164,9 +165,26 @@ def _unsourced_noun(st: Statement, cue: Optional[list["Token"]]) -> bool:
     return _unsourced(st, cue) and tok is not None and tok.pos_ == "NOUN"
 
 
+_TITLE_SMALL = frozenset(("a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by",
+                          "from", "vs"))
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def _title(st: Statement, cue: Optional[list["Token"]]) -> bool:
+    """“Hail, Caesar!”, “The Lead with Jake Tapper,”, “Never Trump”: a direct statement
+    that is one short quote in title case is the name of a show, a book or a movement,
+    not words someone said."""
+    if st.kind != "direct" or len(st.content) != 1:
+        return False
+    words = _WORD.findall(st.content[0].text)
+    if not words or len(words) > 6:
+        return False
+    return len(words) > 1 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+
 RULES = {"belief": _belief, "narrator": _narrator, "question": _question, "unsourced": _unsourced,
-         "unsourced_noun": _unsourced_noun}
-ENABLED = ("belief", "narrator", "question", "unsourced_noun")
+         "unsourced_noun": _unsourced_noun, "title": _title}
+ENABLED = ("belief", "narrator", "question", "unsourced_noun", "title")
 
 
 def keep(analysis: Analysis, st: Statement) -> bool:
