@@ -146,3 +146,36 @@ def test_a_title_in_an_article_gives_no_statement(pipeline):
     contents = _contents(res)
     assert not any("Face the Nation" in c for c in contents)
     assert any("We will not back down" in c for c in contents)
+
+
+def test_cut_at_a_participle_statement_after_a_comma():
+    from tidings.document import Span, Statement
+    from tidings.statements import _cut_at_nested
+
+    text = ("The governor cautioned against reading too much into the vote, saying turnout "
+            "was the real problem.")
+    content = "reading too much into the vote, saying turnout was the real problem"
+    c0 = text.index(content)
+    outer = Statement(id="s1", kind="indirect", cue=Span.of(text, text.index("cautioned"), text.index(" reading")),
+                      content=[Span.of(text, c0, c0 + len(content))])
+    s = text.index("saying")
+    inner = Statement(id="s2", kind="indirect", cue=Span.of(text, s, s + len("saying")),
+                      content=[Span.of(text, s + 7, len(text) - 1)])
+    _cut_at_nested(text, [outer, inner])
+    assert [c.text for c in outer.content] == ["reading too much into the vote"]
+    assert inner.content[0].text == "turnout was the real problem"
+
+
+def test_a_nested_attribution_without_a_break_stays_whole():
+    from tidings.document import Span, Statement
+    from tidings.statements import _cut_at_nested
+
+    text = "The mayor said that aides were telling him the budget was safe."
+    c0 = text.index("that")
+    outer = Statement(id="s1", kind="indirect", cue=Span.of(text, text.index("said"), text.index("said") + 4),
+                      content=[Span.of(text, c0, len(text) - 1)])
+    t = text.index("telling")
+    inner = Statement(id="s2", kind="indirect", cue=Span.of(text, t, t + len("telling")),
+                      content=[Span.of(text, text.index("the budget"), len(text) - 1)])
+    _cut_at_nested(text, [outer, inner])
+    assert outer.content[0].text == "that aides were telling him the budget was safe"

@@ -225,6 +225,37 @@ def _one_per_cue(statements: list[Statement]) -> list[Statement]:
 
 
 DEDUPE = True
+CUT_NESTED = True
+_BREAKS = (",", "—", "--", ";", "–")
+
+
+def _cut_at_nested(text: str, statements: list[Statement]) -> None:
+    """"cautioned against drawing lessons from the vote, saying immigration was the
+    problem", "that Trump represents “New York values,” stating during the debate that
+    ...": where another statement's participle cue opens a clause right after a comma or a
+    dash inside a content, that content ends before the break: what follows is the other
+    statement, not part of this one.  (A nested attribution with no break, "said that Y
+    told him Z", stays whole.)"""
+    from tidings.document import Span
+
+    for a in statements:
+        for b in statements:
+            if a is b or b.cue is None or not a.content:
+                continue
+            first = b.cue.text.split(maxsplit=1)[0] if b.cue.text.strip() else ""
+            if not (first.endswith("ing") and first.islower()):
+                continue
+            cut = b.cue.start
+            for n, c in enumerate(a.content):
+                if not c.start < cut < c.end:
+                    continue
+                head = text[c.start:cut].rstrip()
+                brk = next((p for p in _BREAKS if head.endswith(p)), None)
+                if brk is None or len(head[:-len(brk)].split()) < 2:
+                    break
+                end = c.start + len(head[:len(head) - len(brk)].rstrip())
+                a.content[n:] = [Span.of(text, c.start, end)]
+                break
 
 
 def extract(analysis: Analysis, *, cues: str = "model", scope: str = "statements") -> list[Statement]:
@@ -236,6 +267,8 @@ def extract(analysis: Analysis, *, cues: str = "model", scope: str = "statements
     kept = [st for st in out if keep(analysis, st)]
     if DEDUPE:
         kept = _one_per_cue(kept)
+    if CUT_NESTED:
+        _cut_at_nested(analysis.doc.text, kept)
     for n, st in enumerate(kept, 1):
         st.id = f"s{n}"
     return kept
