@@ -167,8 +167,10 @@ def test_event_table_entries_parse_and_the_example_holds(pipeline):
     from tidings.timex.conflicts_world import loglik
 
     for row in load_json("timex_events.json")["events"]:
-        assert row["patterns"] and row["dates"] == sorted(row["dates"])
-        for d in row["dates"]:
+        # one-day occurrences ("dates"), spans ("periods") or a span repeated by rule ("every")
+        assert row["patterns"] and ("dates" in row or "periods" in row or "every" in row)
+        assert row.get("dates", []) == sorted(row.get("dates", []))
+        for d in row.get("dates", []) + [d for p in row.get("periods", []) for d in p]:
             dt.date.fromisoformat(d)
     # the example of the table's "about": written in the weeks after 1 February 2016
     text = "Cruz won the Iowa caucuses."

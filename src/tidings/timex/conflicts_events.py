@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from tidings.data import load_json
 from tidings.timex.tense import attached_directly, governing_verb, tense_of, tokens_in
@@ -43,11 +43,20 @@ _YEAR_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:19|20)\d\d\b")
 
 
 @lru_cache(maxsize=1)
-def _events() -> tuple[tuple[str, re.Pattern[str], tuple[int, ...]], ...]:
+def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]], ...]:
+    """(event, pattern, its occurrences as (first, last) day ordinals) per row of the table:
+    'dates' are one-day occurrences, 'periods' spans ("the presidential debates" of a cycle),
+    'every' a span repeated by rule (the primaries of every even year)."""
     out = []
     for row in load_json("timex_events.json")["events"]:
         rx = re.compile(r"\b(?:" + "|".join(row["patterns"]) + r")\b")
-        out.append((row["event"], rx, tuple(sorted(dt.date.fromisoformat(d).toordinal() for d in row["dates"]))))
+        occ = [(dt.date.fromisoformat(d),) * 2 for d in row.get("dates", ())]
+        occ += [(dt.date.fromisoformat(a), dt.date.fromisoformat(b)) for a, b in row.get("periods", ())]
+        if "every" in row:
+            e = row["every"]
+            (fm, fd), (tm, td) = (map(int, e[k].split("-")) for k in ("from", "to"))
+            occ += [(dt.date(y, fm, fd), dt.date(y, tm, td)) for y in range(e["first"], e["last"] + 1, e["step"])]
+        out.append((row["event"], rx, tuple(sorted((a.toordinal(), b.toordinal()) for a, b in occ))))
     return tuple(out)
 
 
@@ -60,12 +69,47 @@ def _tense(view: str, parsed: "Doc", start: int, end: int) -> str:
     # caucuses"), not inside a noun phrase ("a spokeswoman for the convention said")
     verb = tense_of(gov) if attached_directly(parsed, start, end, gov) else None
     tense = "past" if verb in ("past", "past_weak") else "future" if verb in ("future", "prospective") else "none"
-    before = view[max(0, start - 40):start]
+    before = _before(view, start)
     if _SINCE.search(before):
         return "past"
     if _AHEAD.search(before):
         return "future" if tense != "past" else "none"
     return tense
+
+
+_WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# "Tuesday's New York primary", "next week's debate", "the convention next month": the event
+# lies within days (weeks) of the writing; (pattern, mean days, tense it gives or None)
+_CLOSE_BEFORE = ((re.compile(rf"\b(?:{_WD}(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|this\s+week)['’]s\s+(?:the\s+)?$"), 6, None),
+                 (re.compile(r"\b(?:next\s+week|tomorrow)['’]s\s+(?:the\s+)?$", re.I), 6, "future"),
+                 (re.compile(r"\b(?:last\s+week|yesterday|last\s+night)['’]s\s+(?:the\s+)?$", re.I), 6, "past"),
+                 (re.compile(r"\bthis\s+month['’]s\s+(?:the\s+)?$", re.I), 20, None),
+                 (re.compile(r"\bnext\s+month['’]s\s+(?:the\s+)?$", re.I), 20, "future"),
+                 (re.compile(r"\blast\s+month['’]s\s+(?:the\s+)?$", re.I), 20, "past"))
+_CLOSE_AFTER = ((re.compile(rf"^\s+(?:on\s+)?{_WD}\b|^\s+(?:this|later\s+this|earlier\s+this)\s+week\b"), 6, None),
+                (re.compile(r"^\s+next\s+week\b"), 6, "future"), (re.compile(r"^\s+last\s+week\b"), 6, "past"),
+                (re.compile(r"^\s+(?:later|earlier)?\s*this\s+month\b"), 20, None),
+                (re.compile(r"^\s+next\s+month\b"), 20, "future"), (re.compile(r"^\s+last\s+month\b"), 20, "past"))
+
+
+_CLOSE_WORDS = re.compile(rf"\b(?:{_WD}(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)['’]s\s+$")
+
+
+def _before(view: str, start: int) -> str:
+    """The text before an event's name, less a weekday's ("ahead of Tuesday's primary")."""
+    return _CLOSE_WORDS.sub("", view[max(0, start - 60):start])
+
+
+def _closeness(view: str, start: int, end: int) -> tuple[int, Optional[str]]:
+    """(mean days, tense or None) when the event is tied to the writing week or month, else (0, None)."""
+    before, after = view[max(0, start - 30):start], view[end:end + 22]
+    for rx, days, tense in _CLOSE_BEFORE:
+        if rx.search(before):
+            return days, tense
+    for rx, days, tense in _CLOSE_AFTER:
+        if rx.search(after):
+            return days, tense
+    return 0, None
 
 
 def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
@@ -78,11 +122,15 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
             if _NOT_THIS.search(view, max(0, m.start() - 12), m.start()) or _YEAR_AFTER.match(view[m.end():m.end() + 12]):
                 continue
             tense = _tense(view, parsed, m.start(), m.end())
+            close, told = _closeness(view, m.start(), m.end())
+            if close and told is None and tense == "future" and not _AHEAD.search(_before(view, m.start())):
+                tense = "none"          # "rallied to win the Iowa caucuses this month": no plan
+            tense = told or tense
             seen = out.get(name)
-            if seen is None:
-                out[name] = Clue("event", tense, vstart=m.start(), vend=m.end(), office=name,
-                                 terms=tuple((dt.date.fromordinal(d), dt.date.fromordinal(d)) for d in dates))
-            elif seen.tense != tense:
+            if seen is None or (close and not seen.day):
+                out[name] = Clue("event", tense, vstart=m.start(), vend=m.end(), office=name, day=close,
+                                 terms=tuple((dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in dates))
+            elif seen.tense != tense and (close or not seen.day):
                 seen.tense = "none"
     return list(out.values())
 
@@ -93,7 +141,8 @@ def _seasons() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[dt.date, dt.date
     for row in load_json("timex_events.json")["seasons"]:
         rx = re.compile(r"\b(?:" + "|".join(row["patterns"]) + r")\b")
         (fm, fd), (tm, td) = (map(int, row[k].split("-")) for k in ("from", "to"))
-        windows = tuple((dt.date(y, fm, fd), dt.date(y, tm, td)) for y in range(1900, 2101, 4))
+        back = int(row.get("from_years_before", 0))     # a season begun in an earlier year
+        windows = tuple((dt.date(y - back, fm, fd), dt.date(y, tm, td)) for y in range(1900, 2101, 4))
         out.append((row["season"], rx, windows, float(row["outside"])))
     return tuple(out)
 
@@ -122,39 +171,82 @@ def season_row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
     return np.where(inside, 0.0, np.log(c.year / 1000))
 
 
-def _density(o: "np.ndarray", tense: str) -> "np.ndarray":
+def _scales(close: int) -> tuple[float, float, float]:
+    """(near mean, far mean, wrong-side mean) in days: an event named with "Tuesday's" or
+    "next week's" lies within days of the writing, "next month's" within weeks."""
+    return (EVENT_NEAR, EVENT_FAR, 10.0) if not close else (float(close), float(close), 3.0)
+
+
+def _density(o: "np.ndarray", tense: str, close: int = 0) -> "np.ndarray":
     """Density of an event ``o`` days from the writing date (negative: before it)."""
     import numpy as np
 
+    n, f, w = _scales(close)
     a = np.abs(o).astype(float)
-    near = 0.5 * np.exp(-a / EVENT_NEAR) / EVENT_NEAR + 0.5 * np.exp(-a / EVENT_FAR) / EVENT_FAR
-    wrong = 0.05 * np.exp(-a / 10) / 10
+    near = 0.5 * np.exp(-a / n) / n + 0.5 * np.exp(-a / f) / f
+    wrong = 0.05 * np.exp(-a / w) / w
     if tense == "past":
         return np.where(o <= 0, near, wrong)
     if tense == "future":
         return np.where(o >= 0, near, wrong)
+    if close:
+        return 0.5 * near
     return 0.5 * np.exp(-a / 90) / 90
 
 
-def event_row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
-    """Log likelihood of an event clue for every date ordinal: its last occurrence on or
-    before each date and its next one after it, through ``_density``."""
+def _cdf(o: "np.ndarray", tense: str, close: int = 0) -> "np.ndarray":
+    """The integral of ``_density`` from minus infinity to ``o`` (for spans)."""
     import numpy as np
 
-    occ = np.array([a.toordinal() for a, _ in c.terms])
-    i = np.searchsorted(occ, ords, side="right") - 1
+    n, f, w = _scales(close)
+    o = o.astype(float)
+    neg, pos = np.minimum(o, 0), np.maximum(o, 0)
+    near_neg = 0.5 * np.exp(neg / n) + 0.5 * np.exp(neg / f)          # mass below o <= 0
+    near_pos = 1 - 0.5 * np.exp(-pos / n) - 0.5 * np.exp(-pos / f)    # mass in (0, o]
+    if tense == "past":             # near for o <= 0, wrong for o > 0
+        return np.where(o <= 0, near_neg, 1 + 0.05 * (1 - np.exp(-pos / w)))
+    if tense == "future":           # wrong for o < 0, near for o >= 0
+        return np.where(o < 0, 0.05 * np.exp(neg / w), 0.05 + near_pos)
+    if close:
+        return np.where(o <= 0, 0.5 * near_neg, 0.5 + 0.5 * near_pos)
+    return np.where(o <= 0, 0.25 * np.exp(neg / 90), 0.5 - 0.25 * np.exp(-pos / 90))
+
+
+def _occ_density(first: "np.ndarray", last: "np.ndarray", ords: "np.ndarray", tense: str,
+                 close: int = 0) -> "np.ndarray":
+    """Density of an occurrence spanning ``first``..``last`` (ordinals), the event's day
+    uniform over the span; a one-day occurrence through ``_density`` itself."""
+    import numpy as np
+
+    point = _density(first - ords, tense, close)
+    span = last - first
+    spread = (_cdf(last - ords + 0.5, tense, close) - _cdf(first - ords - 0.5, tense, close)) / np.maximum(span + 1, 1)
+    return np.where(span > 0, spread, point)
+
+
+def event_row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
+    """Log likelihood of an event clue for every date ordinal: its last occurrence begun on
+    or before each date and its next one after it, through ``_occ_density``."""
+    import numpy as np
+
+    first = np.array([a.toordinal() for a, _ in c.terms])
+    last = np.array([b.toordinal() for _, b in c.terms])
+    i = np.searchsorted(first, ords, side="right") - 1
     p = np.zeros(len(ords))
     ok = i >= 0
-    p[ok] += _density(occ[i[ok]] - ords[ok], c.tense)
-    ok = i + 1 < len(occ)
-    p[ok] += _density(occ[i[ok] + 1] - ords[ok], c.tense)
+    p[ok] += _occ_density(first[i[ok]], last[i[ok]], ords[ok], c.tense, c.day)
+    ok = i + 1 < len(first)
+    p[ok] += _occ_density(first[i[ok] + 1], last[i[ok] + 1], ords[ok], c.tense, c.day)
     return np.log((1 - EVENT_NOISE) * p + EVENT_NOISE / 365)
 
 
 def describe(c: "Clue", quoted: str) -> str:
     if c.unit == "season":
         a, b = c.terms[0]
-        return (f"{quoted} ({c.office}: {a.day} {a.strftime('%B')} to {b.day} {b.strftime('%B')} "
+        before = {0: "", 1: " of the year before", 2: " two years before"}.get(b.year - a.year, "")
+        return (f"{quoted} ({c.office}: {a.day} {a.strftime('%B')}{before} to {b.day} {b.strftime('%B')} "
                 f"of a presidential election year)")
     when = {"past": "told as past", "future": "told as still to come", "none": "no tense"}[c.tense]
+    if c.day:
+        when += ", within days of the writing" if c.day < 10 else ", within weeks of the writing"
     return f"{quoted} ({c.office}, {when})"

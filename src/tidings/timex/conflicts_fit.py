@@ -20,6 +20,7 @@ counts with no tense.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import logging
 import math
@@ -63,7 +64,7 @@ OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3),
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
-_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0}
+_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0}
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
@@ -94,8 +95,10 @@ def _clue_tense(it: "TimeMention") -> str:
     return "none"
 
 
-def _time_clue(it: "TimeMention") -> Optional[Clue]:
+def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
     r = it.resolved
+    if it.mention.kind == "season" and r is not None and not it.headline and it.vstart is not None:
+        return _season_clue(it, _clue_tense(it), view)      # a season has no start date
     if r is None or r.start is None or it.headline or it.vstart is None or it.vend is None:
         return None
     k, tense = it.mention.kind, _clue_tense(it)
@@ -112,6 +115,38 @@ def _time_clue(it: "TimeMention") -> Optional[Clue]:
     if wd is not None:
         return Clue("wd", tense, day=wd, **span)
     return None
+
+
+# "this summer": the months of each season (northern hemisphere; winter runs over the new year)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
+SEASON_OFF = 0.2                    # likelihood ratio of "this summer" told against its tense
+_SEASON_MOD = re.compile(r"\b(earlier|later|early|late)\s+$", re.I)
+
+
+def _season_clue(it: "TimeMention", tense: str, view: str) -> Optional[Clue]:
+    """"this summer" told as past is written from June on, as to come up to August; "later
+    this spring" in the few months before or during spring, "earlier this fall" during it or
+    just after.  ``month``/``day`` hold the months in which it fits (first, last)."""
+    rel = " ".join((it.mention.g("rel") or "").lower().split())
+    months = _SEASON_MONTHS.get((it.mention.g("season") or "").lower())
+    if rel != "this" or it.mention.g("year") or months is None:
+        return None
+    s0, s1 = months
+    assert it.vstart is not None and it.vend is not None
+    mod = _SEASON_MOD.search(view[max(0, it.vstart - 10):it.vstart])
+    word = mod.group(1).lower() if mod else ""
+    if word == "later":
+        fit = ((s0 - 4 - 1) % 12 + 1, s1)
+    elif word == "earlier":
+        fit = (s0, s1 % 12 + 1)
+    elif tense == "past":
+        fit = (s0, 12) if s0 < s1 else (12, 4)
+    elif tense == "future":
+        fit = (1, s1) if s0 < s1 else (9, 2)
+    else:
+        return None
+    return Clue("sn", tense, month=fit[0], day=fit[1], vstart=it.vstart, vend=it.vend, it=it,
+                office=f"{(it.mention.g('season') or '').lower()} {word}".strip())
 
 
 @lru_cache(maxsize=1)
@@ -185,7 +220,7 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
     # a season's phrase inside a title ("presumptive Republican nominee Donald Trump") is the
     # title's evidence already
     world = world_clues(view, parsed, taken=[(c.vstart, c.vend) for c in offices])
-    for clue in [c for c in map(_time_clue, items) if c is not None] + offices + world:
+    for clue in [c for c in (_time_clue(it, view) for it in items) if c is not None] + offices + world:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:
             out[v].tense = "none"       # told both as past and as to come: no tense evidence
@@ -237,6 +272,10 @@ def loglik(c: Clue, d: dt.date) -> float:
         from tidings.timex import conflicts_world
 
         return conflicts_world.loglik(c, d)
+    if c.unit == "sn":
+        a, b = c.month, c.day
+        inside = a <= d.month <= b if a <= b else (d.month >= a or d.month <= b)
+        return 0.0 if inside else math.log(SEASON_OFF)
     if c.unit == "wd":
         table = _WD_BACK[c.tense]
         return math.log(table[(d.weekday() - c.day) % 7] / sum(table))
@@ -284,7 +323,7 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
     import numpy as np
 
     w = _WEIGHT[c.unit]
-    if c.unit in ("y", "wd", "m"):
+    if c.unit in ("y", "wd", "m", "sn"):
         keys = cal.years if c.unit == "y" else (cal.ords + 6) % 7 if c.unit == "wd" else cal.months
         values, first = np.unique(keys, return_index=True)     # (ords + 6) % 7 is date.weekday()
         table = np.array([w * loglik(c, cal.date(i)) for i in first])
@@ -407,6 +446,9 @@ def _describe(c: Clue, text: str) -> str:
     if c.unit == "cycle":
         more = f" and {c.day - 1} other terms" if c.day > 1 else ""
         return f"{quoted}{more} of a US presidential race (news mostly in the two years before an election)"
+    if c.unit == "sn":
+        fits = f"{calendar.month_name[c.month]} to {calendar.month_name[c.day]}"
+        return f"{quoted} ({_TENSE_WORDS[c.tense]}: written from {fits} of a year)"
     return f"{quoted} ({_TENSE_WORDS[c.tense]})"
 
 
@@ -415,7 +457,7 @@ def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date) 
     clues = clues_of(items, analysis.view.text, analysis.parsed)
     fit = fit_dates(clues, anchor)
     # a long article has many weak clues, and some date always fits them a little better
-    n_dates = sum(1 for c in clues if c.unit in ("md", "m", "y", "wd"))
+    n_dates = sum(1 for c in clues if c.unit in ("md", "m", "y", "wd", "sn"))
     if fit is None or fit[0] - FIT_CLUE_PENALTY * max(0, n_dates - 4) < FIT_MIN_GAIN:
         return None
     gain, best, runs = fit
