@@ -179,3 +179,25 @@ def test_a_nested_attribution_without_a_break_stays_whole():
                       content=[Span.of(text, text.index("the budget"), len(text) - 1)])
     _cut_at_nested(text, [outer, inner])
     assert outer.content[0].text == "that aides were telling him the budget was safe"
+
+
+@pytest.mark.parametrize("quote, scare", [("“rapists”", True), ("“religious liberty”", True),
+                                          ("“Absolutely,”", False), ("“Never!”", False),
+                                          ("“It’s unanimous,”", False), ("“We will win this”", False)])
+def test_a_scare_quote_is_not_a_statement(quote, scare):
+    from tidings.document import Span, Statement
+    from tidings.statements import _scare
+
+    text = f"He called it {quote} again."
+    start = text.index(quote)
+    st = Statement(id="s1", kind="direct", content=[Span.of(text, start, start + len(quote))])
+    assert _scare(st, None) is scare
+
+
+def test_scare_quotes_in_an_article_give_no_statement(pipeline):
+    text = ("The mayor called the protesters “vandals” and said the “reforms” would wait.\n\n"
+            "“We will not give in,” the mayor said on Tuesday.\n")
+    res = next(iter(pipeline.extract_many([{"id": "scare", "text": text}])))
+    contents = _contents(res)
+    assert not any(c in ("“vandals”", "“reforms”") for c in contents)
+    assert any("We will not give in" in c for c in contents)

@@ -182,9 +182,20 @@ def _title(st: Statement, cue: Optional[list["Token"]]) -> bool:
     return len(words) > 1 and all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
+def _scare(st: Statement, cue: Optional[list["Token"]]) -> bool:
+    """called them “rapists”, the “Leave” campaign: a direct statement that is one or two
+    quoted words with no punctuation is a scare quote or a label, not a statement
+    ("“Absolutely,” she said", "“Never!”" stay)."""
+    if st.kind != "direct" or len(st.content) != 1:
+        return False
+    body = st.content[0].text
+    return len(_WORD.findall(body)) <= 2 and not any(ch in body for ch in ".!?,")
+
+
 RULES = {"belief": _belief, "narrator": _narrator, "question": _question, "unsourced": _unsourced,
-         "unsourced_noun": _unsourced_noun, "title": _title}
-ENABLED = ("belief", "narrator", "question", "unsourced_noun", "title")
+         "unsourced_noun": _unsourced_noun, "title": _title,
+         "scare": _scare}
+ENABLED = ("belief", "narrator", "question", "unsourced_noun", "title", "scare")
 
 
 def keep(analysis: Analysis, st: Statement) -> bool:
