@@ -3,40 +3,33 @@ out of the content, a speaker parsed as the object of an inverted "added"."""
 from __future__ import annotations
 
 
-def _statement(pipeline, text, cue):
-    res = pipeline.extract(text)
-    found = [s for s in res.statements if s.cue is not None and s.cue.text == cue]
-    assert found, f"no statement with cue {cue!r}; have {[s.cue.text if s.cue else None for s in res.statements]}"
-    return found[0]
-
-
-def test_a_vow_to_act_is_a_statement_with_the_infinitive_as_content(pipeline):
-    st = _statement(pipeline, "Governor Ruth Adeyemi vowed to repeal the fuel tax within a year.", "vowed")
+def test_a_vow_to_act_is_a_statement_with_the_infinitive_as_content(statement_of):
+    st = statement_of("Governor Ruth Adeyemi vowed to repeal the fuel tax within a year.", "vowed")
     assert [c.text for c in st.content] == ["to repeal the fuel tax within a year"]
     assert st.speaker.text == "Governor Ruth Adeyemi"
 
 
-def test_threatened_and_pledged_take_their_infinitive(pipeline):
-    st = _statement(pipeline, "The union pledged to strike if the hospital cuts night shifts.", "pledged")
+def test_threatened_and_pledged_take_their_infinitive(statement_of):
+    st = statement_of("The union pledged to strike if the hospital cuts night shifts.", "pledged")
     assert st.content[0].text.startswith("to strike")
 
 
-def test_a_trailing_despite_phrase_is_the_writers_aside(pipeline):
-    st = _statement(pipeline, "The mayor said the bridge would reopen in May despite objections "
+def test_a_trailing_despite_phrase_is_the_writers_aside(statement_of):
+    st = statement_of("The mayor said the bridge would reopen in May despite objections "
                               "from the city's engineers.", "said")
     assert [c.text for c in st.content] == ["the bridge would reopen in May"]
 
 
-def test_a_trailing_while_clause_is_left_out(pipeline):
-    st = _statement(pipeline, "Finance officials insisted that the budget was balanced while "
+def test_a_trailing_while_clause_is_left_out(statement_of):
+    st = statement_of("Finance officials insisted that the budget was balanced while "
                               "opposition lawmakers pointed to a hidden deficit.", "insisted")
     assert st.content[0].text == "that the budget was balanced"
 
 
-def test_inverted_added_with_the_speaker_parsed_as_object(pipeline):
+def test_inverted_added_with_the_speaker_parsed_as_object(statement_of):
     text = ("Talks between the two sides broke down on Friday. “We will appeal the ruling as soon "
             "as the court reopens,” added a lawyer for the nurses' union.")
-    st = _statement(pipeline, text, "added")
+    st = statement_of(text, "added")
     assert st.speaker is not None and st.speaker.text == "a lawyer for the nurses' union"
     assert "We will appeal the ruling" in st.content[0].text
 
@@ -66,9 +59,9 @@ def test_a_quoted_number_is_not_a_statement(pipeline):
     assert not any("771321763896631296" in c.text for s in res.statements for c in s.content)
 
 
-def test_a_trailing_participle_stays_in_the_content(pipeline):
+def test_a_trailing_participle_stays_in_the_content(statement_of):
     # PolNeAR keeps ", leaving ..." inside what the police said
-    st = _statement(pipeline, "Police said 40 homes were searched on Sunday, leaving dozens of "
+    st = statement_of("Police said 40 homes were searched on Sunday, leaving dozens of "
                               "families without shelter.", "said")
     assert st.content[0].text == "40 homes were searched on Sunday, leaving dozens of families without shelter"
 
@@ -81,15 +74,15 @@ def test_adding_that_is_a_second_statement_not_part_of_the_first(pipeline):
     assert by_cue.get("adding") == ["that no jobs would be lost"]
 
 
-def test_a_claim_that_clause_is_a_statement_of_the_possessor(pipeline):
+def test_a_claim_that_clause_is_a_statement_of_the_possessor(statement_of):
     text = "The senator repeated his claim that the budget office had hidden the deficit."
-    st = _statement(pipeline, text, "claim")
+    st = statement_of(text, "claim")
     assert st.content[0].text == "that the budget office had hidden the deficit"
     assert st.speaker is not None and st.speaker.text == "his"
 
 
-def test_a_vow_to_act_as_a_noun(pipeline):
-    st = _statement(pipeline, "Mayor Lin's vow to end homelessness by 2030 drew loud applause.", "vow")
+def test_a_vow_to_act_as_a_noun(statement_of):
+    st = statement_of("Mayor Lin's vow to end homelessness by 2030 drew loud applause.", "vow")
     assert st.content[0].text == "to end homelessness by 2030"
     assert st.speaker.text.startswith("Mayor Lin")
 
@@ -123,8 +116,8 @@ def test_a_name_inside_another_quote_is_not_the_speaker_of_a_colon_quote(pipelin
         assert st.speaker is None or '"' not in st.speaker.text
 
 
-def test_declining_to_comment_is_a_statement(pipeline):
-    st = _statement(pipeline, "A spokeswoman for the company declined to comment on the lawsuit.", "declined")
+def test_declining_to_comment_is_a_statement(statement_of):
+    st = statement_of("A spokeswoman for the company declined to comment on the lawsuit.", "declined")
     assert st.content[0].text == "to comment on the lawsuit"
     assert st.speaker.text == "A spokeswoman for the company"
 
@@ -134,35 +127,35 @@ def test_wanting_to_is_not_a_statement(pipeline):
     assert not any(s.cue is not None and "want" in s.cue.text for s in res.statements)
 
 
-def test_accused_of_keeps_the_charge_even_with_a_duration_inside(pipeline):
+def test_accused_of_keeps_the_charge_even_with_a_duration_inside(statement_of):
     # "decade-long" is a date entity, but "of ignoring ..." is not a time phrase
-    st = _statement(pipeline, "Councillor Diaz accused the mayor of ignoring warnings throughout "
+    st = statement_of("Councillor Diaz accused the mayor of ignoring warnings throughout "
                               "the decade-long dispute.", "accused")
     assert st.content[0].text == "the mayor of ignoring warnings throughout the decade-long dispute"
 
 
-def test_called_her_with_a_quoted_title_in_two_apostrophes(pipeline):
-    st = _statement(pipeline, "The magazine called her ''the first lady of the conservative "
+def test_called_her_with_a_quoted_title_in_two_apostrophes(statement_of):
+    st = statement_of("The magazine called her ''the first lady of the conservative "
                               "movement.''", "called")
     assert st.content[0].text == "her ''the first lady of the conservative movement.''"
 
 
-def test_referred_to_x_as_y(pipeline):
-    st = _statement(pipeline, "Governor Haley referred to Rubio as “a bright, charismatic leader.”",
+def test_referred_to_x_as_y(statement_of):
+    st = statement_of("Governor Haley referred to Rubio as “a bright, charismatic leader.”",
                     "referred to")
     assert st.content[0].text.startswith("Rubio as “a bright, charismatic leader")
 
 
-def test_the_setting_of_a_comment_is_not_its_content(pipeline):
+def test_the_setting_of_a_comment_is_not_its_content(pipeline, statement_of):
     # "in an email" is where she commented, not what she said
     assert pipeline.extract("Ms. Patel commented in an email late on Friday.").statements == []
-    st = _statement(pipeline, "Ms. Patel complained about the new parking fees.", "complained about")
+    st = statement_of("Ms. Patel complained about the new parking fees.", "complained about")
     assert st.content[0].text == "the new parking fees"
 
 
-def test_a_relative_clause_around_its_source_and_cue_is_split(pipeline):
+def test_a_relative_clause_around_its_source_and_cue_is_split(statement_of):
     # the content runs on both sides of "the mayor says"; the source stays "the mayor"
-    st = _statement(pipeline, "The council approved a new levy, which the mayor says will fund "
+    st = statement_of("The council approved a new levy, which the mayor says will fund "
                               "two libraries.", "says")
     assert [c.text for c in st.content] == ["which", "will fund two libraries"]
     assert st.speaker.text == "the mayor"
@@ -178,10 +171,10 @@ def test_a_question_quote_then_the_sentence_that_attributes_it(pipeline):
     assert st.speaker.text == "Paulson"
 
 
-def test_told_reporters_about_keeps_the_topic_not_the_audience(pipeline):
-    st = _statement(pipeline, "The coach told reporters about the injury after the match.", "told")
+def test_told_reporters_about_keeps_the_topic_not_the_audience(statement_of):
+    st = statement_of("The coach told reporters about the injury after the match.", "told")
     assert st.content[0].text.startswith("about the injury")
-    st = _statement(pipeline, "The city asked the Supreme Court for a quick ruling.", "asked")
+    st = statement_of("The city asked the Supreme Court for a quick ruling.", "asked")
     assert st.content[0].text == "for a quick ruling"
 
 
@@ -224,8 +217,8 @@ def test_an_attribution_inside_a_quote_is_part_of_the_quoted_statement(pipeline)
     assert st.speaker.text == "Ruiz"
 
 
-def test_a_second_that_clause_joined_to_the_verb_goes_on_with_the_content(pipeline):
-    st = _statement(pipeline, "The former guard claims he was the only one punished for mishandling "
+def test_a_second_that_clause_joined_to_the_verb_goes_on_with_the_content(statement_of):
+    st = statement_of("The former guard claims he was the only one punished for mishandling "
                               "evidence, and that his firing was improper.", "claims")
     assert st.content[0].text.endswith("and that his firing was improper")
     assert st.content[0].text.startswith("he was the only one punished")
