@@ -137,3 +137,13 @@ def test_seasons_with_other_clues_flag_the_wrong_months(time_layer):
     assert conflicts(time_layer(text.format("this summer", "later this spring"), "2016-02-26")) == []
     # without the seasons the other clues are not enough
     assert conflicts(time_layer(text.format("soon", "later"), "2016-10-14")) == []
+
+
+def test_the_november_election_is_election_day(pipeline):
+    from tidings.timex.conflicts_world import loglik
+
+    [c] = _event_clues("Both parties will court suburban women before the November election.", pipeline.nlp)
+    assert c.office.startswith("US Election Day") and c.tense == "future"
+    # the weeks before 8 November 2016 fit; the weeks after it do not
+    assert loglik(c, dt.date(2016, 10, 1)) > loglik(c, dt.date(2016, 12, 1)) + 1.5
+    assert _event_clues("The November rains flooded the valley.", pipeline.nlp) == []

@@ -4,11 +4,17 @@
 caucuses of some cycle; "ahead of Super Tuesday" in the weeks before one.  The events and
 their dates are in ``data/timex_events.json``; the tense comes from a preposition before the
 name ("ahead of", "since") or else from the verb that governs it (:mod:`.tense`).  Each
-event named counts once (told both as past and as to come: no tense).
+event named counts once (told both as past and as to come: no tense).  An occurrence is a
+day (the Iowa caucuses, each general-election debate) or a span (the party primary debates
+of a cycle; a state's primary, any time from mid-January to mid-September of an even
+year), the event's day taken as uniform over the span.  An event tied to the writing week
+or month ("Tuesday's New York primary", "last week's debate", "the convention next month")
+lies within days (weeks) of the writing: its density is narrower.
 
 Seasons are parts of every presidential election year in which a phrase is written ("the
-presumptive nominee": March to mid-September; the delegate race: January to July), a rule
-with no cut-off.
+presumptive nominee": March to mid-September; the delegate race: January to July; a party's
+"front-runner": from after the midterms to mid-June), a rule with no cut-off.  (Seasons of
+the year named with tense, "this summer", are date clues of :mod:`.conflicts_fit`.)
 """
 from __future__ import annotations
 

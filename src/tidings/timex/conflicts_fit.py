@@ -2,7 +2,8 @@
 
 Each clue says something weak about when an article was written.  In news, a past-tense
 "on Nov. 8" is mostly a few weeks back and a future one a few weeks ahead; a past-tense
-weekday ("said Tuesday") is mostly one of the last three days; "the 2016 race" is mostly
+weekday ("said Tuesday") is mostly one of the last three days; "this summer" told as past is
+written from June on, as to come up to August; "the 2016 race" is mostly
 this year's; a year told as past is not after the writing year; "President Barack Obama"
 (not "former", not "then-") is mostly written during his term; "Republican presidential
 candidate Ted Cruz" during his campaign; "Sanders, 74," within one year; "won the Iowa
