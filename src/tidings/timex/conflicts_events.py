@@ -48,6 +48,17 @@ _NOT_THIS = re.compile(r"(?:\b(?:19|20)\d\d(?:'s)?\s+|\b(?:a|an|state|county|dis
 _YEAR_AFTER = re.compile(r"^\s+(?:of|in)\s+(?:19|20)\d\d\b")
 
 
+def _needs(row: dict) -> Optional[tuple[str, ...]]:
+    """Literals one of which every match of the row's patterns contains (its "needs", or
+    found from the patterns), so that a text without any is not scanned; None: unknown."""
+    from tidings.timex.conflicts_world import _literal
+
+    if "needs" in row:
+        return tuple(row["needs"])
+    lits = [_literal(p) for p in row["patterns"]]
+    return None if any(x is None for x in lits) else tuple(x for x in lits if x is not None)
+
+
 @lru_cache(maxsize=1)
 def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]], ...]:
     """(event, pattern, its occurrences as (first, last) day ordinals) per row of the table:
@@ -63,7 +74,11 @@ def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]],
             (fm, fd), (tm, td) = (map(int, e[k].split("-")) for k in ("from", "to"))
             occ += [(dt.date(y, fm, fd), dt.date(y, tm, td)) for y in range(e["first"], e["last"] + 1, e["step"])]
         out.append((row["event"], rx, tuple(sorted((a.toordinal(), b.toordinal()) for a, b in occ))))
+        _NEEDS[row["event"]] = _needs(row)
     return tuple(out)
+
+
+_NEEDS: dict[str, Optional[tuple[str, ...]]] = {}
 
 
 def _tense(view: str, parsed: "Doc", start: int, end: int) -> str:
@@ -124,6 +139,9 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
 
     out: dict[str, "Clue"] = {}
     for name, rx, dates in _events():
+        needs = _NEEDS.get(name)
+        if needs is not None and not any(x in view for x in needs):
+            continue                    # no literal that every match contains: no match
         for m in rx.finditer(view):
             if _NOT_THIS.search(view, max(0, m.start() - 12), m.start()) or _YEAR_AFTER.match(view[m.end():m.end() + 12]):
                 continue
@@ -150,6 +168,7 @@ def _seasons() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[dt.date, dt.date
         back = int(row.get("from_years_before", 0))     # a season begun in an earlier year
         windows = tuple((dt.date(y - back, fm, fd), dt.date(y, tm, td)) for y in range(1900, 2101, 4))
         out.append((row["season"], rx, windows, float(row["outside"])))
+        _NEEDS[row["season"]] = _needs(row)
     return tuple(out)
 
 
@@ -161,6 +180,9 @@ def season_clues(view: str, *, taken: Sequence[tuple[int, int]] = ()) -> list["C
 
     out = []
     for name, rx, windows, outside in _seasons():
+        needs = _NEEDS.get(name)
+        if needs is not None and not any(x in view for x in needs):
+            continue
         m = next((m for m in rx.finditer(view) if not any(a <= m.start() and m.end() <= b for a, b in taken)), None)
         if m is not None:
             out.append(Clue("season", "none", vstart=m.start(), vend=m.end(), office=name, terms=windows,
@@ -224,10 +246,11 @@ def _occ_density(first: "np.ndarray", last: "np.ndarray", ords: "np.ndarray", te
     uniform over the span; a one-day occurrence through ``_density`` itself."""
     import numpy as np
 
-    point = _density(first - ords, tense, close)
     span = last - first
+    if not span.any():
+        return _density(first - ords, tense, close)
     spread = (_cdf(last - ords + 0.5, tense, close) - _cdf(first - ords - 0.5, tense, close)) / np.maximum(span + 1, 1)
-    return np.where(span > 0, spread, point)
+    return spread if span.all() else np.where(span > 0, spread, _density(first - ords, tense, close))
 
 
 def event_row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
