@@ -137,6 +137,14 @@ _WORD = re.compile(r"\w+")
 _AGE_HINT = re.compile(r",\s+(?:aged?\s+)?\d\d,(?!\s*\d)|\b\d\d-year-old\s")
 
 
+@lru_cache(maxsize=256)
+def _age_pattern(names: str) -> re.Pattern[str]:
+    """The age pattern for one set of names (an alternation, longest first).  Articles about
+    the same people share it, so it is compiled once per set of names, not per article."""
+    return re.compile(rf"(?<![\w-])(?P<name>{names}),\s+(?:aged?\s+)?(?P<age>\d\d),(?!\s*\d)"
+                      rf"|\b(?P<age2>\d\d)-year-old\s+{_AGE_BETWEEN}(?P<name2>{names})(?![\w-]){_AGE_AFTER}")
+
+
 def age_clues(view: str) -> list["Clue"]:
     """Ages given with the names of people in the birth-date table: "Sanders, 74, said",
     "the 69-year-old Clinton".  A surname alone counts only when the article gives that
@@ -163,8 +171,7 @@ def age_clues(view: str) -> list["Clue"]:
             forms, _, born = present[idx[0]]
             by_name[surname] = (forms[0], born, True)
     names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
-    rx = re.compile(rf"(?<![\w-])(?P<name>{names}),\s+(?:aged?\s+)?(?P<age>\d\d),(?!\s*\d)"
-                    rf"|\b(?P<age2>\d\d)-year-old\s+{_AGE_BETWEEN}(?P<name2>{names})(?![\w-]){_AGE_AFTER}")
+    rx = _age_pattern(names)
     out: list[Clue] = []
     for m in rx.finditer(view):
         key = "name" if m.group("name") else "name2"
