@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
-from tidings.entities.doccache import token_ends, token_starts
+from tidings.entities.doccache import token_ends, token_heads, token_starts
 from tidings.statements.clauses import (  # noqa: F401  (ADDRESSEE_VERBS, SAY_VERBS: word lists)
     ADDRESSEE_VERBS, AUDIENCES, SAY_VERBS, _aside, _goes_on, _lost_subject, _quote_before, _swapped_subjects)
 from tidings.statements.sources import (  # noqa: F401  (re-exported: frames, nominal)
@@ -119,8 +119,29 @@ def _clause_range(comp: "Token") -> Optional[Range]:
                 end -= 1
         else:
             break
-    toks = [t for t in comp.subtree if t.i <= end]
-    return _range(toks)
+    return _subtree_upto(comp, end)
+
+
+def _subtree_upto(comp: "Token", end: int) -> Optional[Range]:
+    """``_range([t for t in comp.subtree if t.i <= end])`` from the head indexes, building
+    no Token for the words in between (a subtree is almost always one unbroken run, so the
+    last word at or before ``end`` is found in a step or two)."""
+    doc = comp.doc
+    left = comp.left_edge.i
+    if left > end:
+        return None
+    heads = token_heads(doc)
+    top = comp.i
+    j = end
+    while j >= left:
+        k = j
+        while k != top and heads[k] != k:
+            k = heads[k]
+        if k == top:
+            break
+        j -= 1
+    last = doc[j]
+    return doc[left].idx, last.idx + len(last)
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
