@@ -188,7 +188,8 @@ def office_clues(view: str) -> list[Clue]:
     # only the rows of names the text holds, in the table's order; each name found, then a
     # title right before it (cheaper than a scan of the text for every title)
     words = set(_WORD.findall(view))
-    rows = sorted({i for name, (key, idx) in _rows_by_name().items() if key in words and name in view for i in idx})
+    by_key = _rows_by_key()
+    rows = sorted({i for key in words & by_key.keys() for name, idx in by_key[key] if name in view for i in idx})
     for name_rx, title_rx, office, names, terms, grace, before in (patterns[i] for i in rows):
         for n in name_rx.finditer(view):
             m = title_rx.search(view, max(0, n.start() - _TITLE_REACH), n.start())
@@ -211,6 +212,16 @@ def _rows_by_name() -> dict[str, tuple[str, tuple[int, ...]]]:
         for n in row["names"]:
             out.setdefault(n, []).append(i)
     return {n: (_WORD.findall(n)[-1], tuple(v)) for n, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _rows_by_key() -> dict[str, tuple[tuple[str, tuple[int, ...]], ...]]:
+    """The same, grouped by the name's last word: an article's words pick the few names to
+    look for, instead of every name of the table being tried on every article."""
+    out: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for name, (key, idx) in _rows_by_name().items():
+        out.setdefault(key, []).append((name, idx))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"] = None) -> list[Clue]:

@@ -102,10 +102,12 @@ AGE_RIGHT = 0.85                    # an age given is the person's age at the wr
 AGE_OFF_BY_ONE = 0.07               # ... or a year off (a birthday the writer missed) ...
 AGE_WRONG = 0.02                    # ... or further off (a slip, another person of that name)
 # the words allowed between "the 69-year-old" and the name, and before a surname alone
-_AGE_BETWEEN = (r"(?:(?!(?:of|for|to|with|from|at|by|in|on|and|or|but|than|as|like|about|against|behind|under)\s)"
-                r"(?:[a-z][\w'-]*|Republican|Democratic|Democrat|GOP|U\.S\.|Mr\.|Mrs\.|Ms\.|Sen\.|Gov\.|Rep\.|Dr\.)\s+){0,4}")
+_AGE_BETWEEN_WORD = re.compile(
+    r"(?!(?:of|for|to|with|from|at|by|in|on|and|or|but|than|as|like|about|against|behind|under)\s)"
+    r"(?:[a-z][\w'-]*|Republican|Democratic|Democrat|GOP|U\.S\.|Mr\.|Mrs\.|Ms\.|Sen\.|Gov\.|Rep\.|Dr\.)\s+")
+_AGE_BETWEEN_MAX = 4
 # after "the 74-year-old Sanders": a verb or a stop, not a noun ("a 78-year-old Trump supporter")
-_AGE_AFTER = (r"(?=\s*[,.;:)]|'s?\s|\u2019s?\s|\s+(?:said|says|who|is|was|has|had|told|added|would|will|could|may|might|did|does|"
+_AGE_AFTER = re.compile(r"(?=\s*[,.;:)]|'s?\s|\u2019s?\s|\s+(?:said|says|who|is|was|has|had|told|added|would|will|could|may|might|did|does|"
               r"and|replied|spoke|won|lost|wants|wanted|needs|faces|faced|remains|called|argued|insisted|noted|wrote|"
               r"came|went|took|made|got|ran|met|led|won|on|in|at|during|after|before|with|from|to|[a-z]{2,}ed)\b)")
 # "86 percent ... of Hillary Clinton, 43 said": a poll's figures, not ages
@@ -132,17 +134,48 @@ def _people() -> tuple[tuple[tuple[str, ...], Optional[str], dt.date, frozenset[
 
 
 _WORD = re.compile(r"\w+")
-# what every match of the age pattern in :func:`age_clues` contains: that pattern is built
-# (compiled) per article from the names present, so it is built only when this matches
-_AGE_HINT = re.compile(r",\s+(?:aged?\s+)?\d\d,(?!\s*\d)|\b\d\d-year-old\s")
+# what every age read by :func:`age_clues` is part of: ", 74," after a name, "the 74-year-old"
+# before one
+_AGE_COMMA = re.compile(r",\s+(?:aged?\s+)?(?P<age>\d\d),(?!\s*\d)")
+_AGE_YEAR_OLD = re.compile(r"\b(?P<age>\d\d)-year-old\s+")
+_NAME_CHAR = re.compile(r"[\w-]")
 
 
-@lru_cache(maxsize=256)
-def _age_pattern(names: str) -> re.Pattern[str]:
-    """The age pattern for one set of names (an alternation, longest first).  Articles about
-    the same people share it, so it is compiled once per set of names, not per article."""
-    return re.compile(rf"(?<![\w-])(?P<name>{names}),\s+(?:aged?\s+)?(?P<age>\d\d),(?!\s*\d)"
-                      rf"|\b(?P<age2>\d\d)-year-old\s+{_AGE_BETWEEN}(?P<name2>{names})(?![\w-]){_AGE_AFTER}")
+def _age_matches(view: str, names: "list[str]") -> "list[tuple[int, int, int, str, int]]":
+    """(start, end, where the name starts, the name, the age) for every "Sanders, 74," and
+    "the 74-year-old (Sen.) Sanders said" in ``view``, where the name is one of ``names``
+    (longest first) standing as a word of its own, left to right and without overlaps.  The
+    ages are found first and the names looked for right next to them, so nothing is
+    compiled per article."""
+    found: list[tuple[int, int, int, str, int]] = []
+    for m in _AGE_COMMA.finditer(view):
+        p = m.start()
+        for n in names:
+            s = p - len(n)
+            if s >= 0 and view.startswith(n, s) and not (s and _NAME_CHAR.match(view, s - 1)):
+                found.append((s, m.end(), s, n, int(m.group("age"))))
+                break
+    for m in _AGE_YEAR_OLD.finditer(view):
+        # "the 69-year-old Clinton", "the 74-year-old Vermont senator Bernie Sanders": up to
+        # four lower-case words or titles between, as many as let a name follow
+        at = [m.end()]
+        while len(at) <= _AGE_BETWEEN_MAX:
+            w = _AGE_BETWEEN_WORD.match(view, at[-1])
+            if w is None:
+                break
+            at.append(w.end())
+        hit = next(((s, n) for s in reversed(at) for n in names
+                    if view.startswith(n, s) and not _NAME_CHAR.match(view, s + len(n))
+                    and _AGE_AFTER.match(view, s + len(n))), None)
+        if hit is not None:
+            s, n = hit
+            found.append((m.start(), s + len(n), s, n, int(m.group("age"))))
+    found.sort()
+    out: list[tuple[int, int, int, str, int]] = []
+    for f in found:
+        if not out or f[0] >= out[-1][1]:
+            out.append(f)
+    return out
 
 
 def age_clues(view: str) -> list["Clue"]:
@@ -152,7 +185,7 @@ def age_clues(view: str) -> list["Clue"]:
     is not the end of another name ("Chris Paul")."""
     from tidings.timex.conflicts_fit import Clue
 
-    if not _AGE_HINT.search(view):
+    if not _AGE_COMMA.search(view) and not _AGE_YEAR_OLD.search(view):
         return []                           # no ", 74," or "74-year-old" anywhere: no age to read
     words = set(_WORD.findall(view))
     present = [(forms, surname, born) for forms, surname, born, keys in _people()
@@ -170,20 +203,16 @@ def age_clues(view: str) -> list["Clue"]:
         if len(idx) == 1 and surname not in by_name:
             forms, _, born = present[idx[0]]
             by_name[surname] = (forms[0], born, True)
-    names = "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
-    rx = _age_pattern(names)
     out: list[Clue] = []
-    for m in rx.finditer(view):
-        key = "name" if m.group("name") else "name2"
-        name, age = m.group(key), int(m.group("age") or m.group("age2"))
+    for start, end, name_start, name, age in _age_matches(view, sorted(by_name, key=len, reverse=True)):
         full, born, alone = by_name[name]
-        if not 18 <= age <= 105 or _POLL.search(view, max(0, m.start() - 80), m.end() + 40):
+        if not 18 <= age <= 105 or _POLL.search(view, max(0, start - 80), end + 40):
             continue
         if alone:
-            before = _WORD_BEFORE.search(view, max(0, m.start(key) - 40), m.start(key))
+            before = _WORD_BEFORE.search(view, max(0, name_start - 40), name_start)
             if before and before.group(1) not in _TITLE_BEFORE and not before.group(1).endswith("."):
                 continue                    # "Chris Paul, 31," is not Rand Paul
-        out.append(Clue("age", "none", vstart=m.start(), vend=m.end(), day=age, office=full,
+        out.append(Clue("age", "none", vstart=start, vend=end, day=age, office=full,
                         terms=((born, born),)))
     return out
 
