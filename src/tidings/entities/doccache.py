@@ -113,6 +113,32 @@ def token_heads(doc: "Doc") -> list[int]:
     return heads
 
 
+def subtree_indices(tok: "Token") -> list[int]:
+    """The indexes of ``tok.subtree`` in word order, from the head indexes: no spaCy Token is
+    built for the words of the subtree (spaCy's ``subtree`` builds one per word and, where
+    the parse is not projective, does not yield them in word order)."""
+    heads = token_heads(tok.doc)
+    top, left, right = tok.i, tok.left_edge.i, tok.right_edge.i
+    inside: dict[int, bool] = {top: True}
+    out: list[int] = []
+    for j in range(left, right + 1):
+        path = []
+        k = j
+        while k not in inside:
+            h = heads[k]
+            if h == k or not left <= h <= right:
+                inside[k] = False
+                break
+            path.append(k)
+            k = h
+        verdict = inside[k]
+        for p in path:
+            inside[p] = verdict
+        if verdict:
+            out.append(j)
+    return out
+
+
 def token_starts(doc: "Doc") -> list[int]:
     """Every token's ``idx`` (its first character in ``doc.text``), in order."""
     starts = doc.user_data.get(_STARTS)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from tidings.statements.rules import Range, Raw, _clause_range, _range, source_range, subtree_range, trim
+from tidings.entities.doccache import subtree_indices
+from tidings.statements.rules import Range, Raw, _clause_range, _range, source_range, trim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -59,6 +60,14 @@ def noun_cue(tok: "Token", text: str) -> Optional[Raw]:
                speech=True, clausal=True, kind="noun")
 
 
+def _index_range(doc, idx: "list[int]") -> Optional[Range]:  # type: ignore[no-untyped-def]
+    """``_range`` of the tokens at the (sorted) indexes ``idx``."""
+    if not idx:
+        return None
+    last = doc[idx[-1]]
+    return doc[idx[0]].idx, last.idx + len(last)
+
+
 def according_to(tok: "Token", text: str) -> Optional[Raw]:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -67,14 +76,15 @@ def according_to(tok: "Token", text: str) -> Optional[Raw]:
     head = tok.head
     if head.i == tok.i:
         return None
-    skip = {t.i for t in tok.subtree}
-    content = subtree_range(head, skip=skip)
+    skip = set(subtree_indices(tok))
+    rest = [j for j in subtree_indices(head) if j not in skip]
     parts: list[Range] = []
-    if content:
+    if rest:
         # the clause minus the "according to X" phrase: up to two pieces
-        left = [t for t in head.subtree if t.i < tok.i and t.i not in skip]
-        right = [t for t in head.subtree if t.i > tok.i and t.i not in skip]
-        for piece in (_range(left), _range(right)):
+        doc = tok.doc
+        left = [j for j in rest if j < tok.i]
+        right = [j for j in rest if j > tok.i]
+        for piece in (_index_range(doc, left), _index_range(doc, right)):
             if piece:
                 p = trim(text, piece)
                 if p:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
-from tidings.entities.doccache import token_ends, token_heads, token_starts
+from tidings.entities.doccache import subtree_indices, token_ends, token_heads, token_starts
 from tidings.statements.clauses import (  # noqa: F401  (ADDRESSEE_VERBS, SAY_VERBS: word lists)
     ADDRESSEE_VERBS, AUDIENCES, SAY_VERBS, _aside, _goes_on, _lost_subject, _quote_before, _swapped_subjects)
 from tidings.statements.sources import (  # noqa: F401  (re-exported: frames, nominal)
@@ -83,8 +83,12 @@ def trim(text: str, r: Range, *, keep_quotes: bool = True) -> Optional[Range]:
 
 
 def subtree_range(tok: "Token", *, skip: "set[int] | None" = None) -> Optional[Range]:
-    toks = [t for t in tok.subtree if not skip or t.i not in skip]
-    return _range(toks)
+    """From the first to the last word of ``tok.subtree`` (less ``skip``), in word order."""
+    idx = [j for j in subtree_indices(tok) if not skip or j not in skip]
+    if not idx:
+        return None
+    last = tok.doc[idx[-1]]
+    return tok.doc[idx[0]].idx, last.idx + len(last)
 
 
 WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
