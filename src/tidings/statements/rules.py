@@ -357,6 +357,42 @@ def _time_phrase(prep: "Token") -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+MULTI_FRONTED = True
+ASIDE_CCOMP = True
+AS_SAID = True
+# verbs of reporting in "as X said, ..." (not "as he spoke", "as she asked", which tell when)
+AS_VERBS = frozenset(("say", "report", "note", "point", "write", "explain", "argue", "observe", "suggest",
+                      "claim", "predict", "warn", "mention", "acknowledge", "admit", "confirm", "reveal",
+                      "state", "remark", "recall", "concede", "insist", "tweet", "put", "describe",
+                      "indicate", "testify", "reiterate", "stress", "emphasize", "emphasise"))
+
+
+def _aside_ccomp(tok: "Token") -> bool:
+    """"X requires too many tests, former President Bill Clinton said this week": a cue with
+    nothing after it that the parser made a complement of the clause before the comma."""
+    if not ASIDE_CCOMP or tok.dep_ != "ccomp" or tok.head.i >= tok.i:
+        return False
+    left = tok.left_edge.i
+    doc = tok.doc
+    comma = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
+    if not comma or not any(c.dep_ == "nsubj" for c in tok.children):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children)
+
+
+def _as_said(tok: "Token") -> bool:
+    """"As The Post reported, ...", "..., as Menendez pointed out": an "as" clause of
+    reporting with nothing said in it (not "as he described it")."""
+    if tok.dep_ != "advcl" or tok.head.i == tok.i:
+        return False
+    mark = tok.doc[tok.left_edge.i]
+    if mark.lower_ != "as" or mark.head.i != tok.i or mark.dep_ != "mark":
+        return False
+    if tok.lemma_.lower() == "put" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr") for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" for c in tok.children)
+
+
 def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     lemma = tok.lemma_.lower()
     content: Optional[Range] = None
@@ -365,6 +401,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     # "A did X; by comparison, B have argued that Y": of two clauses, the one after the cue
     comp = next((c for c in comps if c.i > tok.i), None) if len(comps) > 1 else (comps[0] if comps else None)
+    fronted = comps if MULTI_FRONTED and len(comps) > 1 and comp is None else None
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and (lemma not in speech or lemma in XCOMP_SPEECH)), None)
     kind = comp.dep_ if comp is not None else ""
@@ -374,6 +411,13 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         real, speaker_tok, resume = swapped
         content = _range(list(real.subtree))
         extra = _range([t for t in comp.subtree if t.i > resume])
+    elif fronted is not None:
+        # "The debt is affordable -- but then there are the outliers, he said": two clauses
+        # before the cue, the parser making each a complement of it
+        subj = _subject(tok)
+        stop = min(subj.left_edge.i, cue[0].i) if subj is not None else cue[0].i
+        content = _range([t for c in fronted for t in c.subtree if t.i < stop])
+        kind = "ccomp"
     elif comp is not None:
         content = _clause_range(comp)
         # a clause before the verb ("The plan failed, he said") stops at the subject
@@ -385,7 +429,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
             lead = _lost_subject(tok, comp, cue)
             if lead is not None:
                 content = (lead.idx, content[1])
-    elif tok.dep_ in ("parataxis",) and lemma in speech:
+    elif lemma in speech and (tok.dep_ == "parataxis" or _aside_ccomp(tok)):
         # "The plan failed, he said." / "This campaign, he says, is different."
         head = tok.head
         skip = {t.i for t in tok.subtree}
@@ -402,6 +446,13 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         else:
             content = before
             extra = trim(text, after) if after else None
+    elif AS_SAID and lemma in AS_VERBS and _as_said(tok):
+        # "As The Washington Post reported, X" / "X, as Sanders' campaign manager
+        # suggested": the clause the "as" phrase hangs on is what was said
+        head = tok.head
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        side = [t for t in head.subtree if (t.i > hi if head.i > tok.i else t.i < lo)]
+        content, kind = _range(side), "as"
     elif lemma in speech and _quote_before(tok, cue, text) is not None:
         # “...,” tweeted a user / “...?” Trump told the station: the quote the parser left
         # unattached is the content (attribute widens this closing mark to the quote)

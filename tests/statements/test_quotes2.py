@@ -1,0 +1,60 @@
+"""Reported speech that the parse hangs unusually: "as X reported, Y", a cue the parser made
+a complement of the clause before it, and two clauses fronted before "he said"."""
+from __future__ import annotations
+
+import pytest
+
+ARTICLE = (
+    "Council Weighs Transit Levy\n\n"
+    "As the Halifax Examiner reported, even if the council approved the levy, the buses would "
+    "not run before 2028.\n\n"
+    "The route is only a stopgap, as the mayor's chief of staff suggested after the vote.\n\n"
+    "Mayor Olivia Chow thinks the city requires too many permits for food trucks, former Mayor "
+    "John Tory said this week at an event in Scarborough.\n\n"
+    "The amount of debt an average apprentice has is affordable -- but then there are the "
+    "outliers, she said.\n\n"
+    "As she spoke, the crowd in the gallery went quiet.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def result(pipeline):
+    return next(iter(pipeline.extract_many([{"id": "levy", "text": ARTICLE}])))
+
+
+def _by_cue(result, cue: str):
+    found = [st for st in result.statements if st.cue is not None and st.cue.text == cue]
+    assert found, f"no statement with cue {cue!r}: {[st.cue.text if st.cue else None for st in result.statements]}"
+    return found[0]
+
+
+def test_as_reported_fronted(result):
+    st = _by_cue(result, "reported")
+    assert st.speaker is not None and st.speaker.text == "the Halifax Examiner"
+    text = " ".join(c.text for c in st.content)
+    assert text.startswith("even if the council approved the levy")
+    assert text.endswith("would not run before 2028")
+    assert "As" not in text.split()
+
+
+def test_as_suggested_trailing(result):
+    st = _by_cue(result, "suggested")
+    assert [c.text for c in st.content] == ["The route is only a stopgap"]
+    assert st.speaker is not None and st.speaker.text.endswith("chief of staff")
+
+
+def test_cue_hung_on_the_clause_before(result):
+    st = _by_cue(result, "said")
+    # the parser makes "said" a complement of "thinks": the belief is what Tory said
+    assert [c.text for c in st.content] == ["Mayor Olivia Chow thinks the city requires too many permits for food trucks"]
+    assert st.speaker is not None and "John Tory" in st.speaker.text
+
+
+def test_two_fronted_clauses(result):
+    contents = [" ".join(c.text for c in st.content) for st in result.statements]
+    assert "The amount of debt an average apprentice has is affordable -- but then there are the outliers" in contents
+
+
+def test_as_of_time_is_not_a_statement(result):
+    contents = " || ".join(" ".join(c.text for c in st.content) for st in result.statements)
+    assert "went quiet" not in contents
