@@ -58,3 +58,19 @@ def test_two_fronted_clauses(result):
 def test_as_of_time_is_not_a_statement(result):
     contents = " || ".join(" ".join(c.text for c in st.content) for st in result.statements)
     assert "went quiet" not in contents
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Years after Brian Mulroney disingenuously claimed that the era of big deficits was over, "
+     "Jean Chrétien won his party's nomination.",
+     "Brian Mulroney", "that the era of big deficits was over"),
+    ("Years after the premier wrongly claimed that the era of big government was over, the "
+     "Liberals won a majority.",
+     "the premier", "that the era of big government was over"),
+])
+def test_that_clause_of_a_verb_of_saying_inside_a_subordinate_clause(pipeline, text, speaker, content):
+    """The cue classifier rejects "claimed" in these parses; a verb of saying with a
+    that-clause after it is a cue all the same."""
+    res = pipeline.extract(text)
+    found = [(st.speaker.text if st.speaker else None, st.content[0].text) for st in res.statements]
+    assert (speaker, content) in found, found

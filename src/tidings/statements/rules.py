@@ -244,7 +244,7 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
         if p != "VERB":
             continue
         if model is not None:
-            if lemma[i] in excluded or not model.is_cue_at(i, info):
+            if lemma[i] in excluded or not (model.is_cue_at(i, info) or _said_that(doc, i, lemma[i])):
                 continue
         elif lemma[i] not in rates:
             continue
@@ -252,6 +252,26 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
         if raw:
             out.append(raw)
     return out
+
+
+SAID_THAT = True
+# verbs whose that-clause is always something said ("claimed that ...", "stressing in his
+# remarks that ..."), whatever the classifier makes of the parse around them
+THAT_VERBS = frozenset(("say", "tell", "claim", "state", "insist", "argue", "assert", "stress", "explain",
+                        "note", "warn", "confirm", "acknowledge", "admit", "deny", "suggest", "report",
+                        "write", "announce", "add", "reply", "respond", "maintain", "contend", "concede",
+                        "reveal", "allege", "predict", "declare", "tweet", "complain", "emphasize",
+                        "emphasise", "testify", "disclose", "reiterate", "remark", "recall", "assure"))
+
+
+def _said_that(doc: "Doc", i: int, lemma: str) -> bool:
+    """A verb of saying with a that-clause after it: a cue even where the classifier,
+    thrown by an odd parse of the sentence around it, says no."""
+    if not SAID_THAT or lemma not in THAT_VERBS:
+        return False
+    tok = doc[i]
+    return any(c.dep_ == "ccomp" and c.i > i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+               for c in tok.children)
 
 
 def _according(doc: "Doc", text: str) -> "set[int]":
