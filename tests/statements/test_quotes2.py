@@ -74,3 +74,19 @@ def test_that_clause_of_a_verb_of_saying_inside_a_subordinate_clause(pipeline, t
     res = pipeline.extract(text)
     found = [(st.speaker.text if st.speaker else None, st.content[0].text) for st in res.statements]
     assert (speaker, content) in found, found
+
+
+def test_cue_the_parser_made_a_conjunct(pipeline):
+    """"X, Y insisted Thursday": the parser makes the cue a conjunct of the clause before
+    the comma (no "and"); the clause is what was said."""
+    res = pipeline.extract("Whether they know it or not, Premier Doug Ford is very accessible to the media, "
+                           "Ontario cabinet minister Jane Lee insisted Thursday.")
+    found = [(st.speaker.text if st.speaker else None, [c.text for c in st.content]) for st in res.statements]
+    assert ("Ontario cabinet minister Jane Lee",
+            ["Whether they know it or not, Premier Doug Ford is very accessible to the media"]) in found, found
+
+
+def test_conjunct_with_and_is_its_own_statement(pipeline):
+    res = pipeline.extract("Police arrested two men on Tuesday, and officials said the investigation continues.")
+    contents = [" ".join(c.text for c in st.content) for st in res.statements]
+    assert contents == ["the investigation continues"]

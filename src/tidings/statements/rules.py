@@ -270,6 +270,8 @@ def _said_that(doc: "Doc", i: int, lemma: str) -> bool:
     if not SAID_THAT or lemma not in THAT_VERBS:
         return False
     tok = doc[i]
+    if _aside_ccomp(tok):
+        return True
     return any(c.dep_ == "ccomp" and c.i > i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
                for c in tok.children)
 
@@ -388,15 +390,26 @@ AS_VERBS = frozenset(("say", "report", "note", "point", "write", "explain", "arg
 
 
 def _aside_ccomp(tok: "Token") -> bool:
-    """"X requires too many tests, former President Bill Clinton said this week": a cue with
-    nothing after it that the parser made a complement of the clause before the comma."""
-    if not ASIDE_CCOMP or tok.dep_ != "ccomp" or tok.head.i >= tok.i:
+    """"X requires too many tests, former President Bill Clinton said this week", "X is
+    accessible to the media, Tim Kaine insisted Thursday", "If she wins, Clinton suggested
+    in a tweet, women won't be punished": a cue set off by a comma with nothing said after
+    it, that the parser made a complement (or a conjunct, with no "and") of the clause."""
+    if not ASIDE_CCOMP or tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
+        return False
+    head = tok.head
+    if tok.dep_ == "conj" and (head.i > tok.i or any(
+            c.dep_ in ("cc", "preconj") and head.i < c.i < tok.i for c in head.children)
+            or any(c.dep_ == "cc" for c in tok.children)):
         return False
     left = tok.left_edge.i
     doc = tok.doc
     comma = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
     if not comma or not any(c.dep_ == "nsubj" for c in tok.children):
         return False
+    if head.i > tok.i:
+        right = tok.right_edge.i
+        if tok.dep_ != "ccomp" or right + 1 >= len(doc) or doc[right + 1].text != ",":
+            return False
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children)
 
 
