@@ -90,3 +90,19 @@ def test_conjunct_with_and_is_its_own_statement(pipeline):
     res = pipeline.extract("Police arrested two men on Tuesday, and officials said the investigation continues.")
     contents = [" ".join(c.text for c in st.content) for st in res.statements]
     assert contents == ["the investigation continues"]
+
+
+def test_the_one_addressed_is_not_the_content(pipeline):
+    """"apologized to X for Y": what the apology was for is the content, not X."""
+    res = pipeline.extract("Premier Scott Moe apologized to his supporters and to Carla Beck "
+                           "for his campaign’s use of the donor list. "
+                           "The mayor apologized to residents for the delays in snow clearing.")
+    found = [(st.cue.text if st.cue else None, [c.text for c in st.content]) for st in res.statements]
+    assert ("apologized", ["for his campaign’s use of the donor list"]) in found, found
+    assert ("apologized", ["for the delays in snow clearing"]) in found, found
+    assert not any("his supporters" in " ".join(c) or "residents" in " ".join(c) for _, c in found)
+
+
+def test_referred_to_keeps_its_object(pipeline):
+    res = pipeline.extract("He referred to Poilievre as a lightweight.")
+    assert [[c.text for c in st.content] for st in res.statements] == [["Poilievre as a lightweight"]]

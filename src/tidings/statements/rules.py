@@ -373,6 +373,15 @@ def _stance_object(verb: "Token", obj: "Token") -> "Optional[tuple[list[Token], 
     return None
 
 
+TO_ADDRESSEE = True
+
+
+def _addressee(tok: "Token") -> bool:
+    """A person, group or audience spoken to ("to his supporters", "to Clinton")."""
+    return TO_ADDRESSEE and (tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                             or tok.lemma_.lower() in AUDIENCES)
+
+
 def _time_phrase(prep: "Token") -> bool:
     """"on Monday", "in 2015": a prepositional phrase whose object is a date or time (not
     "of being inactive in the years-long effort")."""
@@ -541,7 +550,14 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                          and c.lower_ not in SETTING_PREPS
                          and not (c.lower_ in ("to", "of") and lemma in SAY_VERBS)), None)
             pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
-            if pobj is not None:
+            if pobj is not None and prep.lower_ == "to" and lemma not in ("refer", "point") and _addressee(pobj):
+                # "apologized to his supporters for X", "complained to Sanders officials
+                # about Y": the one addressed is not what was said; the topic after is
+                topic = next((c for c in tok.children if c.dep_ == "prep" and c.i > pobj.right_edge.i
+                              and c.lower_ in ("about", "for", "over", "on", "of") and not _time_phrase(c)), None)
+                if topic is not None:
+                    content, kind = (topic.idx, topic.right_edge.idx + len(topic.right_edge)), "prep"
+            elif pobj is not None:
                 cue = cue + [prep]
                 content = subtree_range(pobj)
                 kind = "prep"
