@@ -11,7 +11,9 @@ Measures, in one run over the same documents (PolNeAR news articles, one per doc
 "Words" are the tokens of the bare parse, the same count for every line, so the rates are
 comparable.  Every process measured is warm: it has parsed the documents once before (spaCy's
 vocabulary grows on first sight of a word) and has run every stage once on the workers'
-warm-up article (the stages load their tables lazily), so the figures are the steady state
+warm-up article (``Pipeline.warm_up``: the stages load their tables lazily; what is loaded
+is then frozen out of the garbage collector's way, as the CLI and the workers do), so the
+figures are the steady state
 of a long run, the same for each line; that one-time loading is printed on its own line
 (``bench/throughput.py`` warms its pipeline the same way).  Batch times exclude cluster
 start-up and model loading (each worker loads the model once, at start) but include reading
@@ -74,7 +76,7 @@ def main() -> int:
     print(f"{len(docs)} PolNeAR articles; load average before: {os.getloadavg()}")
 
     from tidings.batch.runner import _client, run_batch
-    from tidings.batch.worker import WARM_UP, LoadModel, peak_rss_mb
+    from tidings.batch.worker import LoadModel, peak_rss_mb
     from tidings.pipeline import DEFAULT_STAGES, Pipeline
     from tidings.stage import Stage
 
@@ -98,7 +100,7 @@ def main() -> int:
     for _ in nlp.pipe(texts, batch_size=32):  # warm-up: the vocabulary learns these words
         pass
     c0 = time.process_time()
-    pipeline.extract({"id": "warm-up", "text": WARM_UP})  # as each worker does at start
+    pipeline.warm_up()  # as each worker (and the CLI) does at start
     print(f"one-time start-up of the stages (tables loaded on first use, once per process): "
           f"{time.process_time() - c0:.1f} CPU-s, not counted below")
 

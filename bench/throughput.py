@@ -63,6 +63,7 @@ def _tidings(texts: list[str], q: "mp.Queue[tuple[float, int]]") -> None:
     from tidings.pipeline import Pipeline
 
     pipe = Pipeline()
+    pipe.warm_up()  # as the CLI and the batch workers do when they start
     list(pipe.extract_many([{"id": "w", "text": t} for t in texts[:2]]))
     t0 = time.perf_counter()
     for _ in pipe.extract_many(({"id": str(i), "text": t} for i, t in enumerate(texts)), batch_size=32):

@@ -29,7 +29,7 @@ from tidings.batch import dedup
 from tidings.batch.tables import rows_for, to_table
 from tidings.document import ErrorEntry, Result
 from tidings.errors import InputError
-from tidings.pipeline import Pipeline
+from tidings.pipeline import WARM_UP, Pipeline  # noqa: F401  (WARM_UP: re-exported)
 
 log = logging.getLogger(__name__)
 
@@ -61,28 +61,12 @@ _pipeline: Optional[_BatchPipeline] = None
 _lock = threading.Lock()
 
 
-# A short article that takes every stage through its tables once, so the lazily loaded
-# resources (gazetteers, date parsers, word lists) are loaded when the worker starts rather
-# than inside the first chunks, where they would be counted as work.
-WARM_UP = (
-    "Ministers agree to talks on grain exports\n\n"
-    "GENEVA, May 4, 2026 - Turkey and Ukraine agreed on Monday to resume talks on grain "
-    "shipments across the Black Sea, the United Nations said. \"We expect the first ships to "
-    "leave Odesa next week,\" Foreign Minister Hakan Fidan told reporters in Ankara. Russia "
-    "accused Kyiv of delaying the deal, and police arrested two protesters outside the embassy "
-    "in Moscow in January.\n"
-)
-
-
 def pipeline() -> _BatchPipeline:
     """This process's pipeline, built (and the model and the stages' tables loaded) once."""
     global _pipeline
     if _pipeline is None:
         pipe = _BatchPipeline()
-        try:
-            pipe.extract({"id": "warm-up", "text": WARM_UP})
-        except Exception:  # a warm-up failure only costs speed: the real chunks report errors
-            log.exception("the warm-up extraction failed")
+        pipe.warm_up()  # a warm-up failure only costs speed: the real chunks report errors
         _pipeline = pipe
     return _pipeline
 
