@@ -149,8 +149,9 @@ def find_mentions(doc: "Doc") -> list[Mention]:
     # 1. PERSON entities (names), titles moved to the role; an ORG span that begins with
     #    a name spaCy tags PERSON elsewhere and runs on into a Title Case headline's verb
     #    ("Bernie Sanders Promises Action On Immigration In") is that person
-    person_texts = collections.Counter(ent.text for ent in doc.ents if ent.label_ == "PERSON")
-    for ent in doc.ents:
+    ents = doc.ents  # spaCy builds every entity's Span on each access: read them once
+    person_texts = collections.Counter(ent.text for ent in ents if ent.label_ == "PERSON")
+    for ent in ents:
         if ent.label_ == "ORG":
             cut = finite_verb_cut(doc, ent.start, ent.end)
             if cut == ent.end or doc[ent.start:cut].text not in person_texts:
@@ -196,7 +197,7 @@ def find_mentions(doc: "Doc") -> list[Mention]:
 
     # 3. other named organisations and places spaCy found
     head_end = title_case_headline_end(text)
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
             continue
         s, e = _strip_possessive(doc, ent.start, ent.end)
