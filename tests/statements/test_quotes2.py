@@ -106,3 +106,16 @@ def test_the_one_addressed_is_not_the_content(pipeline):
 def test_referred_to_keeps_its_object(pipeline):
     res = pipeline.extract("He referred to Poilievre as a lightweight.")
     assert [[c.text for c in st.content] for st in res.statements] == [["Poilievre as a lightweight"]]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“She thinks the tests are just too much,” Jean Charest said Monday in Sherbrooke, "
+     "according to the Sherbrooke Record.", "Jean Charest"),
+    ("“The committee disagrees strongly with the lawsuit,” spokesman Jamal Ware said in a "
+     "statement, according to CBC News.", "spokesman Jamal Ware"),
+])
+def test_a_quote_reported_by_an_outlet_is_the_speakers_once(pipeline, text, speaker):
+    """"“...,” X said, according to the Record": the outlet only reports where the quote
+    was found; one statement, the speaker's."""
+    res = pipeline.extract(text)
+    assert [st.speaker.text if st.speaker else None for st in res.statements] == [speaker]

@@ -248,6 +248,40 @@ def _one_per_cue(statements: list[Statement]) -> list[Statement]:
 
 DEDUPE = True
 CUT_NESTED = True
+DROP_REPORTING = True
+
+
+def _within(span: "Span", parts: "list[Span]") -> bool:
+    return any(p.start <= span.start and span.end <= p.end for p in parts)
+
+
+def _covers(b: Statement, a: Statement) -> bool:
+    """Whether ``a``'s content opens with ``b`` (its words, speaker or cue, whichever comes
+    first): "“...,” Bill Clinton said Monday in Cheyenne" as the content of "according to
+    the Tribune"."""
+    assert b.cue is not None and b.speaker is not None
+    first = min([c.start for c in b.content] + [b.cue.start, b.speaker.start])
+    return first - a.content[0].start <= LEAD
+
+
+LEAD = 2
+
+
+def _drop_reporting(statements: list[Statement]) -> list[Statement]:
+    """"“...,” said Kristen Day, reports USA Today", "“...,” Jamal Ware said in a
+    statement, according to The Blaze": a statement whose content holds the whole of
+    another one (its words, its cue and its speaker) only reports where that one was
+    found; the quote is the speaker's, once."""
+    drop: set[int] = set()
+    for n, a in enumerate(statements):
+        for b in statements:
+            if a is b or b.cue is None or b.speaker is None or not b.content or b.kind == "indirect":
+                continue
+            if _within(b.cue, a.content) and _within(b.speaker, a.content) \
+                    and all(_within(c, a.content) for c in b.content) and _covers(b, a):
+                drop.add(n)
+                break
+    return [st for n, st in enumerate(statements) if n not in drop]
 _BREAKS = (",", "—", "--", ";", "–")
 
 
@@ -291,6 +325,8 @@ def extract(analysis: Analysis, *, cues: str = "model", scope: str = "statements
         kept = _one_per_cue(kept)
     if CUT_NESTED:
         _cut_at_nested(analysis.doc.text, kept)
+    if DROP_REPORTING:
+        kept = _drop_reporting(kept)
     for n, st in enumerate(kept, 1):
         st.id = f"s{n}"
     return kept
