@@ -7,7 +7,9 @@ written from June on, as to come up to August; "the 2016 race" is mostly
 this year's; a year told as past is not after the writing year; "President Barack Obama"
 (not "former", not "then-") is mostly written during his term; "Republican presidential
 candidate Ted Cruz" during his campaign; "Sanders, 74," within one year; "won the Iowa
-caucuses" in the weeks after the caucuses of some cycle; "ISIS" not before 2013 (world
+caucuses" in the weeks after the caucuses of some cycle; "profit rose in the second quarter"
+in the two months after June, "earlier this year" seldom in January (:mod:`.conflicts_writing`:
+how news is written); "ISIS" not before 2013 (world
 knowledge: :mod:`.conflicts_world`, :mod:`.conflicts_events` and the ``data/timex_*.json``
 tables, which end in 2024/2025, so later articles get fewer clues).  Each clue has a likelihood
 for every possible writing date (densities below, shaped on the dev sample of
@@ -31,6 +33,8 @@ from typing import TYPE_CHECKING, Callable, Optional
 
 from tidings.data import load_json
 from tidings.document import Flag, Span
+from tidings.timex import conflicts_writing
+from tidings.timex.conflicts_writing import writing_clue
 from tidings.timex.patterns import month_number, weekday_number
 
 if TYPE_CHECKING:
@@ -54,6 +58,13 @@ FIT_CLUE_PENALTY = 0.1              # ... plus this for every date expression be
 # holidays ('before Christmas') are named as often out of season as in it: off
 HOLIDAYS = False
 MD_PAST = (0.45, 0.35, 60)          # past month-day: weights of a 15-day and a longer decay, its mean
+# a month named without a year or a day ("in May"), by months back (past) or ahead (future)
+# from the writing month: news says "earlier this month" or gives the day for the current
+# month, so "said in May" is mostly one to five months back, seldom the writing month itself
+# (dev sample: 2 of 72 past bare months were of the writing month, 42 one to three back;
+# 1 of 20 future ones; was 0.3 * 0.75 ** months either way)
+M_PAST = (0.05, 0.2, 0.2, 0.14, 0.1, 0.08, 0.05, 0.04, 0.04, 0.03, 0.025, 0.02)
+M_FUTURE = (0.08, 0.15, 0.15, 0.14, 0.12, 0.1, 0.08, 0.06, 0.04, 0.03, 0.025, 0.02)
 FIT_NOISE = 0.2                     # share of date clues that fit no pattern (uniform)
 OFFICE_IN_TERM = 0.96               # a title is used during the term this often
 OFFICE_AFTER_TERM = 0.07            # likelihood ratio of a title used after the term (0.1 before the
@@ -65,7 +76,8 @@ OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3),
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
-_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0}
+_WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
+           "q": 1.0, "qy": 1.0, "pos": 1.0}
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
@@ -115,7 +127,7 @@ def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
     wd = weekday_number(it.mention.g("wd")) if k == "weekday" and not it.mention.g("rel") else None
     if wd is not None:
         return Clue("wd", tense, day=wd, **span)
-    return None
+    return writing_clue(it, tense) if k in ("quarter", "rperiod") else None
 
 
 # "this summer": the months of each season (northern hemisphere; winter runs over the new year)
@@ -284,6 +296,8 @@ def loglik(c: Clue, d: dt.date) -> float:
         from tidings.timex import conflicts_world
 
         return conflicts_world.loglik(c, d)
+    if c.unit in conflicts_writing.UNITS:
+        return conflicts_writing.loglik(c, d)
     if c.unit == "sn":
         a, b = c.month, c.day
         inside = a <= d.month <= b if a <= b else (d.month >= a or d.month <= b)
@@ -305,7 +319,7 @@ def loglik(c: Clue, d: dt.date) -> float:
         return math.log((1 - FIT_NOISE) * p + FIT_NOISE / 365)
     if c.unit == "m":
         back, fwd = (d.month - c.month) % 12, (c.month - d.month) % 12
-        p = 0.3 * 0.75 ** back if c.tense == "past" else 0.3 * 0.75 ** fwd if c.tense == "future" \
+        p = M_PAST[back] if c.tense == "past" else M_FUTURE[fwd] if c.tense == "future" \
             else 0.15 * (0.75 ** back + 0.75 ** fwd)
         return math.log((1 - FIT_NOISE) * p + FIT_NOISE / 12)
     return math.log((1 - FIT_NOISE) * _year_density(c.year - d.year, c.tense) + FIT_NOISE / 60)
@@ -313,7 +327,7 @@ def loglik(c: Clue, d: dt.date) -> float:
 
 class _Days:
     """The candidate writing dates: ordinals, years and months as arrays."""
-    __slots__ = ("ords", "years", "months")
+    __slots__ = ("ords", "years", "months", "mdays")
 
     def __init__(self, anchor: dt.date) -> None:
         import numpy as np
@@ -323,6 +337,7 @@ class _Days:
         d64 = np.datetime64(anchor.isoformat(), "D") + days
         self.years = d64.astype("datetime64[Y]").astype(np.int64) + 1970
         self.months = d64.astype("datetime64[M]").astype(np.int64) % 12 + 1
+        self.mdays = (d64 - d64.astype("datetime64[M]")).astype(np.int64) + 1
 
     def date(self, i: int) -> dt.date:
         return dt.date.fromordinal(int(self.ords[i]))
@@ -342,6 +357,8 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
         return table[np.searchsorted(values, keys)]
     if c.unit == "office":
         return w * _office_row(c, cal.ords)
+    if c.unit in conflicts_writing.UNITS:
+        return w * conflicts_writing.row(c, cal.ords, cal.months, cal.mdays)
     if c.unit in _WORLD:
         from tidings.timex import conflicts_world
 
@@ -458,6 +475,8 @@ def _describe(c: Clue, text: str) -> str:
     if c.unit == "cycle":
         more = f" and {c.day - 1} other terms" if c.day > 1 else ""
         return f"{quoted}{more} of a US presidential race (news mostly in the two years before an election)"
+    if c.unit in conflicts_writing.UNITS:
+        return conflicts_writing.describe(c, quoted)
     if c.unit == "sn":
         fits = f"{calendar.month_name[c.month]} to {calendar.month_name[c.day]}"
         return f"{quoted} ({_TENSE_WORDS[c.tense]}: written from {fits} of a year)"

@@ -1,0 +1,131 @@
+"""Date clues of the aggregate fit (:mod:`.conflicts_fit`) that come from how news is
+written, not from world knowledge: they hold for any subject and any year.
+
+- a quarter named with its number and tense: "profit rose in the second quarter" is written
+  after the quarter ended, mostly within the two months after (results come out then);
+  "expects growth in the third quarter" before it ends.  Without a year the clue is about the
+  writing month (months from the quarter's last month); with one ("the first quarter of
+  2019", told as past) it is about the writing date.
+- a position inside the current period: "earlier this year" is seldom written in January,
+  "later this year" seldom in December, "earlier this month" seldom in its first days,
+  "later this month" seldom in its last days.
+
+Each clue is a :class:`~tidings.timex.conflicts_fit.Clue` whose ``unit`` is one of UNITS;
+``row`` gives its log likelihood for every candidate writing date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+from typing import TYPE_CHECKING, Optional
+
+from tidings.timex.patterns import ORDINALS
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from tidings.timex import TimeMention
+    from tidings.timex.conflicts_fit import Clue
+
+log = logging.getLogger(__name__)
+
+UNITS = ("q", "qy", "pos")
+# a quarter told as past, no year: months from the quarter's last month to the writing month
+# (0: written in the quarter's last month, as it ends; 1-2: the results season)
+Q_PAST = (0.06, 0.3, 0.22, 0.1, 0.07, 0.05, 0.04, 0.04, 0.04, 0.03, 0.03, 0.02)
+# told as to come: months from the writing month to the quarter's last month
+Q_FUTURE = (0.12, 0.14, 0.14, 0.12, 0.1, 0.09, 0.08, 0.06, 0.05, 0.04, 0.03, 0.03)
+Q_NOISE = 0.2                       # share of quarters that fit neither (fiscal years, quotes)
+QY_PAST = (0.6, 45.0, 0.3, 365.0)   # a past quarter with its year: days after its end, two decays
+QY_EARLY = 0.02                     # likelihood ratio of a past quarter told before it ended
+QY_GRACE = 7                        # days before the end: "the quarter ended strongly" said on the 28th
+# "earlier this year" / "later this year": likelihood ratios of the month at the year's edge
+# (January, December) and the one next to it; "earlier / later this month": of the first or
+# last two days of the month and the four next to them (a date a little off is common: time
+# zones, an article written the day before it is published)
+POS_YEAR = (0.15, 0.6)
+POS_MONTH = (0.25, 0.6)
+
+
+def writing_clue(it: "TimeMention", tense: str) -> Optional["Clue"]:
+    """The writing clue of a time expression, if it is one."""
+    from tidings.timex.conflicts_fit import Clue
+
+    m, r = it.mention, it.resolved
+    if r is None or r.start is None or it.vstart is None or it.vend is None or it.headline:
+        return None
+    span = {"vstart": it.vstart, "vend": it.vend, "it": it}
+    if m.kind == "quarter":
+        ordv = (m.g("ord") or "").lower()
+        q = ORDINALS.get(ordv) or (int(ordv) if ordv.isdigit() else 0)
+        if not 1 <= q <= 4 or m.g("rel") or tense == "none":
+            return None          # "the last quarter", "the first quarter of next year": no clue
+        if r.explicit_year:
+            return Clue("qy", tense, year=r.start.year, month=3 * q, **span) if tense == "past" else None
+        return Clue("q", tense, month=3 * q, **span)
+    if m.kind == "rperiod":
+        mod, rel, unit = ((m.g(g) or "").lower() for g in ("mod", "rel", "unit"))
+        if rel in ("this", "the current", "current") and mod in ("earlier", "later") and unit in ("year", "month"):
+            return Clue("pos", "none", day=-1 if mod == "earlier" else 1, office=unit, **span)
+    return None
+
+
+def _quarter_end(year: int, last_month: int) -> dt.date:
+    return dt.date(year + (last_month == 12), last_month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray") -> "np.ndarray":
+    """Log likelihood of clue ``c`` for every candidate writing date (ordinals, their
+    months and days of the month)."""
+    import numpy as np
+
+    if c.unit == "q":
+        if c.tense == "past":
+            p = np.array(Q_PAST)[(months - c.month) % 12]
+        else:
+            p = np.array(Q_FUTURE)[(c.month - months) % 12]
+        return np.log((1 - Q_NOISE) * p + Q_NOISE / 12)
+    if c.unit == "qy":
+        o = (ords - _quarter_end(c.year, c.month).toordinal()).astype(float)   # days after its end
+        w1, m1, w2, m2 = QY_PAST
+        after = w1 * np.exp(-np.clip(o, 0, None) / m1) / m1 + w2 * np.exp(-np.clip(o, 0, None) / m2) / m2
+        p = np.where(o >= -QY_GRACE, after, QY_EARLY * w1 / m1)
+        return np.log((1 - Q_NOISE) * p + Q_NOISE / 3650)
+    # "pos": the edge of the period the phrase points away from
+    if c.office == "year":
+        off, near_off = POS_YEAR
+        at, near = (months == 1, months == 2) if c.day < 0 else (months == 12, months == 11)
+    else:
+        off, near_off = POS_MONTH
+        # from the month's edge: its first day is 1 away, and so is its last
+        edge = mdays if c.day < 0 else _days_to_end(ords)
+        at, near = edge <= 2, edge <= 6
+    return np.where(at, math.log(off), np.where(near, math.log(near_off), 0.0))
+
+
+def _days_to_end(ords: "np.ndarray") -> "np.ndarray":
+    """1 for the last day of its month, 2 for the day before, ..."""
+    import numpy as np
+
+    d64 = (ords - dt.date(1970, 1, 1).toordinal()).astype("datetime64[D]")
+    return ((d64.astype("datetime64[M]") + 1).astype("datetime64[D]") - d64).astype(np.int64)
+
+
+def loglik(c: "Clue", d: dt.date) -> float:
+    import numpy as np
+
+    return float(row(c, np.array([d.toordinal()]), np.array([d.month]), np.array([d.day]))[0])
+
+
+def describe(c: "Clue", quoted: str) -> str:
+    if c.unit == "q":
+        when = "after that quarter ended, mostly within two months" if c.tense == "past" \
+            else "before that quarter ended"
+        return f"{quoted} ({'told as past' if c.tense == 'past' else 'told as still to come'}: written {when})"
+    if c.unit == "qy":
+        end = _quarter_end(c.year, c.month)
+        return f"{quoted} (told as past: written after {end.day} {end.strftime('%B')} {end.year}, mostly within months)"
+    edge = ("January" if c.day < 0 else "December") if c.office == "year" else \
+        ("the first days of a month" if c.day < 0 else "the last days of a month")
+    return f"{quoted} (seldom written in {edge})"

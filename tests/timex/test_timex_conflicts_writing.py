@@ -1,0 +1,89 @@
+"""Date clues from how news is written (timex/conflicts_writing.py) and the month clue's
+shape (timex/conflicts_fit.py): each on text written for it, flagged when the claimed date is
+wrong and not when it is right."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.timex.helpers import conflicts
+
+EARNINGS = ("Acme Corp. said its net profit rose 12 percent in the second quarter, helped by strong "
+            "demand for its cloud services, after sales had slipped in the first quarter. The company "
+            "expects revenue to grow again in the third quarter, its chief executive told analysts on a "
+            "conference call. In May, it closed two plants in Ohio.")
+
+
+def test_quarters_told_as_past_date_an_earnings_report(time_layer):
+    # second-quarter results come out in July and August; dated February the second quarter
+    # (past) is eight months off, the third (to come) seven
+    flags = conflicts(time_layer(EARNINGS, "2019-02-06"))
+    assert len(flags) == 1
+    msg = flags[0].message
+    assert "6 February 2019" in msg and "written after that quarter ended" in msg
+    assert "between 1 July 2019 and 31 August 2019" in msg
+    assert any("second quarter" in e.text for e in flags[0].evidence)
+
+
+def test_quarters_in_the_results_season_are_fine(time_layer):
+    assert conflicts(time_layer(EARNINGS, "2019-08-06")) == []
+    # written as the second quarter ends (a preview) the fit is not sure enough either
+    assert conflicts(time_layer(EARNINGS, "2019-06-06")) == []
+
+
+def test_quarter_clue_shapes():
+    from tidings.timex.conflicts_fit import Clue, loglik
+
+    past = Clue("q", "past", vstart=0, vend=1, month=6)               # "rose in the second quarter"
+    assert loglik(past, dt.date(2019, 7, 25)) > loglik(past, dt.date(2019, 6, 10)) + 1
+    assert loglik(past, dt.date(2019, 8, 1)) > loglik(past, dt.date(2020, 2, 1)) + 1
+    ahead = Clue("q", "future", vstart=0, vend=1, month=9)            # "growth in the third quarter"
+    assert loglik(ahead, dt.date(2019, 8, 1)) > loglik(ahead, dt.date(2019, 10, 15)) + 1
+    year = Clue("qy", "past", vstart=0, vend=1, year=2019, month=3)   # "the first quarter of 2019" as past
+    assert loglik(year, dt.date(2019, 4, 20)) > loglik(year, dt.date(2019, 2, 1)) + 3
+    assert loglik(year, dt.date(2019, 4, 20)) > loglik(year, dt.date(2021, 4, 20)) + 2
+
+
+def test_numbered_quarters_only_with_tense(time_layer):
+    from tidings.timex.conflicts_fit import clues_of
+
+    layer = time_layer("Sales were weak in the last quarter, the bank said on Tuesday.", "2019-08-06")
+    assert [c.unit for c in clues_of(layer.resolved, layer.view) if c.unit in ("q", "qy")] == []
+    layer = time_layer("Sales fell in the third quarter, the bank said on Tuesday.", "2019-11-06")
+    assert [(c.unit, c.tense, c.month) for c in clues_of(layer.resolved, layer.view)
+            if c.unit in ("q", "qy")] == [("q", "past", 9)]
+
+
+POSITION = ("The ministry said earlier this year that it would cut the budget, and it confirmed the "
+            "cuts earlier this month. The final vote is expected later this year.")
+
+
+def test_position_in_the_year_and_month(time_layer):
+    from tidings.timex.conflicts_fit import clues_of, loglik
+
+    layer = time_layer(POSITION, "2019-06-20")
+    clues = {layer.view[c.vstart:c.vend]: c for c in clues_of(layer.resolved, layer.view)}
+    assert set(clues) == {"earlier this year", "earlier this month", "later this year"}
+    early_year, early_month, late_year = (clues[k] for k in ("earlier this year", "earlier this month",
+                                                              "later this year"))
+    assert loglik(early_year, dt.date(2019, 1, 10)) < loglik(early_year, dt.date(2019, 6, 10)) == 0.0
+    assert loglik(late_year, dt.date(2019, 12, 10)) < loglik(late_year, dt.date(2019, 11, 10)) \
+        < loglik(late_year, dt.date(2019, 6, 10))
+    assert loglik(early_month, dt.date(2019, 6, 1)) < loglik(early_month, dt.date(2019, 6, 5)) \
+        < loglik(early_month, dt.date(2019, 6, 20))
+    late_month = early_month.__class__("pos", "none", vstart=0, vend=1, day=1, office="month")
+    assert loglik(late_month, dt.date(2020, 2, 29)) < loglik(late_month, dt.date(2020, 2, 25)) \
+        < loglik(late_month, dt.date(2020, 2, 10))
+    # alone they move the fit a little, never to a flag
+    assert conflicts(layer) == []
+    assert conflicts(time_layer(POSITION, "2019-01-02")) == []
+
+
+def test_past_bare_month_is_seldom_the_writing_month():
+    from tidings.timex.conflicts_fit import Clue, loglik
+
+    may = Clue("m", "past", vstart=0, vend=1, month=5)                # "said in May"
+    # one to three months back fits best; the writing month itself hardly better than a year back
+    assert loglik(may, dt.date(2016, 7, 1)) > loglik(may, dt.date(2016, 5, 20)) + 1
+    assert loglik(may, dt.date(2016, 6, 1)) > loglik(may, dt.date(2017, 3, 1)) + 1
+    july = Clue("m", "future", vstart=0, vend=1, month=7)             # "the convention in July"
+    assert loglik(july, dt.date(2016, 5, 1)) > loglik(july, dt.date(2016, 9, 1)) + 1
