@@ -119,3 +119,23 @@ def test_a_quote_reported_by_an_outlet_is_the_speakers_once(pipeline, text, spea
     was found; one statement, the speaker's."""
     res = pipeline.extract(text)
     assert [st.speaker.text if st.speaker else None for st in res.statements] == [speaker]
+
+
+def _one_paragraph(text: str):
+    from tidings.statements.quotes import find_quotes
+    return [text[q.start:q.end] for q in find_quotes(text, [(0, len(text))])]
+
+
+def test_curly_quote_inside_a_straight_one():
+    text = 'Ward said: "Justice isn’t about “Equal Justice Under Law” anymore. It’s about overreach." Then he left.'
+    assert _one_paragraph(text) == ['"Justice isn’t about “Equal Justice Under Law” anymore. It’s about overreach."']
+
+
+def test_straight_quote_inside_a_curly_one():
+    text = '“He told me "no way" and left,” she said.'
+    assert _one_paragraph(text) == ['“He told me "no way" and left,”']
+
+
+def test_two_quotes_of_different_styles_side_by_side():
+    text = '"It was a fair deal," he said. “We won.”'
+    assert _one_paragraph(text) == ['"It was a fair deal,"', "“We won.”"]

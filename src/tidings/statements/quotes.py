@@ -145,8 +145,19 @@ def _find(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 carry = None
         open_at: int | None = None
         local: list[Quote] = []
+        inner: str | None = None  # the closing mark awaited by a quote within the open quote
         for i in marks:
             opening = _is_opening(text, i)
+            if inner is not None:
+                if text[i] in inner and not opening:
+                    inner = None
+                continue
+            if NESTED and open_at is not None and opening and _other_style(text[open_at], text[i]) \
+                    and _closes_later(text, i, pend):
+                # “... "Equal Justice" ...” / "... “Equal Justice” ...": a quote of the other
+                # style inside the open one
+                inner = CLOSERS if text[i] in OPENERS else AMBIGUOUS
+                continue
             if open_at is None:
                 if opening:
                     open_at = i
@@ -185,6 +196,25 @@ def _find(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
         quotes.extend(_single_quotes(text, pstart, pend, [(q.start, q.last_end) for q in quotes]))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+NESTED = True
+
+
+def _other_style(outer: str, mark: str) -> bool:
+    """A straight mark inside a curly quote, or a curly one inside a straight quote."""
+    return (outer in AMBIGUOUS) != (mark in AMBIGUOUS) and (outer in OPENERS + AMBIGUOUS)
+
+
+def _closes_later(text: str, i: int, pend: int) -> bool:
+    """Whether the quote opened at ``i`` closes with its own style of mark, and the outer
+    one after it, in the same paragraph."""
+    own = CLOSERS if text[i] in OPENERS else AMBIGUOUS
+    outer = AMBIGUOUS if text[i] in OPENERS else CLOSERS
+    j = next((k for k in range(i + 1, pend) if text[k] in own and not _is_opening(text, k)), None)
+    if j is None:
+        return False
+    return any(text[k] in outer for k in range(j + 1, pend))
 
 
 def _reopens_next(text: str, pend: int, paragraphs: list[tuple[int, int]]) -> bool:
