@@ -139,3 +139,14 @@ def test_straight_quote_inside_a_curly_one():
 def test_two_quotes_of_different_styles_side_by_side():
     text = '"It was a fair deal," he said. “We won.”'
     assert _one_paragraph(text) == ['"It was a fair deal,"', "“We won.”"]
+
+
+def test_agentless_passive_is_not_a_statement(pipeline):
+    """"was described as ...", "were blamed for ...": nobody is given as saying anything."""
+    res = pipeline.extract("The deal was already being criticized as a security threat to Europe. "
+                           "In Cologne, migrants were blamed for a wave of robberies. "
+                           "Amnesty International criticized the deal as a threat to refugees.")
+    contents = [" ".join(c.text for c in st.content) for st in res.statements]
+    assert not any("security threat" in c or "robberies" in c for c in contents), contents
+    # with somebody saying it, it is a statement
+    assert any("threat to refugees" in c for c in contents), contents

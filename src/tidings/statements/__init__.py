@@ -176,6 +176,17 @@ def _unsourced_noun(st: Statement, cue: Optional[list["Token"]]) -> bool:
     return _unsourced(st, cue) and tok is not None and tok.pos_ == "NOUN"
 
 
+def _unsourced_passive(st: Statement, cue: Optional[list["Token"]]) -> bool:
+    """"was described as becoming newly serious", "were blamed for the riots", "is assured
+    of winning": a passive cue with nobody given as saying it and no clause said."""
+    if not _unsourced(st, cue) or cue is None or _quoted(st):
+        return False
+    if not any(tok.dep_ == "auxpass" for tok in cue):
+        return False
+    first = st.content[0].text.split(maxsplit=1)[0].lower() if st.content and st.content[0].text.strip() else ""
+    return first not in _CLAUSE_WORDS
+
+
 _TITLE_SMALL = frozenset(("a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "with", "at", "by",
                           "from", "vs"))
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -205,16 +216,17 @@ def _scare(st: Statement, cue: Optional[list["Token"]]) -> bool:
 
 RULES = {"belief": _belief, "narrator": _narrator, "question": _question, "unsourced": _unsourced,
          "unsourced_noun": _unsourced_noun, "title": _title,
-         "scare": _scare}
-ENABLED = ("belief", "narrator", "question", "unsourced_noun", "title", "scare")
+         "scare": _scare, "unsourced_passive": _unsourced_passive}
+ENABLED = ("belief", "narrator", "question", "unsourced_noun", "title", "scare", "unsourced_passive")
 
 
 def keep(analysis: Analysis, st: Statement) -> bool:
     """Whether a finished attribution is a statement a reader would call a quote: not a
     belief or a finding ("many believe that ...", "the poll found that ...") unless it
     quotes words, nor the writer's own remark ("it seems that ..."), nor a question put to
-    the speaker ("Asked whether ...").  ("declined to comment" stays: PolNeAR annotates it
-    as an attribution.)"""
+    the speaker ("Asked whether ..."), nor a passive that nobody is given as saying ("was
+    described as ...").  ("declined to comment" stays: PolNeAR annotates it as an
+    attribution.)"""
     cue = _cue_span(analysis, st)
     return not any(RULES[name](st, cue) for name in ENABLED)
 
