@@ -4,7 +4,8 @@ and value F1, the way ``../shared/tools/score.py times`` computes them, plus an 
 
     .venv/bin/python bench/eval_times.py [GOLD.jsonl] [--system SYSTEM.jsonl] [--errors]
 
-Without ``--system`` the pipeline is run on GOLD here.  The figures that count are the ones
+Without ``--system`` the pipeline is run on GOLD here.  A gold file of ``bench/gold/`` (ids,
+offsets and values only) gets its texts from ../shared (``bench/gold/build.py``).  The figures that count are the ones
 ``score.py times`` prints; this script exists to read the errors.
 """
 from __future__ import annotations
@@ -28,6 +29,11 @@ def main() -> int:
     from score import canon_value  # the scorer's own value convention
 
     gold = [json.loads(line) for line in open(args.gold, encoding="utf-8") if line.strip()]
+    if not all("text" in g for g in gold):  # bench/gold keeps offsets only: texts from ../shared
+        sys.path.insert(0, str(ROOT / "bench" / "gold"))
+        from build import build
+
+        gold = build(Path(args.gold))
     if args.system:
         system = {r["id"]: r for r in map(json.loads, open(args.system, encoding="utf-8"))}
     else:
