@@ -150,3 +150,10 @@ def test_agentless_passive_is_not_a_statement(pipeline):
     assert not any("security threat" in c or "robberies" in c for c in contents), contents
     # with somebody saying it, it is a statement
     assert any("threat to refugees" in c for c in contents), contents
+
+
+def test_imperative_and_reporters_question_are_not_statements(pipeline):
+    res = pipeline.extract("Call it viral fundraising. Just ask former senator Evan Bayh of Indiana. "
+                           "When asked why the party changed its leader, Tyler said, “We have three weeks to go.”")
+    found = [(st.speaker.text if st.speaker else None, " ".join(c.text for c in st.content)) for st in res.statements]
+    assert found == [("Tyler", "“We have three weeks to go.”")], found

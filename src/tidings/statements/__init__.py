@@ -159,9 +159,26 @@ def _narrator(st: Statement, cue: Optional[list["Token"]]) -> bool:
 
 
 def _question(st: Statement, cue: Optional[list["Token"]]) -> bool:
-    """"Asked whether ..., he said": the fronted participle's content is the reporter's
-    question, not a statement."""
-    return (cue is not None and len(cue) == 1 and st.kind == "indirect" and cue[0].text == "Asked")
+    """"Asked whether ..., he said", "When asked why ...": the participle's content is the
+    reporter's question, not a statement."""
+    if cue is None or not len(cue) or st.kind != "indirect":
+        return False
+    if len(cue) == 1 and cue[0].text == "Asked":
+        return True
+    first = st.content[0].text.split(maxsplit=1)[0].lower() if st.content and st.content[0].text.strip() else ""
+    return st.speaker is None and cue[-1].lemma_.lower() == "ask" and cue[-1].tag_ == "VBN" \
+        and first in _CLAUSE_WORDS and first != "that"
+
+
+def _imperative(st: Statement, cue: Optional[list["Token"]]) -> bool:
+    """"Call it viral fundraising.", "Just ask Evan Bayh": the writer's imperative."""
+    if cue is None or not len(cue) or st.kind != "indirect" or st.speaker is not None:
+        return False
+    tok = _key_word(cue)
+    if tok is None or tok.tag_ != "VB":
+        return False
+    start = tok.sent.start
+    return all(t.dep_ == "advmod" or t.is_space for t in tok.doc[start:tok.i])
 
 
 def _unsourced(st: Statement, cue: Optional[list["Token"]]) -> bool:
@@ -216,8 +233,8 @@ def _scare(st: Statement, cue: Optional[list["Token"]]) -> bool:
 
 RULES = {"belief": _belief, "narrator": _narrator, "question": _question, "unsourced": _unsourced,
          "unsourced_noun": _unsourced_noun, "title": _title,
-         "scare": _scare, "unsourced_passive": _unsourced_passive}
-ENABLED = ("belief", "narrator", "question", "unsourced_noun", "title", "scare", "unsourced_passive")
+         "scare": _scare, "unsourced_passive": _unsourced_passive, "imperative": _imperative}
+ENABLED = ("belief", "narrator", "question", "unsourced_noun", "title", "scare", "unsourced_passive", "imperative")
 
 
 def keep(analysis: Analysis, st: Statement) -> bool:
