@@ -108,10 +108,12 @@ _PATTERNS: list[tuple[str, str]] = [
     ("duration", r"(?P<pre>the\s+(?:past|last|next|previous|coming|following))\s+" + UNIT + r"(?!s)\b"),
     ("duration", r"(?P<pre>(?:the\s+)?(?:past|last|next|previous|coming|following|recent))\s+"
                  r"(?P<unit>day|week|month|year|decade)s\b"),
+    ("duration", r"(?<=\bfor\s)(?P<vague>days|weeks|months|years|decades)\b(?!\s+(?:of|to|and|or|before|after|ago|earlier|later)\b)"),
     ("set", r"(?-i:(?P<adv>weekly|daily|monthly|annually|annual|yearly|quarterly|biweekly|hourly|nightly))\b"),
     ("set", r"(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning|night|evening|weekend)\b"),
     ("set", r"(?P<freq>once|twice|three\s+times)\s+(?:a|per|every)\s+(?P<unit>day|week|month|year)\b"),
-    ("ref", r"(?P<ref>now|currently|recently|nowadays|presently|at\s+present|"
+    ("ref", r"(?P<ref>now|currently|recently|nowadays|presently|at\s+present|long\s+ago|"
+            r"the\s+(?:days|weeks|months|years)(?:\s+and\s+(?:days|weeks|months|years))?\s+ahead|"
             r"(?<=\bin\s)the\s+(?:near\s+|distant\s+)?future|(?<=\bin\s)the\s+past|"
             r"(?<=\bin\s)the\s+(?:long|short|near|medium)\s+term|(?<=\bthe\s)(?:long|short|near)\s+term)\b(?!-)"),
     ("clock", r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b))?" + _TZ
@@ -279,8 +281,10 @@ def _plausible(name: str, m: re.Match[str], text: str) -> bool:
         if re.search(r"(?:No\.|number|Number|Flight|flight|Route|route|Boeing|Airbus|model|Model|"
                      r"Article|article|Section|section|Rule|rule|Room|room|Highway|highway|"
                      r"Resolution|resolution|Act|Bill|bill|H\.R\.|S\.|about|nearly|almost|over|than|"
-                     r"some|around|roughly|of\s+the|top)\s*$", before):
+                     r"some|around|roughly|top)\s*$", before):
             return False
+    if name == "rday" and re.search(r"\bUSA\s*$", before):
+        return False        # the newspaper USA TODAY
     num = (gd.get("num") or "").lower()
     if name == "duration" and num in ("a", "an") and not gd.get("pre") \
             and not re.match(r"\s+(?:after|before|later|earlier|following|prior\s+to)\b", text[m.end():m.end() + 14]):

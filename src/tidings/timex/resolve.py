@@ -307,6 +307,8 @@ def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
         return _make(d, "day", explicit_year=year is not None or d.year not in range(anchor.year - 1, anchor.year + 2)
                      if anchor else year is not None) if d else None
     if k in ("duration",):
+        if m.g("vague"):                    # "for months", "for decades": PXM, PXDE
+            return Resolved(value=duration_value(None, m.g("vague").lower()[:-1]), granularity=None)
         unit = (m.g("unit") or "day").lower()
         pre = " ".join((m.g("pre") or "").lower().split())
         if unit == "decade" and not m.g("num") and pre in ("the past", "the last", "the previous") and anchor:
@@ -327,7 +329,7 @@ def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
         r = (m.g("ref") or "").lower()
         if r in ("now", "currently", "nowadays", "presently", "at present"):
             return Resolved(value="PRESENT_REF", granularity=None)
-        if r == "recently" or r.endswith("past"):
+        if r == "recently" or r.endswith("past") or r.endswith("ago"):
             return Resolved(value="PAST_REF", granularity=None)
         return Resolved(value="FUTURE_REF", granularity=None)
     if anchor is None:

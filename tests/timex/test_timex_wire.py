@@ -1,0 +1,48 @@
+"""Tagger and values on newspaper phrasing found by the blind wire-news gold
+(bench/gold/README.md): sentences written for the purpose, 2024-03-13 a Wednesday."""
+from __future__ import annotations
+
+import pytest
+
+from tests.timex.helpers import value_of
+from tidings.timex.patterns import find_mentions
+
+WED = "2024-03-13"
+
+
+def texts(s: str) -> list[str]:
+    return [m.text for m in find_mentions(s)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a year after "of the" names the year ("the tone of the 2024 race") ...
+    ("It reflects the tone of the 2024 race so far.", ["2024"]),
+    # ... but a count after "of the" stays a count (the noun after it tells)
+    ("Only 40 of the 2024 delegates voted.", []),
+    # the newspaper, not the day
+    ("Two of them spoke to USA TODAY about the plan.", []),
+    ("The board meets today.", ["today"]),
+    # bare plural units after "for": vague durations
+    ("The talks had stalled for months.", ["months"]),
+    ("The family has farmed here for decades.", ["decades"]),
+    ("They waited for days of talks to end.", []),
+    ("The rule was written long ago.", ["long ago"]),
+    ("The party will regroup in the weeks ahead.", ["the weeks ahead"]),
+    ("Aides expect more in the days and weeks ahead.", ["the days and weeks ahead"]),
+])
+def test_tagger_on_newspaper_phrasing(sentence, expected):
+    assert texts(sentence) == expected
+
+
+def test_values_of_vague_durations_and_references(time_layer):
+    layer = time_layer("The talks had stalled for months, long ago; the party will regroup in "
+                       "the weeks ahead, as it did for decades.", WED)
+    assert value_of(layer, "months") == ("PXM", None)
+    assert value_of(layer, "decades") == ("PXDE", None)
+    assert value_of(layer, "long ago") == ("PAST_REF", None)
+    assert value_of(layer, "the weeks ahead") == ("FUTURE_REF", None)
+
+
+def test_a_year_after_of_the_is_that_year(time_layer):
+    layer = time_layer("The deteriorating tone of the 2024 race worries donors.", WED)
+    assert value_of(layer, "2024") == ("2024-01-01", "year")
