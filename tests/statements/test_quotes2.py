@@ -157,3 +157,18 @@ def test_imperative_and_reporters_question_are_not_statements(pipeline):
                            "When asked why the party changed its leader, Tyler said, “We have three weeks to go.”")
     found = [(st.speaker.text if st.speaker else None, " ".join(c.text for c in st.content)) for st in res.statements]
     assert found == [("Tyler", "“We have three weeks to go.”")], found
+
+
+def test_colon_headline_is_short(pipeline):
+    """"Singh: Ottawa Must Fund Transit" is a headline statement; "Name: Topic" run into
+    a long paragraph is a section heading."""
+    text = ("Jagmeet Singh: Ottawa Is Failing Transit Riders\n\n"
+            "The plans compared.\n\n"
+            "Jagmeet Singh: Student loans Some big ideas do come to pass. Pharmacare did, after all. "
+            "So let us assume for the moment that the New Democrats win the election and their college "
+            "proposal becomes law. There will still be students from families with incomes too high to "
+            "qualify who struggle to pay for school.\n")
+    res = pipeline.extract(text)
+    found = [(st.cue.text if st.cue else None, st.content[0].text) for st in res.statements]
+    assert (":", "Ottawa Is Failing Transit Riders") in found, found
+    assert not any(c.startswith("Student loans") for _, c in found), found
