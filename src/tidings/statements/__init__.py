@@ -290,7 +290,10 @@ def _covers(b: Statement, a: Statement) -> bool:
     the Tribune"."""
     assert b.cue is not None and b.speaker is not None
     first = min([c.start for c in b.content] + [b.cue.start, b.speaker.start])
-    return first - a.content[0].start <= LEAD
+    gap = b.cue.start - b.speaker.end if b.speaker.end <= b.cue.start else b.speaker.start - b.cue.end
+    # the speaker next to the cue ("Bill Clinton said", "said Kristen Day"): not a speaker
+    # the parse got wrong somewhere inside the content
+    return first - a.content[0].start <= LEAD and 0 <= gap <= LEAD + 1
 
 
 LEAD = 2
