@@ -87,3 +87,15 @@ def test_past_bare_month_is_seldom_the_writing_month():
     assert loglik(may, dt.date(2016, 6, 1)) > loglik(may, dt.date(2017, 3, 1)) + 1
     july = Clue("m", "future", vstart=0, vend=1, month=7)             # "the convention in July"
     assert loglik(july, dt.date(2016, 5, 1)) > loglik(july, dt.date(2016, 9, 1)) + 1
+
+
+def test_a_headline_weekday_is_a_clue(time_layer):
+    from tidings.timex.conflicts_fit import clues_of
+
+    layer = time_layer("Lawmakers approved the spending plan by a wide margin, officials said.", "2019-08-06",
+                       headline="Senate passes budget bill Tuesday")
+    assert [(c.unit, layer.view[c.vstart:c.vend]) for c in clues_of(layer.resolved, layer.view)] \
+        == [("wd", "Tuesday")]
+    layer = time_layer("Lawmakers approved the spending plan by a wide margin, officials said.", "2019-08-06",
+                       headline="Senate passes budget bill on March 5")
+    assert clues_of(layer.resolved, layer.view) == []
