@@ -172,3 +172,11 @@ def test_colon_headline_is_short(pipeline):
     found = [(st.cue.text if st.cue else None, st.content[0].text) for st in res.statements]
     assert (":", "Ottawa Is Failing Transit Riders") in found, found
     assert not any(c.startswith("Student loans") for _, c in found), found
+
+
+def test_that_clause_hung_on_the_setting_noun(pipeline):
+    """"stressing in his remarks that X": the parser makes the clause one of "remarks"."""
+    res = pipeline.extract("Mr. Blanchet offered a restrained embrace on Tuesday, stressing in his remarks "
+                           "that Mr. Carney would sign laws passed by the House.")
+    found = [(st.cue.text if st.cue else None, st.content[0].text) for st in res.statements]
+    assert ("stressing", "that Mr. Carney would sign laws passed by the House") in found, found

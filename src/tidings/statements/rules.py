@@ -422,6 +422,24 @@ def _aside_ccomp(tok: "Token") -> bool:
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children)
 
 
+SETTING_THAT = True
+
+
+def _that_on_setting(tok: "Token") -> "Optional[Token]":
+    """The clause of "in his remarks that ..." when the parser made it a clause of the noun."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for c in pobj.rights:
+                if c.dep_ in ("acl", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) \
+                        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    return c
+    return None
+
+
 def _as_said(tok: "Token") -> bool:
     """"As The Post reported, ...", "..., as Menendez pointed out": an "as" clause of
     reporting with nothing said in it (not "as he described it")."""
@@ -565,6 +583,12 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                     c.dep_ == "prep" and c.lower_ == "as"))), None)  # "referred to Rubio as ..."
                 if content is not None and inf is not None:
                     content = (content[0], inf.right_edge.idx + len(inf.right_edge))
+    if content is None and SETTING_THAT and lemma in speech:
+        # "stressing in his remarks that X", "said in a statement that Y": the parser hung
+        # the that-clause on the noun of the setting
+        comp = _that_on_setting(tok)
+        if comp is not None:
+            content, kind = subtree_range(comp), "ccomp"
     if content is None:
         return None
     content = _lead_trim(tok.doc, text, trim(text, content), cue)
