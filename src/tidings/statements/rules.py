@@ -22,6 +22,9 @@ from tidings.data import load_json
 from tidings.entities.doccache import subtree_indices, token_ends, token_heads, token_starts
 from tidings.statements.clauses import (  # noqa: F401  (ADDRESSEE_VERBS, SAY_VERBS: word lists)
     ADDRESSEE_VERBS, AUDIENCES, SAY_VERBS, _aside, _goes_on, _lost_subject, _quote_before, _swapped_subjects)
+from tidings.statements import asides
+from tidings.statements.asides import (  # noqa: F401  (SETTING_PREPS, THAT_VERBS: re-exported)
+    AS_VERBS, SETTING_PREPS, THAT_VERBS, _addressee, _as_said, _aside_ccomp, _said_that, _that_on_setting)
 from tidings.statements.sources import (  # noqa: F401  (re-exported: frames, nominal)
     QUOTE_CHARS, _agent, _fronted_appos, _inverted_subject, _range, _subject, source_range)
 
@@ -254,28 +257,6 @@ def find(doc: "Doc", *, cues: str = "model", text: Optional[str] = None) -> list
     return out
 
 
-SAID_THAT = True
-# verbs whose that-clause is always something said ("claimed that ...", "stressing in his
-# remarks that ..."), whatever the classifier makes of the parse around them
-THAT_VERBS = frozenset(("say", "tell", "claim", "state", "insist", "argue", "assert", "stress", "explain",
-                        "note", "warn", "confirm", "acknowledge", "admit", "deny", "suggest", "report",
-                        "write", "announce", "add", "reply", "respond", "maintain", "contend", "concede",
-                        "reveal", "allege", "predict", "declare", "tweet", "complain", "emphasize",
-                        "emphasise", "testify", "disclose", "reiterate", "remark", "recall", "assure"))
-
-
-def _said_that(doc: "Doc", i: int, lemma: str) -> bool:
-    """A verb of saying with a that-clause after it: a cue even where the classifier,
-    thrown by an odd parse of the sentence around it, says no."""
-    if not SAID_THAT or lemma not in THAT_VERBS:
-        return False
-    tok = doc[i]
-    if _aside_ccomp(tok):
-        return True
-    return any(c.dep_ == "ccomp" and c.i > i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-               for c in tok.children)
-
-
 def _according(doc: "Doc", text: str) -> "set[int]":
     """The indexes of the tokens "according" (any case)."""
     starts, ends = token_starts(doc), token_ends(doc)
@@ -312,11 +293,6 @@ def _first_token(doc: "Doc", pos: int) -> int:
     """The index of the first token that ends after character ``pos`` (the last token
     when none does)."""
     return min(max(len(doc) - 1, 0), bisect_right(token_ends(doc), pos))
-
-
-# "said in a statement", "spoke with reporters", "wrote upon ...": the setting, not what was said
-SETTING_PREPS = frozenset(("in", "with", "by", "after", "before", "under", "during", "upon", "at",
-                           "from", "into", "through"))
 
 
 def _topic_after_addressee(verb: "Token", obj: "Token") -> Optional[Range]:
@@ -373,84 +349,10 @@ def _stance_object(verb: "Token", obj: "Token") -> "Optional[tuple[list[Token], 
     return None
 
 
-TO_ADDRESSEE = True
-
-
-def _addressee(tok: "Token") -> bool:
-    """A person, group or audience spoken to ("to his supporters", "to Clinton")."""
-    return TO_ADDRESSEE and (tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-                             or tok.lemma_.lower() in AUDIENCES)
-
-
 def _time_phrase(prep: "Token") -> bool:
     """"on Monday", "in 2015": a prepositional phrase whose object is a date or time (not
     "of being inactive in the years-long effort")."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
-
-
-MULTI_FRONTED = True
-ASIDE_CCOMP = True
-AS_SAID = True
-# verbs of reporting in "as X said, ..." (not "as he spoke", "as she asked", which tell when)
-AS_VERBS = frozenset(("say", "report", "note", "point", "write", "explain", "argue", "observe", "suggest",
-                      "claim", "predict", "warn", "mention", "acknowledge", "admit", "confirm", "reveal",
-                      "state", "remark", "recall", "concede", "insist", "tweet", "put", "describe",
-                      "indicate", "testify", "reiterate", "stress", "emphasize", "emphasise"))
-
-
-def _aside_ccomp(tok: "Token") -> bool:
-    """"X requires too many tests, former President Bill Clinton said this week", "X is
-    accessible to the media, Tim Kaine insisted Thursday", "If she wins, Clinton suggested
-    in a tweet, women won't be punished": a cue set off by a comma with nothing said after
-    it, that the parser made a complement (or a conjunct, with no "and") of the clause."""
-    if not ASIDE_CCOMP or tok.dep_ not in ("ccomp", "conj") or tok.head.i == tok.i:
-        return False
-    head = tok.head
-    if tok.dep_ == "conj" and (head.i > tok.i or any(
-            c.dep_ in ("cc", "preconj") and head.i < c.i < tok.i for c in head.children)
-            or any(c.dep_ == "cc" for c in tok.children)):
-        return False
-    left = tok.left_edge.i
-    doc = tok.doc
-    comma = doc[left].text == "," or (left > 0 and doc[left - 1].text == ",")
-    if not comma or not any(c.dep_ == "nsubj" for c in tok.children):
-        return False
-    if head.i > tok.i:
-        right = tok.right_edge.i
-        if tok.dep_ != "ccomp" or right + 1 >= len(doc) or doc[right + 1].text != ",":
-            return False
-    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in tok.children)
-
-
-SETTING_THAT = True
-
-
-def _that_on_setting(tok: "Token") -> "Optional[Token]":
-    """The clause of "in his remarks that ..." when the parser made it a clause of the noun."""
-    for prep in tok.rights:
-        if prep.dep_ != "prep" or prep.lower_ not in SETTING_PREPS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for c in pobj.rights:
-                if c.dep_ in ("acl", "relcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) \
-                        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
-                    return c
-    return None
-
-
-def _as_said(tok: "Token") -> bool:
-    """"As The Post reported, ...", "..., as Menendez pointed out": an "as" clause of
-    reporting with nothing said in it (not "as he described it")."""
-    if tok.dep_ != "advcl" or tok.head.i == tok.i:
-        return False
-    mark = tok.doc[tok.left_edge.i]
-    if mark.lower_ != "as" or mark.head.i != tok.i or mark.dep_ != "mark":
-        return False
-    if tok.lemma_.lower() == "put" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr") for c in tok.children):
-        return False
-    return any(c.dep_ == "nsubj" for c in tok.children)
 
 
 def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
@@ -461,7 +363,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     comps = [c for c in tok.children if c.dep_ == "ccomp"]
     # "A did X; by comparison, B have argued that Y": of two clauses, the one after the cue
     comp = next((c for c in comps if c.i > tok.i), None) if len(comps) > 1 else (comps[0] if comps else None)
-    fronted = comps if MULTI_FRONTED and len(comps) > 1 and comp is None else None
+    fronted = comps if asides.MULTI_FRONTED and len(comps) > 1 and comp is None else None
     if comp is None:
         comp = next((c for c in tok.children if c.dep_ == "xcomp" and (lemma not in speech or lemma in XCOMP_SPEECH)), None)
     kind = comp.dep_ if comp is not None else ""
@@ -506,7 +408,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         else:
             content = before
             extra = trim(text, after) if after else None
-    elif AS_SAID and lemma in AS_VERBS and _as_said(tok):
+    elif asides.AS_SAID and lemma in AS_VERBS and _as_said(tok):
         # "As The Washington Post reported, X" / "X, as Sanders' campaign manager
         # suggested": the clause the "as" phrase hangs on is what was said
         head = tok.head
@@ -583,7 +485,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
                     c.dep_ == "prep" and c.lower_ == "as"))), None)  # "referred to Rubio as ..."
                 if content is not None and inf is not None:
                     content = (content[0], inf.right_edge.idx + len(inf.right_edge))
-    if content is None and SETTING_THAT and lemma in speech:
+    if content is None and asides.SETTING_THAT and lemma in speech:
         # "stressing in his remarks that X", "said in a statement that Y": the parser hung
         # the that-clause on the noun of the setting
         comp = _that_on_setting(tok)
