@@ -88,6 +88,13 @@ def _alternate_names(low: str) -> list[dict[str, Any]]:
     in table order."""
     if not low or not low.isascii() or "\0" in low:
         return []
+    return list(_alternate_search(low))
+
+
+@lru_cache(maxsize=4096)
+def _alternate_search(low: str) -> tuple[dict[str, Any], ...]:
+    """The search of the names blob (a few milliseconds each: a scan of megabytes), kept
+    for the names asked again: news repeats its places from article to article."""
     blob, starts, owners = _alternate_blob()
     needle = f"\0{low}\0"
     found: list[dict[str, Any]] = []
@@ -95,7 +102,7 @@ def _alternate_names(low: str) -> list[dict[str, Any]]:
     while at >= 0:
         found.append(owners[bisect.bisect_right(starts, at) - 1])
         at = blob.find(needle, at + 1)
-    return found
+    return tuple(found)
 
 
 def _iso3(iso2: str) -> Optional[str]:
