@@ -180,3 +180,22 @@ def test_that_clause_hung_on_the_setting_noun(pipeline):
                            "that Mr. Carney would sign laws passed by the House.")
     found = [(st.cue.text if st.cue else None, st.content[0].text) for st in res.statements]
     assert ("stressing", "that Mr. Carney would sign laws passed by the House") in found, found
+
+
+def test_clause_split_into_two_complements(pipeline):
+    """"say they don’t yet know ...": the parser makes "do" and "know" two complements of
+    "say"; the content is the whole clause, not "they do"."""
+    res = pipeline.extract("But 16 percent of registered voters in Alberta still say they don’t yet know "
+                           "enough about Nenshi to form an opinion.")
+    contents = [" ".join(c.text for c in st.content) for st in res.statements]
+    assert "they don’t yet know enough about Nenshi to form an opinion" in contents, contents
+
+
+def test_content_ends_before_a_participle_cue_after_a_quoted_comma(pipeline):
+    """'was "doing the right thing," suggesting ...': the comma inside the closing mark
+    ends the content as a bare comma does."""
+    res = pipeline.extract('Ford welcomed the news that Crombie would quit, saying the Mississauga mayor was '
+                           '"doing the right thing," suggesting he might consider her for a cabinet post.')
+    contents = [" ".join(c.text for c in st.content) for st in res.statements]
+    assert 'the Mississauga mayor was "doing the right thing,"' in contents, contents
+    assert not any("doing the right thing" in c and "cabinet post" in c for c in contents), contents

@@ -356,6 +356,13 @@ def _cut_at_nested(text: str, statements: list[Statement]) -> None:
                     continue
                 head = text[c.start:cut].rstrip()
                 brk = next((p for p in _BREAKS if head.endswith(p)), None)
+                if brk is None and head[-1:] in QUOTE_MARKS and head[:-1].rstrip().endswith(","):
+                    # '... was "doing the right thing," suggesting ...': the comma inside the
+                    # closing mark; the content keeps the quote whole
+                    if len(head.split()) < 2:
+                        break
+                    a.content[n:] = [Span.of(text, c.start, c.start + len(head))]
+                    break
                 if brk is None or len(head[:-len(brk)].split()) < 2:
                     break
                 end = c.start + len(head[:len(head) - len(brk)].rstrip())

@@ -116,3 +116,26 @@ def _as_said(tok: "Token") -> bool:
     if tok.lemma_.lower() == "put" or any(c.dep_ in ("dobj", "ccomp", "xcomp", "dative", "attr") for c in tok.children):
         return False
     return any(c.dep_ == "nsubj" for c in tok.children)
+
+
+SPLIT_CLAUSE = True
+
+
+def split_clause(comp: "Token", comps: "list[Token]", content: tuple[int, int]) -> tuple[int, int]:
+    """"say they do n't yet know enough ...", "said they 're fine with however it plays out":
+    the parser split one clause into two complements of the cue, the second starting right
+    where the first ends; the content runs over both."""
+    doc = comp.doc
+    last = comp.right_edge.i
+    for c in comps:
+        if c.i <= comp.i:
+            continue
+        if c.left_edge.i != last + 1 or doc[last + 1].is_punct or doc[last].is_punct or c.tag_ == "VBG":
+            break
+        last = c.right_edge.i
+    if last == comp.right_edge.i:
+        return content
+    end = doc[last]
+    while end.i > comp.i and (end.is_punct or end.is_space):
+        end = doc[end.i - 1]
+    return content[0], end.idx + len(end)

@@ -387,6 +387,8 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
         if comp.i < tok.i and subj is not None and subj.i > comp.i:
             content = _range([t for t in comp.subtree if t.i < min(subj.left_edge.i, cue[0].i)])
         elif comp.i > tok.i and content is not None:
+            if asides.SPLIT_CLAUSE:
+                content = asides.split_clause(comp, comps, content)
             content = _with_conj(tok, comp, content, speech)
             lead = _lost_subject(tok, comp, cue)
             if lead is not None:
