@@ -199,3 +199,14 @@ def test_content_ends_before_a_participle_cue_after_a_quoted_comma(pipeline):
     contents = [" ".join(c.text for c in st.content) for st in res.statements]
     assert 'the Mississauga mayor was "doing the right thing,"' in contents, contents
     assert not any("doing the right thing" in c and "cabinet post" in c for c in contents), contents
+
+
+@pytest.mark.parametrize("text, content", [
+    ("A senior official confirmed the closure on the condition of anonymity because she was not "
+     "authorized to discuss it.", "the closure"),
+    ("A senior official said the plant would close, speaking on condition of anonymity.",
+     "the plant would close"),
+])
+def test_condition_of_anonymity_is_not_said(pipeline, text, content):
+    res = pipeline.extract(text)
+    assert [" ".join(c.text for c in st.content) for st in res.statements] == [content]

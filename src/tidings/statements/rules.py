@@ -98,6 +98,9 @@ WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "S
 OBJ_PREPS = ("for", "of", "as", "over", "about")
 
 
+ANONYMITY = True
+
+
 def _clause_range(comp: "Token") -> Optional[Range]:
     """A content phrase less a trailing ", adding that ..." (a second attribution hung on
     the wrong verb by the parser) or a writer's aside ("despite ...", "while ...").
@@ -110,9 +113,11 @@ def _clause_range(comp: "Token") -> Optional[Range]:
             break
         before = doc[c.left_edge.i - 1].text
         if before == "," and c.left_edge.i > comp.i + 1 and c.dep_ == "advcl" and c.tag_ == "VBG" \
-                and c.lemma_.lower() in tables()[1]:
+                and (c.lemma_.lower() in tables()[1] or (ANONYMITY and c.lemma_.lower() in ("speak", "talk"))):
             end = c.left_edge.i - 2
-        elif _aside(c, before):
+        elif _aside(c, before) or (ANONYMITY and c.dep_ == "prep" and c.lower_ == "on" and any(
+                g.dep_ == "pobj" and g.lower_ == "condition" for g in c.children)):
+            # "... on condition of anonymity": how it was said, not what
             end = c.left_edge.i - (2 if before in ",—–--" else 1)
         elif c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in tables()[1] \
                 and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
