@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 
 KIND = "date_conflict"
 CANDIDATE_TOLERANCE_DAYS = 2        # time zones and late editions
-NEXT_YEAR_MIN_DAYS = 150            # "will ... on Jan. 5" in late autumn may mean next year
+NEXT_YEAR_MIN_DAYS = 280            # "will ... on Jan. 5" in late autumn may mean next year, and a tour,
+                                    # launch or summit is announced up to 8-9 months ahead ("stops in
+                                    # Cleveland on July 22", written in November; was 150)
 PREVIOUS_YEAR_MIN_DAYS = 300        # "... said on Dec. 20" in January may mean last year
 EXPLICIT_TOLERANCE_DAYS = 7
 MAX_VERB_DISTANCE = 40              # characters from the verb to the expression
