@@ -141,3 +141,15 @@ def test_next_year_without_tense_fits_late_in_the_year():
     assert loglik(y2020, dt.date(2020, 5, 1)) > loglik(y2020, dt.date(2019, 11, 20))   # its own year best
     y2023 = Clue("y", "none", vstart=0, vend=1, year=2023)             # "starting in 2023"
     assert loglik(y2023, dt.date(2023, 5, 1)) - loglik(y2023, dt.date(2019, 11, 20)) < 2.0
+
+
+def test_one_month_day_alone_does_not_flag(time_layer):
+    # written in November about a night in March: 8 months back is unusual for a date without
+    # a year, but one such date is not enough evidence of a wrong date
+    text = "Investigators asked the suspect what he was doing on the night of March 10, his lawyer said."
+    assert conflicts(time_layer(text, "2019-11-18")) == []
+    # three of them, with the weekday of the news, are
+    more = ("Investigators asked the suspect what he was doing on the night of March 10, his lawyer said "
+            "on Tuesday. He had been questioned on March 12 and again on March 14.")
+    assert len(conflicts(time_layer(more, "2019-11-18"))) == 1
+    assert conflicts(time_layer(more, "2019-03-20")) == []

@@ -68,6 +68,9 @@ MD_PAST = (0.45, 0.35, 60)          # past month-day: weights of a 15-day and a 
 M_PAST = (0.05, 0.2, 0.2, 0.14, 0.1, 0.08, 0.05, 0.04, 0.04, 0.03, 0.025, 0.02)
 M_FUTURE = (0.08, 0.15, 0.15, 0.14, 0.12, 0.1, 0.08, 0.06, 0.04, 0.03, 0.025, 0.02)
 MONTH_DAYS_CAP = 2.0
+MD_MAX_LIFT = 3.6                   # a month-day's log likelihood spans at most this (< the bar): one
+                                    # yearless date months back is not enough alone (the single check
+                                    # of conflicts.py wants 300 days for that); tuning sample -1 caught
 FIT_NOISE = 0.2                     # share of date clues that fit no pattern (uniform)
 OFFICE_IN_TERM = 0.96               # a title is used during the term this often
 OFFICE_AFTER_TERM = 0.07            # likelihood ratio of a title used after the term (0.1 before the
@@ -387,7 +390,9 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
         from tidings.timex import conflicts_world
 
         return w * conflicts_world.row(c, cal.ords)
-    return w * _md_row(c, cal)
+    row = _md_row(c, cal)
+    # one month-day alone ("was doing on the night of March 10") never reaches the bar
+    return w * np.maximum(row, row.max() - MD_MAX_LIFT) if MD_MAX_LIFT else w * row
 
 
 def _office_row(c: Clue, ords: "np.ndarray") -> "np.ndarray":
