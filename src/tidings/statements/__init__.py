@@ -321,16 +321,27 @@ def _drop_reporting(statements: list[Statement]) -> list[Statement]:
     statement, according to The Blaze": a statement whose content holds the whole of
     another one (its words, its cue and its speaker) only reports where that one was
     found; the quote is the speaker's, once."""
+    quoted = [(b, min([c.start for c in b.content] + [b.cue.start, b.speaker.start]))
+              for b in statements if b.cue is not None and b.speaker is not None and b.content
+              and b.kind != "indirect"]
+    if not quoted:
+        return statements
     drop: set[int] = set()
     for n, a in enumerate(statements):
-        for b in statements:
-            if a is b or b.cue is None or b.speaker is None or not b.content or b.kind == "indirect":
+        if not a.content:
+            continue
+        start = a.content[0].start
+        for b, first in quoted:
+            # cheap bounds first: b opens where a's content opens
+            if a is b or not 0 <= first - start <= LEAD:
                 continue
             if _within(b.cue, a.content) and _within(b.speaker, a.content) \
                     and all(_within(c, a.content) for c in b.content) and _covers(b, a):
                 drop.add(n)
                 break
     return [st for n, st in enumerate(statements) if n not in drop]
+
+
 _BREAKS = (",", "—", "--", ";", "–")
 
 
