@@ -46,3 +46,12 @@ def test_values_of_vague_durations_and_references(time_layer):
 def test_a_year_after_of_the_is_that_year(time_layer):
     layer = time_layer("The deteriorating tone of the 2024 race worries donors.", WED)
     assert value_of(layer, "2024") == ("2024-01-01", "year")
+
+
+def test_future_auxiliary_with_a_curly_apostrophe_and_after_whether(time_layer):
+    # "he’ll" (typographic apostrophe, as most news sites print it) is "he'll"; the future
+    # auxiliary wins over "whether", which alone only says "no tense"
+    layer = time_layer("Aides face questions about whether he’ll quit before Tuesday’s primary.", WED)
+    assert value_of(layer, "Tuesday") == ("2024-03-19", "day")
+    layer = time_layer("Aides face questions about whether he quit before Tuesday’s primary.", WED)
+    assert value_of(layer, "Tuesday") == ("2024-03-12", "day")

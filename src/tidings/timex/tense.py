@@ -78,6 +78,10 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
     verb, not necessarily of the writing), "present" or None for the verb ``verb``."""
     if verb is None:
         return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lower = {a.lower_.replace("\u2019", "'") for a in auxes}   # "he’ll", "it’s" as "he'll", "it's"
+    if lower & _FUTURE_AUX:
+        return "future"        # "whether he'll drop out before Tuesday's primary" too
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "once") for c in verb.children):
         return None            # "if he won the election on Nov. 8": a hypothesis, no tense
     if verb.lemma_.lower() in _SCHEDULE:
@@ -85,10 +89,6 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
     if verb.lemma_.lower() == "set" and any(
             (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ == "xcomp" for c in verb.children):
         return "future"        # "the trial is set for November"
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    lower = {a.lower_ for a in auxes}
-    if lower & _FUTURE_AUX:
-        return "future"
     if "would" in lower:
         return None
     if lower & _IRREALIS:
