@@ -22,6 +22,9 @@ def texts(s: str) -> list[str]:
     # the newspaper, not the day
     ("Two of them spoke to USA TODAY about the plan.", []),
     ("The board meets today.", ["today"]),
+    # a programme's title in quotes is not this week; the same words in a headline are
+    ("He said on ABC’s “This Week” that he would run.", []),
+    ("Trump To Visit Iowa This Week", ["This Week"]),
     # bare plural units after "for": vague durations
     ("The talks had stalled for months.", ["months"]),
     ("The family has farmed here for decades.", ["decades"]),

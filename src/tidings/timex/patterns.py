@@ -285,6 +285,9 @@ def _plausible(name: str, m: re.Match[str], text: str) -> bool:
             return False
     if name == "rday" and re.search(r"\bUSA\s*$", before):
         return False        # the newspaper USA TODAY
+    if name in ("rday", "rperiod") and m.group(0).istitle() and " " in m.group(0) \
+            and before[-1:] in ("\"", "'", "\u201c", "\u2018"):
+        return False        # a programme's title in quotes: ABC's "This Week", ''Good Morning America
     num = (gd.get("num") or "").lower()
     if name == "duration" and num in ("a", "an") and not gd.get("pre") \
             and not re.match(r"\s+(?:after|before|later|earlier|following|prior\s+to)\b", text[m.end():m.end() + 14]):
