@@ -210,3 +210,9 @@ def test_content_ends_before_a_participle_cue_after_a_quoted_comma(pipeline):
 def test_condition_of_anonymity_is_not_said(pipeline, text, content):
     res = pipeline.extract(text)
     assert [" ".join(c.text for c in st.content) for st in res.statements] == [content]
+
+
+def test_time_clause_after_the_cue_is_not_said(pipeline):
+    res = pipeline.extract('"He didn\'t report the loans," he said as some wearing Liberal shirts booed.')
+    contents = [" ".join(c.text for c in st.content) for st in res.statements]
+    assert contents == ['"He didn\'t report the loans,"'], contents

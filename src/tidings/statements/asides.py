@@ -139,3 +139,13 @@ def split_clause(comp: "Token", comps: "list[Token]", content: tuple[int, int]) 
     while end.i > comp.i and (end.is_punct or end.is_space):
         end = doc[end.i - 1]
     return content[0], end.idx + len(end)
+
+
+TIME_CLAUSE = True
+ADVERBIAL_MARKS = frozenset(("as", "when", "while", "after", "before", "because", "since", "until", "once"))
+
+
+def adverbial(comp: "Token") -> bool:
+    """"he said as some in the crowd booed", "said when the vote ended": a clause the parser
+    made a complement that its conjunction shows is an adverbial of time or reason."""
+    return any(g.dep_ == "mark" and g.lower_ in ADVERBIAL_MARKS and g.i == comp.left_edge.i for g in comp.children)

@@ -365,7 +365,7 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     content: Optional[Range] = None
     extra: Optional[Range] = None
     cue = cue_tokens(tok)
-    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    comps = [c for c in tok.children if c.dep_ == "ccomp" and not (asides.TIME_CLAUSE and asides.adverbial(c))]
     # "A did X; by comparison, B have argued that Y": of two clauses, the one after the cue
     comp = next((c for c in comps if c.i > tok.i), None) if len(comps) > 1 else (comps[0] if comps else None)
     fronted = comps if asides.MULTI_FRONTED and len(comps) > 1 and comp is None else None
