@@ -50,7 +50,7 @@ def test_former_office_holders_are_no_evidence(time_layer):
 
 def test_office_table_entries_parse_and_the_example_holds():
     from tidings.data import load_json
-    from tidings.timex.conflicts_fit import office_clues
+    from tidings.timex.conflicts_offices import office_clues
 
     for row in load_json("timex_offices.json")["offices"]:
         assert row["titles"] and row["names"] and row["terms"]

@@ -26,7 +26,7 @@ def test_a_candidacy_during_the_campaign_is_fine(time_layer):
 
 
 def test_candidate_titles_are_matched_with_their_terms():
-    from tidings.timex.conflicts_fit import office_clues
+    from tidings.timex.conflicts_offices import office_clues
 
     [c] = office_clues("GOP presidential front-runner Donald Trump said on Tuesday.")
     assert c.office == "Republican presidential candidate Donald Trump"
@@ -38,7 +38,7 @@ def test_candidate_titles_are_matched_with_their_terms():
 
 
 def test_running_mates_and_past_candidates_are_not_presidential_candidates():
-    from tidings.timex.conflicts_fit import office_clues
+    from tidings.timex.conflicts_offices import office_clues
 
     [c] = office_clues("Republican vice presidential nominee Mike Pence spoke in Ohio.")
     assert c.office.startswith("U.S. vice-presidential running mate")

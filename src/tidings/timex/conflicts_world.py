@@ -306,7 +306,7 @@ def term_clues(view: str) -> list["Clue"]:
 
 def world_clues(view: str, parsed: Optional["Doc"] = None, *, taken: Sequence[tuple[int, int]] = ()) -> list["Clue"]:
     """Every world-knowledge clue of ``view`` (titles of office-holders come from
-    :func:`~tidings.timex.conflicts_fit.office_clues`); the dated campaign events need the
+    :func:`~tidings.timex.conflicts_offices.office_clues`); the dated campaign events need the
     parse ``parsed`` of ``view`` for their tense.  A season's phrase inside a span of
     ``taken`` (titles already read) does not count."""
     from tidings.timex.conflicts_events import season_clues
