@@ -260,3 +260,19 @@ def test_terms_cover_the_years_evenly_and_read_only_the_named_thing():
     assert [c.office for c in term_clues("The Dobbs decision sent the question back to the states.")] \
         == ["the Dobbs decision"]
     assert term_clues("Thomas Dobbs, the state health officer, decided to appeal.") == []
+
+
+def test_office_names_are_found_as_the_alternation_would_find_them():
+    # the plain-string search must find what re.finditer of the names' alternation
+    # (longest first, whole words only) finds, on text written to trip it up
+    import re
+
+    from tidings.timex.conflicts_offices import _name_matches
+
+    names = ("Hillary Clinton", "Bill Clinton", "Clinton")
+    rx = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    text = ("Hillary Clinton met Bill Clinton; Clintons and anti-Clinton voters, Clinton-era "
+            "rules, Hillary Clintonesque, (Clinton) and Bill Clinton's aides; Clinton")
+    got = [(m.start(), m.end()) for m in _name_matches(text, names)]
+    assert got == [(m.start(), m.end()) for m in rx.finditer(text)]
+    assert [text[s:e] for s, e in got] == ["Hillary Clinton", "Bill Clinton", "Clinton", "Bill Clinton", "Clinton"]

@@ -15,24 +15,27 @@ from tidings.timex.conflicts_fit import OFFICE_GRACE_BEFORE, Clue
 
 
 @lru_cache(maxsize=1)
-def _office_patterns() -> list[tuple[re.Pattern[str], re.Pattern[str], str, list[str],
-                                     tuple[tuple[dt.date, dt.date], ...], int, float]]:
-    """Per row of the office table: its names (a pattern), the titles that must end right
-    before a name (a pattern anchored at the end), and the row's data."""
+def _office_patterns() -> list[tuple[tuple[str, ...], re.Pattern[str], str, list[str],
+                                     tuple[tuple[dt.date, dt.date], ...], int, float, tuple[str, ...], int]]:
+    """Per row of the office table: its names (longest first), the titles that must end right
+    before a name (a pattern anchored at the end), the row's data, the last words of its
+    titles and how far back a title can start."""
     out = []
     table = load_json("timex_offices.json")
     for row in table["offices"]:
         # a row's titles are a list, or the name of a list in "title_sets"
         forms = table["title_sets"][row["titles"]] if isinstance(row["titles"], str) else row["titles"]
         titles = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
-        names = "|".join(re.escape(n) for n in sorted(row["names"], key=len, reverse=True))
         terms = tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
                       for a, b in row["terms"])
         # "Vice President Biden", "vice presidential candidate Pence": not the president's row
         title = re.compile(rf"(?<![\w.-])(?<![Vv]ice )(?<![Vv]ice-)(?:{titles})\s+$")
-        name = re.compile(rf"(?<![\w-])(?:{names})(?![\w-])")
+        name = tuple(sorted(row["names"], key=len, reverse=True))
+        lasts = tuple(sorted({t.split()[-1] for t in forms}))
+        reach = min(_TITLE_REACH, max(len(t) for t in forms) + 20)
         out.append((name, title, row["office"], row["names"], terms,
-                    int(row.get("grace_before", OFFICE_GRACE_BEFORE)), float(row.get("before_term", 0.0))))
+                    int(row.get("grace_before", OFFICE_GRACE_BEFORE)), float(row.get("before_term", 0.0)),
+                    lasts, reach))
     return out
 
 
@@ -53,10 +56,20 @@ def office_clues(view: str) -> list[Clue]:
     # title right before it (cheaper than a scan of the text for every title)
     words = set(_WORD.findall(view))
     by_key = _rows_by_key()
-    rows = sorted({i for key in words & by_key.keys() for name, idx in by_key[key] if name in view for i in idx})
-    for name_rx, title_rx, office, names, terms, grace, before in (patterns[i] for i in rows):
-        for n in name_rx.finditer(view):
-            m = title_rx.search(view, max(0, n.start() - _TITLE_REACH), n.start())
+    rows = sorted({i for key in words if key in by_key for name, idx in by_key[key] if name in view for i in idx})
+    for row_names, title_rx, office, names, terms, grace, before, lasts, reach in (patterns[i] for i in rows):
+        for n in _name_matches(view, row_names):
+            # a title ends right before the name, after a space: the word there must end
+            # like one of the row's titles (most mentions have no title: no search)
+            s = j = n.start()
+            while j > 0 and view[j - 1].isspace():
+                j -= 1
+            k = j
+            while k > 0 and not view[k - 1].isspace():
+                k -= 1
+            if j == s or not view[k:j].endswith(lasts):
+                continue
+            m = title_rx.search(view, max(0, s - reach), s)
             if m is None or _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
                 continue
             out.append(Clue("office", "none", vstart=m.start(), vend=n.end(), terms=terms,
@@ -65,6 +78,44 @@ def office_clues(view: str) -> list[Clue]:
 
 
 _WORD = re.compile(r"\w+")
+_NAME_EDGE = re.compile(r"[\w-]")
+
+
+class _At:
+    """A found name: ``start()`` and ``end()``, as a regular-expression match has them."""
+    __slots__ = ("_s", "_e")
+
+    def __init__(self, s: int, e: int) -> None:
+        self._s, self._e = s, e
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+
+def _name_matches(view: str, names: "tuple[str, ...]") -> list[_At]:
+    r"""Every occurrence of one of ``names`` (longest first) standing as a word of its own,
+    left to right without overlaps: what ``re.finditer`` of their alternation between
+    ``(?<![\w-])`` and ``(?![\w-])`` finds, from plain string searches (an alternation
+    scanned over the whole text cost most of this check)."""
+    found: list[tuple[int, int, int]] = []
+    for rank, name in enumerate(names):
+        at = view.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not (at and _NAME_EDGE.match(view, at - 1)) and not _NAME_EDGE.match(view, end):
+                found.append((at, rank, end))
+            at = view.find(name, at + 1)
+    found.sort()
+    out: list[_At] = []
+    last = 0
+    for at, _, end in found:
+        if at >= last:
+            out.append(_At(at, end))
+            last = end
+    return out
 _TITLE_REACH = 120                  # characters before a name that a title may start
 
 
