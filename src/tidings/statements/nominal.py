@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from tidings.entities.doccache import subtree_indices
-from tidings.statements.rules import Range, Raw, _clause_range, _range, source_range, trim
+from tidings.statements.rules import Range, Raw, _clause_range, _range, index_range, source_range, trim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -60,14 +60,6 @@ def noun_cue(tok: "Token", text: str) -> Optional[Raw]:
                speech=True, clausal=True, kind="noun")
 
 
-def _index_range(doc, idx: "list[int]") -> Optional[Range]:  # type: ignore[no-untyped-def]
-    """``_range`` of the tokens at the (sorted) indexes ``idx``."""
-    if not idx:
-        return None
-    last = doc[idx[-1]]
-    return doc[idx[0]].idx, last.idx + len(last)
-
-
 def according_to(tok: "Token", text: str) -> Optional[Raw]:
     to = next(c for c in tok.children if c.lower_ == "to")
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -84,7 +76,7 @@ def according_to(tok: "Token", text: str) -> Optional[Raw]:
         doc = tok.doc
         left = [j for j in rest if j < tok.i]
         right = [j for j in rest if j > tok.i]
-        for piece in (_index_range(doc, left), _index_range(doc, right)):
+        for piece in (index_range(doc, left), index_range(doc, right)):
             if piece:
                 p = trim(text, piece)
                 if p:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from tidings.data import load_json
-from tidings.entities.doccache import subtree_indices, token_ends, token_heads, token_starts
+from tidings.entities.doccache import subtree_indices, token_ends, token_starts
 from tidings.statements.clauses import (  # noqa: F401  (ADDRESSEE_VERBS, SAY_VERBS: word lists)
     ADDRESSEE_VERBS, AUDIENCES, SAY_VERBS, _aside, _goes_on, _lost_subject, _quote_before, _swapped_subjects)
 from tidings.statements import asides
@@ -85,13 +85,17 @@ def trim(text: str, r: Range, *, keep_quotes: bool = True) -> Optional[Range]:
     return (s, e) if e > s else None
 
 
-def subtree_range(tok: "Token", *, skip: "set[int] | None" = None) -> Optional[Range]:
-    """From the first to the last word of ``tok.subtree`` (less ``skip``), in word order."""
-    idx = [j for j in subtree_indices(tok) if not skip or j not in skip]
+def index_range(doc: "Doc", idx: "list[int]") -> Optional[Range]:
+    """``_range`` of the tokens at the (sorted) indexes ``idx``: from the first to the last."""
     if not idx:
         return None
-    last = tok.doc[idx[-1]]
-    return tok.doc[idx[0]].idx, last.idx + len(last)
+    last = doc[idx[-1]]
+    return doc[idx[0]].idx, last.idx + len(last)
+
+
+def subtree_range(tok: "Token", *, skip: "set[int] | None" = None) -> Optional[Range]:
+    """From the first to the last word of ``tok.subtree`` (less ``skip``), in word order."""
+    return index_range(tok.doc, [j for j in subtree_indices(tok) if not skip or j not in skip])
 
 
 WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))
@@ -135,25 +139,9 @@ def _clause_range(comp: "Token") -> Optional[Range]:
 
 
 def _subtree_upto(comp: "Token", end: int) -> Optional[Range]:
-    """``_range([t for t in comp.subtree if t.i <= end])`` from the head indexes, building
-    no Token for the words in between (a subtree is almost always one unbroken run, so the
-    last word at or before ``end`` is found in a step or two)."""
-    doc = comp.doc
-    left = comp.left_edge.i
-    if left > end:
-        return None
-    heads = token_heads(doc)
-    top = comp.i
-    j = end
-    while j >= left:
-        k = j
-        while k != top and heads[k] != k:
-            k = heads[k]
-        if k == top:
-            break
-        j -= 1
-    last = doc[j]
-    return doc[left].idx, last.idx + len(last)
+    """``_range([t for t in comp.subtree if t.i <= end])``, in word order, from the head
+    indexes (no spaCy Token built for the words in between)."""
+    return index_range(comp.doc, [j for j in subtree_indices(comp) if j <= end])
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")

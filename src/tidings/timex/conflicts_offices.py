@@ -58,10 +58,10 @@ def office_clues(view: str) -> list[Clue]:
     by_key = _rows_by_key()
     rows = sorted({i for key in words if key in by_key for name, idx in by_key[key] if name in view for i in idx})
     for row_names, title_rx, office, names, terms, grace, before, lasts, reach in (patterns[i] for i in rows):
-        for n in _name_matches(view, row_names):
+        for s, e in _name_matches(view, row_names):
             # a title ends right before the name, after a space: the word there must end
             # like one of the row's titles (most mentions have no title: no search)
-            s = j = n.start()
+            j = s
             while j > 0 and view[j - 1].isspace():
                 j -= 1
             k = j
@@ -72,7 +72,7 @@ def office_clues(view: str) -> list[Clue]:
             m = title_rx.search(view, max(0, s - reach), s)
             if m is None or _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
                 continue
-            out.append(Clue("office", "none", vstart=m.start(), vend=n.end(), terms=terms,
+            out.append(Clue("office", "none", vstart=m.start(), vend=e, terms=terms,
                             office=f"{office} {names[0]}", grace=grace, before=before))
     return out
 
@@ -81,21 +81,7 @@ _WORD = re.compile(r"\w+")
 _NAME_EDGE = re.compile(r"[\w-]")
 
 
-class _At:
-    """A found name: ``start()`` and ``end()``, as a regular-expression match has them."""
-    __slots__ = ("_s", "_e")
-
-    def __init__(self, s: int, e: int) -> None:
-        self._s, self._e = s, e
-
-    def start(self) -> int:
-        return self._s
-
-    def end(self) -> int:
-        return self._e
-
-
-def _name_matches(view: str, names: "tuple[str, ...]") -> list[_At]:
+def _name_matches(view: str, names: "tuple[str, ...]") -> list[tuple[int, int]]:
     r"""Every occurrence of one of ``names`` (longest first) standing as a word of its own,
     left to right without overlaps: what ``re.finditer`` of their alternation between
     ``(?<![\w-])`` and ``(?![\w-])`` finds, from plain string searches (an alternation
@@ -109,11 +95,11 @@ def _name_matches(view: str, names: "tuple[str, ...]") -> list[_At]:
                 found.append((at, rank, end))
             at = view.find(name, at + 1)
     found.sort()
-    out: list[_At] = []
+    out: list[tuple[int, int]] = []
     last = 0
     for at, _, end in found:
         if at >= last:
-            out.append(_At(at, end))
+            out.append((at, end))
             last = end
     return out
 _TITLE_REACH = 120                  # characters before a name that a title may start
