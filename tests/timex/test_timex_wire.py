@@ -58,3 +58,14 @@ def test_future_auxiliary_with_a_curly_apostrophe_and_after_whether(time_layer):
     assert value_of(layer, "Tuesday") == ("2024-03-19", "day")
     layer = time_layer("Aides face questions about whether he quit before Tuesday’s primary.", WED)
     assert value_of(layer, "Tuesday") == ("2024-03-12", "day")
+
+
+def test_month_far_ahead_under_a_purpose_infinitive_is_the_one_just_gone(time_layer):
+    # read in late June: "to fight Zika in February" is the February four months back, not
+    # the one eight months ahead (the same six-month rule as for a month and day)
+    layer = time_layer("The president asked Congress for $1.9 billion to fight the virus in February.",
+                       "2024-06-28")
+    assert value_of(layer, "February") == ("2024-02-01", "month")
+    # a month two months ahead under the same infinitive stays ahead
+    layer = time_layer("The council voted to hold the referendum in August.", "2024-06-28")
+    assert value_of(layer, "August") == ("2024-08-01", "month")

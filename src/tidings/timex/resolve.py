@@ -114,7 +114,12 @@ def _month_for(month: int, anchor: dt.date, tense: Tense) -> tuple[dt.date, dict
     if tense == "past":
         return past, alts
     if tense == "future":
-        if (fut.year > anchor.year and (anchor.month - month) <= 2):
+        # as for a month and day (_year_for): a month more than six months ahead, in the next
+        # year, while the one just gone is less than six months back, is the one just gone
+        # ("asked for $1.9 billion to fight Zika in February", read in late June)
+        ahead = (fut.year - anchor.year) * 12 + fut.month - anchor.month
+        back = (anchor.year - past.year) * 12 + anchor.month - past.month
+        if fut.year > anchor.year and (back <= 2 or (ahead > 6 and back < 6)):
             return past, alts
         return fut, alts
     # no tense: the nearest, ties to the past
