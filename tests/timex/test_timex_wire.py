@@ -69,3 +69,10 @@ def test_month_far_ahead_under_a_purpose_infinitive_is_the_one_just_gone(time_la
     # a month two months ahead under the same infinitive stays ahead
     layer = time_layer("The council voted to hold the referendum in August.", "2024-06-28")
     assert value_of(layer, "August") == ("2024-08-01", "month")
+
+
+def test_super_tuesday_is_the_first_tuesday_of_march(time_layer):
+    layer = time_layer("Sanders won four states on Super Tuesday but lost Texas.", "2016-03-04")
+    assert value_of(layer, "Super Tuesday") == ("2016-03-01", "day")
+    layer = time_layer("Both campaigns are already planning for Super Tuesday.", "2024-01-10")
+    assert value_of(layer, "Super Tuesday") == ("2024-03-05", "day")
