@@ -9,6 +9,7 @@ and sector.  ``STAGE`` assigns an :class:`EntityLayer`.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -46,7 +47,9 @@ class EntityLayer:
         spokeswoman Maria Zakharova" or "Viktor Bondarev, the head of the Federation
         Council's committee" resolve to the person."""
         best, best_key = None, (0, 0)
-        for s, e, eid in self.view_mentions:
+        mentions = self.view_mentions
+        for k in range(self._first_that_may_reach(vstart), len(mentions)):
+            s, e, eid = mentions[k]
             if s >= vend:
                 break
             overlap = min(e, vend) - max(s, vstart)
@@ -58,6 +61,18 @@ class EntityLayer:
             if key > best_key:
                 best, best_key = eid, key
         return best
+
+    def _first_that_may_reach(self, vstart: int) -> int:
+        """The index of the first mention that can reach ``vstart``: those starting more
+        than the longest mention's length before it end before it (the mentions are sorted
+        by start), so a look-up need not walk the article's mentions from the top."""
+        mentions = self.view_mentions
+        key = (id(mentions), len(mentions))
+        cached = self.__dict__.get("_starts")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_starts"] = (
+                key, [m[0] for m in mentions], max((e - s for s, e, _ in mentions), default=0))
+        return bisect_left(cached[1], vstart - cached[2])
 
     def entities_in(self, vstart: int, vend: int) -> list[str]:
         """Ids of the entities with a mention inside (or overlapping) the view range, in
