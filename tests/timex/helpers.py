@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+from tidings.timex.patterns import find_mentions
+
 
 def value_of(layer: object, phrase: str) -> tuple[Optional[str], Optional[str]]:
     """(value, granularity) of the first time whose text contains ``phrase``."""
@@ -15,3 +17,8 @@ def value_of(layer: object, phrase: str) -> tuple[Optional[str], Optional[str]]:
 
 def conflicts(layer: object) -> list:
     return [f for f in layer.flags if f.kind == "date_conflict"]  # type: ignore[attr-defined]
+
+
+def texts(s: str) -> list[str]:
+    """The tagger's time expressions in ``s``, as text (no parse needed)."""
+    return [m.text for m in find_mentions(s)]

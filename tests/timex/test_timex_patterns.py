@@ -3,11 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.timex.helpers import texts
 from tidings.timex.patterns import find_mentions
-
-
-def texts(s: str) -> list[str]:
-    return [m.text for m in find_mentions(s)]
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.timex.helpers import value_of
-from tidings.timex.patterns import find_mentions
+from tests.timex.helpers import texts, value_of
 
 WED = "2024-03-13"
-
-
-def texts(s: str) -> list[str]:
-    return [m.text for m in find_mentions(s)]
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -29,7 +29,7 @@ from tidings.batch import dedup
 from tidings.batch.tables import rows_for, to_table
 from tidings.document import ErrorEntry, Result
 from tidings.errors import InputError
-from tidings.pipeline import WARM_UP, Pipeline  # noqa: F401  (WARM_UP: re-exported)
+from tidings.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
