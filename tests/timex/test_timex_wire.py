@@ -71,3 +71,29 @@ def test_super_tuesday_is_the_first_tuesday_of_march(time_layer):
     assert value_of(layer, "Super Tuesday") == ("2016-03-01", "day")
     layer = time_layer("Both campaigns are already planning for Super Tuesday.", "2024-01-10")
     assert value_of(layer, "Super Tuesday") == ("2024-03-05", "day")
+
+
+def test_the_same_period_last_year_is_the_period_just_named_a_year_back(time_layer):
+    # business news: the comparison period is the one the sentence has just named
+    layer = time_layer("Sales rose 43 percent in February compared with the same period last year.",
+                       "2024-03-13")
+    assert value_of(layer, "the same period last year") == ("2023-02-01", "month")
+    layer = time_layer("Revenue in the third quarter rose 5 percent from the same quarter a year earlier.",
+                       "2024-11-20")
+    assert value_of(layer, "the same quarter a year earlier") == ("2023-07-01", "quarter")
+    # "the same month" after a day: that day's month; "the same week": the week a year back
+    layer = time_layer("Exports fell on March 5, after a rise in the same month a year ago.", WED)
+    assert value_of(layer, "the same month a year ago") == ("2023-03-01", "month")
+    layer = time_layer("Visits in the week ending March 8 were down from the same week last year.", WED)
+    assert value_of(layer, "the same week last year") == ("2023-03-06", "week")
+    # nothing named before it: last year, and not the month of publication
+    layer = time_layer("Profit was up 10 percent on the same period last year.", WED)
+    assert value_of(layer, "the same period last year") == ("2023-01-01", "year")
+
+
+def test_the_same_period_does_not_reach_back_over_paragraphs(time_layer):
+    # a date named far earlier is not the period compared with
+    filler = "The company has changed a great deal since its founding, its chief said. " * 6
+    layer = time_layer("The plant opened in June. " + filler + "\n\nProfit was up 10 percent on the "
+                       "same period last year.", WED)
+    assert value_of(layer, "the same period last year") == ("2023-01-01", "year")

@@ -71,6 +71,7 @@ class TimeMention:
 
 # the tense the resolver uses for the finer tenses the conflict checks distinguish
 _RESOLVE_TENSE = {"prospective": "future", "past_weak": "past"}
+_SAME_REACH = 300    # "the same period last year" looks back this many characters for its period
 
 
 def _published(analysis: Analysis) -> Optional[dt.date]:
@@ -147,13 +148,18 @@ def run(analysis: Analysis) -> TimeLayer:
                                  direct=attached_directly(parsed, m.start, m.end, verb) if parsed is not None else False))
     ref = _weekday_reference(items, anchor, view) if anchor else None
     last_day: Optional[dt.date] = None
+    last_period: Optional[tuple[int, Resolved]] = None     # (where it ended, its value)
     for it in items:
+        near = last_period[1] if last_period and it.vstart is not None and it.vstart - last_period[0] < _SAME_REACH \
+            else None
         it.resolved = resolve(it.mention, anchor, tense=_RESOLVE_TENSE.get(it.tense or "", it.tense),
                               ref=ref if (it.mention.kind in ("weekday", "clock") and it.tense not in ("future", "prospective"))
                               else anchor,
-                              last_day=last_day)
+                              last_day=last_day, last_period=near)
         if it.resolved and it.resolved.granularity == "day" and it.resolved.start:
             last_day = it.resolved.start
+        if it.resolved and it.resolved.is_date and it.vend is not None and it.mention.kind not in ("ref", "sameago"):
+            last_period = (it.vend, it.resolved)
     items.extend(_dateline_items(analysis, anchor))
     items.sort(key=lambda it: it.ostart)
 

@@ -79,6 +79,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("decade", r"(?:the\s+)?(?:(?P<cent>1[0-9]|20)|')(?P<dec>\d)0s\b"),
     ("decade", r"(?<=\bthe\s)(?P<dec>[1-9])0s\b"),
     ("decade", r"(?<=\band\s)(?P<dec>[1-9])0s\b"),
+    # "compared with the same period last year": the period the text just named, a year back
+    ("sameago", r"the\s+same\s+(?P<unit>period|month|quarter|week|day|time|season|months|weeks|quarters)\s+"
+                r"(?:of\s+|in\s+)?(?:a\s+year\s+(?:ago|earlier|before|prior)|last\s+year|the\s+year\s+(?:before|earlier)|"
+                r"(?:the\s+)?(?:previous|prior|preceding)\s+year)\b"),
     ("quarter", r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|"
                 r"current|latest|same|past)[\s-]+quarter(?:\s+of\s+(?:(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?"
                 r"(?P<year>(?:19|20)\d\d)|(?P<rel>this|last|next|the\s+previous|the\s+current)\s+year))?"),

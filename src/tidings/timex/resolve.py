@@ -203,11 +203,16 @@ def _period_of(unit: str, anchor: dt.date, step: int) -> Optional[Resolved]:
 
 
 def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
-            ref: Optional[dt.date] = None, last_day: Optional[dt.date] = None) -> Optional[Resolved]:
+            ref: Optional[dt.date] = None, last_day: Optional[dt.date] = None,
+            last_period: Optional[Resolved] = None) -> Optional[Resolved]:
     """The value of mention ``m``; ``ref`` is the reference day for weekdays (defaults to the
-    anchor), ``last_day`` the last day the text named before ``m`` (for "the same day")."""
+    anchor), ``last_day`` the last day the text named before ``m`` (for "the same day"),
+    ``last_period`` the last date the text named close before ``m`` (for "the same period
+    last year")."""
     k = m.kind
     ref = ref or anchor
+    if k == "sameago":
+        return _same_year_ago((m.g("unit") or "period").lower(), anchor, last_period)
     if k in ("mdy", "dmy", "iso"):
         month = int(m.g("mnum")) if m.g("mnum") else month_number(m.g("mon"))
         d = _safe_date(int(m.g("year") or 0), month or 0, int(m.g("day") or 0))
@@ -408,6 +413,36 @@ def resolve(m: Mention, anchor: Optional[dt.date], *, tense: Tense = None,
             off = -1
         return _make(base + dt.timedelta(days=off), "day")
     return None
+
+
+_SAME_UNIT = {"month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter",
+              "week": "week", "weeks": "week", "day": "day"}
+
+
+def _same_year_ago(unit: str, anchor: Optional[dt.date], last: Optional[Resolved]) -> Optional[Resolved]:
+    """"Sales rose 43% in February from the same period last year": the period the text has
+    just named (February), one year back; with none named, the unit holding the anchor."""
+    gran = _SAME_UNIT.get(unit)
+    if last is not None and last.start is not None and last.granularity in ("day", "week", "month", "quarter", "year"):
+        base, lgran = last.start, last.granularity
+        order = ("day", "week", "month", "quarter", "year")
+        # "the same month" after a day names that day's month; "the same period" is the period named
+        gran = lgran if gran is None or order.index(gran) < order.index(lgran) else gran
+    elif anchor is not None:
+        base = anchor
+        gran = gran or "year"     # "the same period last year", nothing named: last year
+    else:
+        return None
+    if gran == "year":
+        return _make(dt.date(base.year - 1, 1, 1), "year")
+    back = _safe_date(base.year - 1, base.month, base.day) or dt.date(base.year - 1, base.month, 28)
+    if gran == "week":
+        return _make(monday(back), "week")
+    if gran == "month":
+        return _make(back.replace(day=1), "month")
+    if gran == "quarter":
+        return _make(dt.date(back.year, 3 * ((back.month - 1) // 3) + 1, 1), "quarter")
+    return _make(back, "day")
 
 
 def shift(base: dt.date, unit: str, n: float) -> Resolved:
