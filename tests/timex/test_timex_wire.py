@@ -97,3 +97,15 @@ def test_the_same_period_does_not_reach_back_over_paragraphs(time_layer):
     layer = time_layer("The plant opened in June. " + filler + "\n\nProfit was up 10 percent on the "
                        "same period last year.", WED)
     assert value_of(layer, "the same period last year") == ("2023-01-01", "year")
+
+
+def test_a_date_inside_a_noun_phrase_under_a_past_verb_may_be_weeks_ahead(time_layer):
+    # the past verb dates the intervening, not the primary two weeks on
+    layer = time_layer("Finally, with New York's April 19 primary looming, the mayor intervened on Monday.",
+                       "2016-04-05")
+    assert value_of(layer, "April 19") == ("2016-04-19", "day")
+    # a date told as past itself ("met on Jan. 5"), or a noun's date not close ahead, stays past
+    layer = time_layer("The two leaders met on April 19 in Geneva.", "2016-04-05")
+    assert value_of(layer, "April 19") == ("2015-04-19", "day")
+    layer = time_layer("Trump, who won the Nov. 20 straw poll, spoke in Ohio.", "2016-04-05")
+    assert value_of(layer, "Nov. 20") == ("2015-11-20", "day")

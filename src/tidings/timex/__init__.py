@@ -152,7 +152,10 @@ def run(analysis: Analysis) -> TimeLayer:
     for it in items:
         near = last_period[1] if last_period and it.vstart is not None and it.vstart - last_period[0] < _SAME_REACH \
             else None
-        it.resolved = resolve(it.mention, anchor, tense=_RESOLVE_TENSE.get(it.tense or "", it.tense),
+        rtense = _RESOLVE_TENSE.get(it.tense or "", it.tense)
+        if rtense == "past" and it.mention.kind in ("md", "dm") and not it.direct:
+            rtense = "past_loose"      # "the April 19 primary" under a past verb
+        it.resolved = resolve(it.mention, anchor, tense=rtense,
                               ref=ref if (it.mention.kind in ("weekday", "clock") and it.tense not in ("future", "prospective"))
                               else anchor,
                               last_day=last_day, last_period=near)

@@ -81,6 +81,10 @@ def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
         return None
 
 
+LOOSE_PAST_MAX_DAYS = 300   # see _year_for: "past_loose"
+LOOSE_AHEAD_DAYS = 45
+
+
 def _year_for(month: int, day: int, anchor: dt.date, tense: Tense) -> tuple[Optional[dt.date], dict[str, dt.date]]:
     """The date of month/day without a year, nearest to ``anchor`` given the tense."""
     past = next((d for y in (anchor.year, anchor.year - 1) if (d := _safe_date(y, month, day)) and d <= anchor), None)
@@ -92,6 +96,13 @@ def _year_for(month: int, day: int, anchor: dt.date, tense: Tense) -> tuple[Opti
         chosen = past
         # a "past" date that is more than ten months back while the next one is close is
         # still the past reading; conflicts are judged elsewhere
+    elif tense == "past_loose":
+        # a date inside a noun phrase under a past verb ("with New York's April 19 primary
+        # looming, the mayor intervened"): the verb's past does not date the noun's event,
+        # and a date a few weeks ahead is far likelier than one eleven months back
+        chosen = past
+        if past and fut and (anchor - past).days > LOOSE_PAST_MAX_DAYS and (fut - anchor).days <= LOOSE_AHEAD_DAYS:
+            chosen = fut
     elif tense == "future":
         chosen = fut
         # "to begin on April 6" read in June: the April just gone is far likelier than
