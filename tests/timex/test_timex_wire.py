@@ -27,6 +27,12 @@ WED = "2024-03-13"
     ("The rule was written long ago.", ["long ago"]),
     ("The party will regroup in the weeks ahead.", ["the weeks ahead"]),
     ("Aides expect more in the days and weeks ahead.", ["the days and weeks ahead"]),
+    # a vague stretch before "later" is a duration; "that night" is a day the text named
+    ("Minutes later, the campaign issued a statement.", ["Minutes"]),
+    ("He left; hours earlier he had spoken.", ["hours"]),
+    ("They met again on the very day he proposed.", ["the very day"]),
+    ("He had a rally scheduled for that night.", ["that night"]),
+    ("The minutes of the meeting were published later.", []),
 ])
 def test_tagger_on_newspaper_phrasing(sentence, expected):
     assert texts(sentence) == expected
@@ -109,3 +115,11 @@ def test_a_date_inside_a_noun_phrase_under_a_past_verb_may_be_weeks_ahead(time_l
     assert value_of(layer, "April 19") == ("2015-04-19", "day")
     layer = time_layer("Trump, who won the Nov. 20 straw poll, spoke in Ohio.", "2016-04-05")
     assert value_of(layer, "Nov. 20") == ("2015-11-20", "day")
+
+
+def test_that_night_is_the_day_just_named(time_layer):
+    layer = time_layer("Clinton offered to debate on April 14 in Brooklyn. Sanders said he had a rally "
+                       "scheduled for that night.", "2016-04-05")
+    assert value_of(layer, "that night") == ("2016-04-14", "day")
+    layer = time_layer("Minutes later, the campaign issued a statement.", WED)
+    assert value_of(layer, "Minutes") == ("PTXM", None)

@@ -112,6 +112,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("duration", r"(?P<pre>the\s+(?:past|last|next|previous|coming|following))\s+" + UNIT + r"(?!s)\b"),
     ("duration", r"(?P<pre>(?:the\s+)?(?:past|last|next|previous|coming|following|recent))\s+"
                  r"(?P<unit>day|week|month|year|decade)s\b"),
+    # "Minutes later, the campaign issued a statement": a vague stretch, not a date
+    ("duration", r"(?<![\w-])(?P<vague>minutes|hours|days|weeks|months|years)(?=\s+(?:later|earlier)\b)"),
     ("duration", r"(?<=\bfor\s)(?P<vague>days|weeks|months|years|decades)\b(?!\s+(?:of|to|and|or|before|after|ago|earlier|later)\b)"),
     ("set", r"(?-i:(?P<adv>weekly|daily|monthly|annually|annual|yearly|quarterly|biweekly|hourly|nightly))\b"),
     ("set", r"(?:every|each)\s+(?:other\s+)?(?P<unit>day|week|month|year|morning|night|evening|weekend)\b"),
@@ -124,7 +126,7 @@ _PATTERNS: list[tuple[str, str]] = [
               + rf"(?:\s+(?:on\s+)?{WD_FULL})?"),
     ("clock", r"(?<![\d.:,$])(?P<h>1[0-2]|0?[1-9])\s*(?P<ampm>[ap]\.m\.|[ap]m\b)" + _TZ),
     ("clock", r"(?P<named>noon|midnight|midday)\b"),
-    ("narr", r"(?P<narr>(?:late|early)\s+in\s+the\s+day|the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:following|next|previous|prior)\s+day|"
+    ("narr", r"(?P<narr>(?:late|early)\s+in\s+the\s+day|the\s+(?:same|very)\s+day|that\s+(?:same\s+)?(?:day|night|evening|morning|afternoon)\b|the\s+(?:following|next|previous|prior)\s+day|"
              r"the\s+day\s+(?:before|after)(?=\s*[,.;:)]|$)|(?:(?<=\bfor\s)|(?<=\bon\s)|(?<=\bduring\s)|(?<=\bin\s)|"
              r"(?<=\bend\s)|(?<=\bending\s)|(?<=\bended\s)|(?<=\bends\s))the\s+day(?!\s+\w+ing\b)(?!\s+(?:before|after)))"),
 ]
