@@ -29,7 +29,8 @@ def _office_patterns() -> list[tuple[tuple[str, ...], re.Pattern[str], str, list
         terms = tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
                       for a, b in row["terms"])
         # "Vice President Biden", "vice presidential candidate Pence": not the president's row
-        title = re.compile(rf"(?<![\w.-])(?<![Vv]ice )(?<![Vv]ice-)(?:{titles})\s+$")
+        # "the Democratic front-runner, Hillary Rodham Clinton": a comma may part them
+        title = re.compile(rf"(?<![\w.-])(?<![Vv]ice )(?<![Vv]ice-)(?:{titles}),?\s+$")
         name = tuple(sorted(row["names"], key=len, reverse=True))
         lasts = tuple(sorted({t.split()[-1] for t in forms}))
         reach = min(_TITLE_REACH, max(len(t) for t in forms) + 20)
@@ -67,7 +68,7 @@ def office_clues(view: str) -> list[Clue]:
             k = j
             while k > 0 and not view[k - 1].isspace():
                 k -= 1
-            if j == s or not view[k:j].endswith(lasts):
+            if j == s or not view[k:j].rstrip(",").endswith(lasts):
                 continue
             m = title_rx.search(view, max(0, s - reach), s)
             if m is None or _NOT_IN_OFFICE.search(view[max(0, m.start() - 30):m.start()]):
@@ -123,3 +124,55 @@ def _rows_by_key() -> dict[str, tuple[tuple[str, tuple[int, ...]], ...]]:
     for name, (key, idx) in _rows_by_name().items():
         out.setdefault(key, []).append((name, idx))
     return {k: tuple(v) for k, v in out.items()}
+
+
+# ---------------------------------------------------------------------------------------
+# The title habit: news of a US president's term names him with the title ("President
+# Barack Obama", "President Trump") nearly always, so an article that names him in full
+# and never with the title was seldom written during his term.  Measured on the articles of
+# bench/eval_misdating.py that name him in full: during Obama's term 42 of 132 PolNeAR
+# articles never titled him; during Trump's first term 2 of 12 pages of other news; outside
+# a term nearly every article leaves the title out (911 of 917 PolNeAR articles of 2015-16
+# naming Donald Trump).  So the clue weighs UNTITLED_IN_TERM inside a term, 1 outside.
+TITLED_OFFICES = ("President of the United States",)
+UNTITLED_IN_TERM = 0.3
+UNTITLED_SETTLE_DAYS = 14           # days into a term before the habit holds
+# a title or a mention of the office within this many characters before a mention
+_TITLE_NEAR = 40
+_TITLED = re.compile(r"\b(?:[Pp]resident(?:-elect)?|POTUS|White House|commander[- ]in[- ]chief)\b")
+_SUFFIX = re.compile(r"\s*(?:Jr\b|Sr\b|,\s*Jr\b|,\s*Sr\b|II\b|III\b)")
+
+
+@lru_cache(maxsize=1)
+def _titled_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[dt.date, dt.date], ...]], ...]:
+    """(full names, every name form, terms) of the rows of TITLED_OFFICES."""
+    out = []
+    for row in load_json("timex_offices.json")["offices"]:
+        if row["office"] not in TITLED_OFFICES:
+            continue
+        full = tuple(n for n in sorted(row["names"], key=len, reverse=True) if " " in n)
+        if not full:
+            continue
+        terms = tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
+                      for a, b in row["terms"])
+        out.append((full, tuple(sorted(row["names"], key=len, reverse=True)), terms))
+    return tuple(out)
+
+
+def untitled_clues(view: str) -> list[Clue]:
+    """A clue per president of TITLED_OFFICES named in full ("Donald Trump", not "Donald
+    Trump Jr.") whose mentions are never near a title ("President", "the White House"): the
+    article was seldom written during his term.  ``terms`` holds the terms, ``office`` the name."""
+    out: list[Clue] = []
+    for full, forms, terms in _titled_rows():
+        first = None
+        for s, e in _name_matches(view, full):
+            if not _SUFFIX.match(view, e):
+                first = (s, e)
+                break
+        if first is None:
+            continue
+        if any(_TITLED.search(view, max(0, s - _TITLE_NEAR), s) for s, _ in _name_matches(view, forms)):
+            continue
+        out.append(Clue("untitled", "none", vstart=first[0], vend=first[1], terms=terms, office=full[0]))
+    return out

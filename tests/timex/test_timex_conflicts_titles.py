@@ -1,0 +1,77 @@
+"""The title habit (timex/conflicts_offices.py): news written during a US president's term
+names him "President ..." nearly always, so an article that names him in full and never
+with the title was seldom written then; and party front-runner titles ("GOP frontrunner
+Donald Trump", "the Democratic front-runner, Hillary Rodham Clinton") are candidacy titles.
+Texts written for the tests."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from tests.timex.helpers import conflicts
+
+RACE = ("Donald Trump told supporters at a rally in Ohio that he would build a wall on the southern "
+        "border, as the Republican primary race moved to the Midwest. Hillary Clinton, campaigning in "
+        "Iowa, said his plans would cost jobs. Polls show the race for the White House tightening in "
+        "the battleground states.")
+
+
+def test_a_president_named_in_full_without_the_title_is_a_clue():
+    from tidings.timex.conflicts_offices import untitled_clues
+
+    [c] = untitled_clues(RACE)
+    assert RACE[c.vstart:c.vend] == "Donald Trump"
+    assert (dt.date(2017, 1, 20), dt.date(2021, 1, 20)) in c.terms
+
+
+def test_a_title_anywhere_before_a_mention_or_a_namesake_is_no_clue():
+    from tidings.timex.conflicts_offices import untitled_clues
+
+    # titled once is enough: "Mr. Trump" later is the same titled man
+    assert untitled_clues("President Donald Trump spoke. Later Mr. Trump left, and Donald Trump "
+                          "waved.") == []
+    assert untitled_clues("The White House said Donald Trump would sign the bill.") == []
+    # his son is not the president
+    assert untitled_clues("Donald Trump Jr. met the lawyer in June.") == []
+    # a surname alone says nothing about the habit
+    assert untitled_clues("Trump told the crowd he would win.") == []
+
+
+def test_the_untitled_clue_weighs_only_inside_a_term():
+    from tidings.timex.conflicts_fit import loglik
+    from tidings.timex.conflicts_offices import UNTITLED_IN_TERM, untitled_clues
+
+    [c] = untitled_clues(RACE)
+    assert loglik(c, dt.date(2018, 5, 10)) == math.log(UNTITLED_IN_TERM)
+    assert loglik(c, dt.date(2016, 3, 10)) == 0.0
+    # the habit takes a couple of weeks to settle after the inauguration
+    assert loglik(c, dt.date(2017, 1, 25)) == 0.0
+
+
+def test_a_2016_race_story_dated_during_the_presidency_is_flagged(time_layer):
+    # the race vocabulary alone (three terms off-season) stays under the bar; a candidate
+    # never called President tips it
+    flags = conflicts(time_layer(RACE, "2018-05-10"))
+    assert len(flags) == 1
+    assert "never with the title President" in flags[0].message
+    assert any(e.text == "Donald Trump" for e in flags[0].evidence)
+
+
+def test_the_same_story_in_its_season_or_with_the_title_is_not_flagged(time_layer):
+    assert conflicts(time_layer(RACE, "2016-03-10")) == []
+    titled = RACE.replace("Donald Trump told", "President Donald Trump told")
+    assert conflicts(time_layer(titled, "2018-05-10")) == []
+
+
+def test_party_front_runner_titles_are_candidacy_titles():
+    from tidings.timex.conflicts_offices import office_clues
+
+    [c] = office_clues("GOP frontrunner Donald Trump is facing attack ads in Indiana.")
+    assert c.office == "Republican presidential candidate Donald Trump"
+    assert (dt.date(2015, 6, 16), dt.date(2016, 11, 8)) in c.terms
+    text = "Proposals so far from the Democratic front-runner, Hillary Rodham Clinton, would raise taxes."
+    [c] = office_clues(text)
+    assert c.office.startswith("Democratic presidential candidate")
+    assert text[c.vstart:c.vend] == "Democratic front-runner, Hillary Rodham Clinton"
+    # a past front-runner is none
+    assert office_clues("The former Republican front-runner Donald Trump laughed.") == []
