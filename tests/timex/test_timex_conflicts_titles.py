@@ -75,3 +75,25 @@ def test_party_front_runner_titles_are_candidacy_titles():
     assert text[c.vstart:c.vend] == "Democratic front-runner, Hillary Rodham Clinton"
     # a past front-runner is none
     assert office_clues("The former Republican front-runner Donald Trump laughed.") == []
+
+
+def test_an_event_told_with_a_weekday_on_its_verb_lies_in_the_writing_week(pipeline):
+    from tidings.timex.conflicts_events import event_clues
+
+    text = ("The Republican National Convention began the state-by-state roll call vote on Tuesday "
+            "that will end with the nomination.")
+    [c] = event_clues(text, pipeline.nlp(text))
+    assert (c.tense, c.day) == ("past", 6)
+    # the weekday belongs to another verb: the caucuses may be long past
+    text = "On Tuesday, Cruz recalled winning the Iowa caucuses."
+    [c] = event_clues(text, pipeline.nlp(text))
+    assert c.day == 0
+
+
+def test_a_convention_story_dated_months_later_is_flagged(time_layer):
+    body = ("The Republican National Convention began the state-by-state roll call vote on Tuesday that "
+            "will culminate in delegates formally nominating Donald Trump for president. He will accept "
+            "the nomination Thursday.")
+    flags = conflicts(time_layer(body, "2016-10-19"))
+    assert len(flags) == 1 and "July 2016" in flags[0].message
+    assert conflicts(time_layer(body, "2016-07-19")) == []

@@ -133,6 +133,26 @@ def _closeness(view: str, start: int, end: int) -> tuple[int, Optional[str]]:
     return 0, None
 
 
+_WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                       "today", "tonight", "yesterday", "tomorrow"))
+
+
+def _verb_has_weekday(parsed: "Doc", start: int, end: int) -> bool:
+    """The verb the event's name is an argument of is also told with a weekday ("The
+    Republican National Convention began the roll call vote on Tuesday", "Cruz won the Iowa
+    caucuses Monday night"): the event happened (or happens) in the writing week."""
+    gov = governing_verb(parsed, start, end)
+    if gov is None or not attached_directly(parsed, start, end, gov):
+        return False
+    for child in gov.children:
+        if child.text in _WEEKDAYS and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("on", "by", "until") \
+                and any(g.text in _WEEKDAYS and g.dep_ == "pobj" for g in child.children):
+            return True
+    return False
+
+
 def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
     """One clue per event of the table named in ``view``, with its tense."""
     from tidings.timex.conflicts_fit import Clue
@@ -147,6 +167,8 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
                 continue
             tense = _tense(view, parsed, m.start(), m.end())
             close, told = _closeness(view, m.start(), m.end())
+            if not close and tense != "none" and _verb_has_weekday(parsed, m.start(), m.end()):
+                close = 6               # "the convention began the roll call on Tuesday": this week
             if close and told is None and tense == "future" and not _AHEAD.search(_before(view, m.start())):
                 tense = "none"          # "rallied to win the Iowa caucuses this month": no plan
             tense = told or tense
