@@ -97,3 +97,11 @@ def test_a_convention_story_dated_months_later_is_flagged(time_layer):
     flags = conflicts(time_layer(body, "2016-10-19"))
     assert len(flags) == 1 and "July 2016" in flags[0].message
     assert conflicts(time_layer(body, "2016-07-19")) == []
+
+
+def test_a_weekday_inside_the_events_name_is_not_a_weekday_of_its_verb(pipeline):
+    from tidings.timex.conflicts_events import event_clues
+
+    text = "The Republican field is still crowded, and Super Tuesday will thin it, an adviser said."
+    [c] = event_clues(text, pipeline.nlp(text))
+    assert c.day == 0

@@ -145,6 +145,8 @@ def _verb_has_weekday(parsed: "Doc", start: int, end: int) -> bool:
     if gov is None or not attached_directly(parsed, start, end, gov):
         return False
     for child in gov.children:
+        if start <= child.idx < end:
+            continue                    # the name's own word ("Super Tuesday will thin it")
         if child.text in _WEEKDAYS and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
             return True
         if child.dep_ == "prep" and child.lower_ in ("on", "by", "until") \
