@@ -21,7 +21,8 @@ def test_a_president_named_in_full_without_the_title_is_a_clue():
 
     [c] = untitled_clues(RACE)
     assert RACE[c.vstart:c.vend] == "Donald Trump"
-    assert (dt.date(2017, 1, 20), dt.date(2021, 1, 20)) in c.terms
+    # president-elect from election day, then president: one span
+    assert (dt.date(2016, 11, 8), dt.date(2021, 1, 20)) in c.terms
 
 
 def test_a_title_anywhere_before_a_mention_or_a_namesake_is_no_clue():
@@ -35,6 +36,8 @@ def test_a_title_anywhere_before_a_mention_or_a_namesake_is_no_clue():
     assert untitled_clues("Donald Trump Jr. met the lawyer in June.") == []
     # a surname alone says nothing about the habit
     assert untitled_clues("Trump told the crowd he would win.") == []
+    # "President Bush" titles George W. Bush
+    assert untitled_clues("George W. Bush flew to Texas, and President Bush spoke there.") == []
 
 
 def test_the_untitled_clue_weighs_only_inside_a_term():
@@ -44,8 +47,9 @@ def test_the_untitled_clue_weighs_only_inside_a_term():
     [c] = untitled_clues(RACE)
     assert loglik(c, dt.date(2018, 5, 10)) == math.log(UNTITLED_IN_TERM)
     assert loglik(c, dt.date(2016, 3, 10)) == 0.0
-    # the habit takes a couple of weeks to settle after the inauguration
-    assert loglik(c, dt.date(2017, 1, 25)) == 0.0
+    # the habit takes a couple of weeks to settle after the election
+    assert loglik(c, dt.date(2016, 11, 15)) == 0.0
+    assert loglik(c, dt.date(2016, 12, 15)) == math.log(UNTITLED_IN_TERM)
 
 
 def test_a_2016_race_story_dated_during_the_presidency_is_flagged(time_layer):

@@ -134,7 +134,7 @@ def _rows_by_key() -> dict[str, tuple[tuple[str, tuple[int, ...]], ...]]:
 # articles never titled him; during Trump's first term 2 of 12 pages of other news; outside
 # a term nearly every article leaves the title out (911 of 917 PolNeAR articles of 2015-16
 # naming Donald Trump).  So the clue weighs UNTITLED_IN_TERM inside a term, 1 outside.
-TITLED_OFFICES = ("President of the United States",)
+TITLED_OFFICES = ("President of the United States", "U.S. President-elect")
 UNTITLED_IN_TERM = 0.3
 UNTITLED_SETTLE_DAYS = 14           # days into a term before the habit holds
 # a title or a mention of the office within this many characters before a mention
@@ -145,17 +145,32 @@ _SUFFIX = re.compile(r"\s*(?:Jr\b|Sr\b|,\s*Jr\b|,\s*Sr\b|II\b|III\b)")
 
 @lru_cache(maxsize=1)
 def _titled_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[dt.date, dt.date], ...]], ...]:
-    """(full names, every name form, terms) of the rows of TITLED_OFFICES."""
-    out = []
+    """(full names, every name form with the surname, terms) per person of TITLED_OFFICES:
+    the terms of the rows that name him in full (president and president-elect) together."""
+    people: dict[str, tuple[set[str], set[str], set[tuple[dt.date, dt.date]]]] = {}
     for row in load_json("timex_offices.json")["offices"]:
-        if row["office"] not in TITLED_OFFICES:
+        full = [n for n in row["names"] if " " in n]
+        if row["office"] not in TITLED_OFFICES or not full:
             continue
-        full = tuple(n for n in sorted(row["names"], key=len, reverse=True) if " " in n)
-        if not full:
-            continue
-        terms = tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
-                      for a, b in row["terms"])
-        out.append((full, tuple(sorted(row["names"], key=len, reverse=True)), terms))
+        key = min(full, key=len)
+        names, forms, terms = people.setdefault(key, (set(), set(), set()))
+        names.update(full)
+        forms.update(row["names"])
+        forms.update(n.split()[-1] for n in full)          # "President Bush" titles George W. Bush
+        terms.update((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
+                     for a, b in row["terms"])
+    return tuple((tuple(sorted(names, key=len, reverse=True)), tuple(sorted(forms, key=len, reverse=True)),
+                  _joined(sorted(terms))) for names, forms, terms in people.values())
+
+
+def _joined(terms: list[tuple[dt.date, dt.date]]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Terms that touch made one (president-elect, then president)."""
+    out: list[tuple[dt.date, dt.date]] = []
+    for a, b in terms:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return tuple(out)
 
 
