@@ -109,3 +109,48 @@ def test_a_weekday_inside_the_events_name_is_not_a_weekday_of_its_verb(pipeline)
     text = "The Republican field is still crowded, and Super Tuesday will thin it, an adviser said."
     [c] = event_clues(text, pipeline.nlp(text))
     assert c.day == 0
+
+
+KAINE = ("Hillary Clinton picked Tim Kaine as her running mate, and Donald Trump mocked the choice at a "
+         "rally in Ohio. Bernie Sanders urged his delegates to back the ticket.")
+
+
+def test_candidates_named_in_a_sentence_about_the_race_are_clues():
+    from tidings.timex.conflicts_offices import CONTEXT_MAX, context_clues, office_clues
+
+    clues = context_clues(KAINE, office_clues(KAINE))
+    assert len(clues) == CONTEXT_MAX == 2       # one race: two people are enough
+    assert {KAINE[c.vstart:c.vend] for c in clues} <= {"Hillary Clinton", "Donald Trump", "Bernie Sanders"}
+    clinton = next((c for c in clues if c.office == "Hillary Clinton"), None)
+    if clinton is not None:
+        assert (dt.date(2015, 4, 12), dt.date(2016, 11, 8)) in clinton.terms
+
+
+def test_no_race_words_or_a_title_make_no_candidate_context_clue():
+    from tidings.timex.conflicts_offices import context_clues, office_clues
+
+    text = "Donald Trump bought a golf course in Scotland. The course has 18 holes."
+    assert context_clues(text, office_clues(text)) == []
+    # the title is the clue then
+    text = "Republican presidential candidate Donald Trump told the rally he would win."
+    assert [c.unit for c in office_clues(text)] == ["office"]
+    assert context_clues(text, office_clues(text)) == []
+
+
+def test_the_context_clue_weighs_less_before_and_after_the_run():
+    from tidings.timex.conflicts_fit import loglik
+    from tidings.timex.conflicts_offices import CONTEXT_AFTER, CONTEXT_BEFORE, context_clues, office_clues
+
+    c = next(c for c in context_clues(KAINE, office_clues(KAINE)) if c.office == "Hillary Clinton")
+    assert loglik(c, dt.date(2016, 7, 25)) == 0.0
+    assert loglik(c, dt.date(2013, 7, 25)) == math.log(CONTEXT_AFTER)      # after the 2008 run
+    assert loglik(c, dt.date(2018, 7, 25)) == math.log(CONTEXT_AFTER)
+    assert loglik(c, dt.date(2005, 7, 25)) == math.log(CONTEXT_BEFORE)
+
+
+def test_a_running_mate_story_dated_three_years_early_is_flagged(time_layer):
+    # two terms of the race vocabulary alone stay far under the bar; the two candidates tip it
+    story = KAINE.replace("in Ohio.", "in Ohio, one of the battleground states.")
+    flags = conflicts(time_layer(story, "2013-07-25"))
+    assert len(flags) == 1 and "a sentence about the race" in flags[0].message
+    assert conflicts(time_layer(story, "2016-07-25")) == []

@@ -81,8 +81,9 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
-           "q": 1.0, "qy": 1.0, "pos": 1.0, "untitled": 1.0}
+           "q": 1.0, "qy": 1.0, "pos": 1.0, "untitled": 1.0, "context": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
+USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
@@ -175,13 +176,13 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
     out: dict[tuple, Clue] = {}
     from tidings.timex.conflicts_world import world_clues
 
-    from tidings.timex.conflicts_offices import office_clues, untitled_clues
+    from tidings.timex.conflicts_offices import context_clues, office_clues, untitled_clues
 
     offices = office_clues(view)
     # a season's phrase inside a title ("presumptive Republican nominee Donald Trump") is the
     # title's evidence already
     world = world_clues(view, parsed, taken=[(c.vstart, c.vend) for c in offices])
-    untitled = untitled_clues(view) if USE_UNTITLED else []
+    untitled = (untitled_clues(view) if USE_UNTITLED else []) + (context_clues(view, offices) if USE_CONTEXT else [])
     for clue in [c for c in (_time_clue(it, view) for it in items) if c is not None] + offices + untitled + world:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:
@@ -259,7 +260,7 @@ def loglik(c: Clue, d: dt.date) -> float:
     if c.unit == "wd":
         table = _WD_BACK[c.tense]
         return math.log(table[(d.weekday() - c.day) % 7] / sum(table))
-    if c.unit == "untitled":
+    if c.unit in ("untitled", "context"):
         return math.log(_untitled_ratio(c, d.toordinal()))
     if c.unit == "office":
         if any(a - dt.timedelta(days=c.grace) <= d
@@ -314,7 +315,7 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
         return table[np.searchsorted(values, keys)]
     if c.unit == "office":
         return w * _office_row(c, cal.ords)
-    if c.unit == "untitled":
+    if c.unit in ("untitled", "context"):
         return w * np.log(_untitled_ratio(c, cal.ords))
     if c.unit in conflicts_writing.UNITS:
         return w * conflicts_writing.row(c, cal.ords, cal.months, cal.mdays)
@@ -349,6 +350,15 @@ def _untitled_ratio(c: Clue, ords: "np.ndarray | int") -> "np.ndarray":
     from tidings.timex.conflicts_offices import UNTITLED_IN_TERM, UNTITLED_SETTLE_DAYS
 
     ords = np.asarray(ords)
+    if c.unit == "context":
+        from tidings.timex.conflicts_offices import CONTEXT_AFTER, CONTEXT_BEFORE
+
+        during = np.zeros(ords.shape, dtype=bool)
+        for a, b in c.terms:
+            hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal() + OFFICE_GRACE_AFTER
+            during |= (ords >= a.toordinal() - c.grace) & (ords <= hi)
+        before = ords < min(a.toordinal() for a, _ in c.terms) - c.grace
+        return np.where(during, 1.0, np.where(before, CONTEXT_BEFORE, CONTEXT_AFTER))
     inside = np.zeros(ords.shape, dtype=bool)
     for a, b in c.terms:
         hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal()
@@ -436,6 +446,9 @@ def _describe(c: Clue, text: str) -> str:
     if c.unit == "office":
         spans = "; ".join(f"{_fmt(a)} to {'now' if b == dt.date.max else _fmt(b)}" for a, b in c.terms)
         return f"{quoted} (in office {spans})"
+    if c.unit == "context":
+        spans = "; ".join(f"{_fmt(a)} to {_fmt(b)}" for a, b in c.terms)
+        return f"{quoted} (named in a sentence about the race; a presidential candidate {spans})"
     if c.unit == "untitled":
         spans = "; ".join(f"{_fmt(a)} to {'now' if b == dt.date.max else _fmt(b)}" for a, b in c.terms)
         return f"{quoted} (named in full and never with the title President, seldom done during his terms: {spans})"

@@ -191,3 +191,61 @@ def untitled_clues(view: str) -> list[Clue]:
             continue
         out.append(Clue("untitled", "none", vstart=first[0], vend=first[1], terms=terms, office=full[0]))
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# A presidential candidate named in full in a sentence about the race ("Hillary Clinton's
+# selection of Tim Kaine as her running mate", "Donald Trump told the rally") with no title:
+# the article was most likely written during the candidacy (less 120 days: the run-up), now
+# and then before it (speculation about a run) or after it (a look back).  One clue per person,
+# CONTEXT_MAX people at most (they tell of one race together).
+CANDIDATE_OFFICES = ("Republican presidential candidate", "Democratic presidential candidate",
+                     "U.S. independent or third-party presidential candidate")
+CONTEXT_BEFORE = 0.25               # likelihood ratio before every candidacy (a guess: no
+                                    # article of the dev data is from before a run)
+CONTEXT_AFTER = 0.3                 # and after one
+CONTEXT_GRACE_BEFORE = 120
+CONTEXT_MAX = 2
+_RACE_WORDS = re.compile(
+    r"\b(?:campaign(?:s|ed|ing)?|nominee|nomination|primar(?:y|ies)|caucus(?:es)?|delegates?|running mate|"
+    r"rall(?:y|ies)|debates?|front-?runner|(?:run|running|ran|bid) for (?:the )?(?:White House|presidency|president)|"
+    r"presidential (?:bid|run|race|campaign|contest))\b")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+@lru_cache(maxsize=1)
+def _candidate_rows() -> tuple[tuple[tuple[str, ...], str, tuple[tuple[dt.date, dt.date], ...]], ...]:
+    """(full names, office, terms) per person of CANDIDATE_OFFICES, the terms of all rows joined."""
+    people: dict[str, tuple[set[str], set[tuple[dt.date, dt.date]]]] = {}
+    for row in load_json("timex_offices.json")["offices"]:
+        full = [n for n in row["names"] if " " in n]
+        if row["office"] not in CANDIDATE_OFFICES or not full:
+            continue
+        names, terms = people.setdefault(min(full, key=len), (set(), set()))
+        names.update(full)
+        terms.update((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
+                     for a, b in row["terms"])
+    return tuple((tuple(sorted(n, key=len, reverse=True)), key, _joined(sorted(t)))
+                 for key, (n, t) in people.items())
+
+
+def context_clues(view: str, offices: "list[Clue]") -> list[Clue]:
+    """Candidates named in full in a sentence with the race's words, and never with a title
+    (a title is the stronger clue, :func:`office_clues`)."""
+    out: list[Clue] = []
+    titled = " ".join(c.office for c in offices)
+    for names, key, terms in _candidate_rows():
+        if len(out) == CONTEXT_MAX:
+            break
+        if key in titled:
+            continue
+        for s, e in _name_matches(view, names):
+            if _SUFFIX.match(view, e):
+                continue
+            a = max((m.end() for m in _SENTENCE_END.finditer(view, max(0, s - 300), s)), default=max(0, s - 300))
+            b = _SENTENCE_END.search(view, e)
+            if _RACE_WORDS.search(view, a, b.start() if b else len(view)):
+                out.append(Clue("context", "none", vstart=s, vend=e, terms=terms, office=key,
+                                grace=CONTEXT_GRACE_BEFORE))
+                break
+    return out
