@@ -154,3 +154,24 @@ def test_a_running_mate_story_dated_three_years_early_is_flagged(time_layer):
     flags = conflicts(time_layer(story, "2013-07-25"))
     assert len(flags) == 1 and "a sentence about the race" in flags[0].message
     assert conflicts(time_layer(story, "2016-07-25")) == []
+
+
+def test_a_candidate_quitting_the_race_is_an_event_at_the_end_of_his_run():
+    from tidings.timex.conflicts_offices import withdrawal_clues
+
+    text = "Florida Sen. Marco Rubio suspended his campaign after losing his home-state primary."
+    [c] = withdrawal_clues(text)
+    assert (c.unit, c.tense) == ("event", "past")
+    assert c.terms == ((dt.date(2016, 3, 15), dt.date(2016, 3, 15)),)
+    assert text[c.vstart:c.vend] == "Marco Rubio suspended his campaign"
+    # a run that ended on election day was not quit; a name alone is no withdrawal
+    assert withdrawal_clues("Donald Trump suspended his campaign.") == []
+    assert withdrawal_clues("Marco Rubio campaigned in Florida.") == []
+
+
+def test_the_withdrawal_weighs_weeks_after_it_far_above_the_year_before():
+    from tidings.timex.conflicts_fit import loglik
+    from tidings.timex.conflicts_offices import withdrawal_clues
+
+    [c] = withdrawal_clues("Ted Cruz dropped out of the race, his aides said.")
+    assert loglik(c, dt.date(2016, 5, 10)) - loglik(c, dt.date(2015, 5, 10)) > 2.0

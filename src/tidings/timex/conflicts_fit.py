@@ -84,6 +84,7 @@ _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0
            "q": 1.0, "qy": 1.0, "pos": 1.0, "untitled": 1.0, "context": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
+USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
@@ -176,13 +177,14 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
     out: dict[tuple, Clue] = {}
     from tidings.timex.conflicts_world import world_clues
 
-    from tidings.timex.conflicts_offices import context_clues, office_clues, untitled_clues
+    from tidings.timex.conflicts_offices import context_clues, office_clues, untitled_clues, withdrawal_clues
 
     offices = office_clues(view)
     # a season's phrase inside a title ("presumptive Republican nominee Donald Trump") is the
     # title's evidence already
     world = world_clues(view, parsed, taken=[(c.vstart, c.vend) for c in offices])
-    untitled = (untitled_clues(view) if USE_UNTITLED else []) + (context_clues(view, offices) if USE_CONTEXT else [])
+    untitled = (untitled_clues(view) if USE_UNTITLED else []) + (context_clues(view, offices) if USE_CONTEXT else []) \
+        + (withdrawal_clues(view) if USE_WITHDRAWAL else [])
     for clue in [c for c in (_time_clue(it, view) for it in items) if c is not None] + offices + untitled + world:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:

@@ -249,3 +249,38 @@ def context_clues(view: str, offices: "list[Clue]") -> list[Clue]:
                                 grace=CONTEXT_GRACE_BEFORE))
                 break
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# "Marco Rubio suspended his campaign", "Cruz dropped out of the race": a candidate's
+# withdrawal is news in the weeks after the day his candidacy ended (the end of a term in the
+# table that is not an election day), told as past: an event clue of conflicts_events.
+_QUIT = re.compile(r"\s+(?:(?:has|had)\s+)?(?:suspended|ended|dropped|quit|abandoned|withdrew|exited)\b"
+                   r"(?:\s+(?:his|her)\s+(?:presidential\s+)?(?:campaign|bid|candidacy)|\s+out\b|\s+(?:from\s+)?the\s+race)")
+
+
+def withdrawal_clues(view: str) -> list[Clue]:
+    """An event clue per candidate of CANDIDATE_OFFICES told as having quit the race right
+    after his name; its occurrences are the ends of his candidacies that are not election
+    days (every fourth 20 January less the 75 days of a transition, roughly)."""
+    out: list[Clue] = []
+    for names, key, terms in _candidate_rows():
+        if not any(n in view for n in names):
+            continue
+        forms = names + tuple({n.split()[-1] for n in names})
+        quits = tuple((b, b) for a, b in terms if b != dt.date.max and not _is_election_day(b))
+        if not quits:
+            continue
+        for s, e in _name_matches(view, tuple(sorted(forms, key=len, reverse=True))):
+            if _QUIT.match(view, e):
+                out.append(Clue("event", "past", vstart=s, vend=_QUIT.match(view, e).end(), terms=quits,
+                                office=f"{key} quitting the race"))
+                break
+    return out
+
+
+def _is_election_day(d: dt.date) -> bool:
+    """The first Tuesday after the first Monday of November of a year divisible by four."""
+    if d.month != 11 or d.year % 4 or d.weekday() != 1:
+        return False
+    return 2 <= d.day <= 8
