@@ -263,7 +263,9 @@ def loglik(c: Clue, d: dt.date) -> float:
         table = _WD_BACK[c.tense]
         return math.log(table[(d.weekday() - c.day) % 7] / sum(table))
     if c.unit in ("untitled", "context"):
-        return math.log(_untitled_ratio(c, d.toordinal()))
+        from tidings.timex.conflicts_offices import habit_ratio
+
+        return math.log(habit_ratio(c, d.toordinal()))
     if c.unit == "office":
         if any(a - dt.timedelta(days=c.grace) <= d
                and (b == dt.date.max or d <= b + dt.timedelta(days=OFFICE_GRACE_AFTER)) for a, b in c.terms):
@@ -318,7 +320,9 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
     if c.unit == "office":
         return w * _office_row(c, cal.ords)
     if c.unit in ("untitled", "context"):
-        return w * np.log(_untitled_ratio(c, cal.ords))
+        from tidings.timex.conflicts_offices import habit_ratio
+
+        return w * np.log(habit_ratio(c, cal.ords))
     if c.unit in conflicts_writing.UNITS:
         return w * conflicts_writing.row(c, cal.ords, cal.months, cal.mdays)
     if c.unit in _WORLD:
@@ -342,30 +346,6 @@ def _office_row(c: Clue, ords: "np.ndarray") -> "np.ndarray":
     before = ords < min(a.toordinal() for a, _ in c.terms)
     out = np.where(before, math.log(c.before), math.log(OFFICE_AFTER_TERM))
     return np.where(in_term, 0.0, out)
-
-
-def _untitled_ratio(c: Clue, ords: "np.ndarray | int") -> "np.ndarray":
-    """The likelihood ratio of a president named in full but never with his title, for
-    every date ordinal in ``ords``: UNTITLED_IN_TERM well inside a term, 1 elsewhere."""
-    import numpy as np
-
-    from tidings.timex.conflicts_offices import UNTITLED_IN_TERM, UNTITLED_SETTLE_DAYS
-
-    ords = np.asarray(ords)
-    if c.unit == "context":
-        from tidings.timex.conflicts_offices import CONTEXT_AFTER, CONTEXT_BEFORE
-
-        during = np.zeros(ords.shape, dtype=bool)
-        for a, b in c.terms:
-            hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal() + OFFICE_GRACE_AFTER
-            during |= (ords >= a.toordinal() - c.grace) & (ords <= hi)
-        before = ords < min(a.toordinal() for a, _ in c.terms) - c.grace
-        return np.where(during, 1.0, np.where(before, CONTEXT_BEFORE, CONTEXT_AFTER))
-    inside = np.zeros(ords.shape, dtype=bool)
-    for a, b in c.terms:
-        hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal()
-        inside |= (ords >= a.toordinal() + UNTITLED_SETTLE_DAYS) & (ords <= hi)
-    return np.where(inside, UNTITLED_IN_TERM, 1.0)
 
 
 def _md_row(c: Clue, cal: _Days) -> "np.ndarray":
@@ -448,12 +428,10 @@ def _describe(c: Clue, text: str) -> str:
     if c.unit == "office":
         spans = "; ".join(f"{_fmt(a)} to {'now' if b == dt.date.max else _fmt(b)}" for a, b in c.terms)
         return f"{quoted} (in office {spans})"
-    if c.unit == "context":
-        spans = "; ".join(f"{_fmt(a)} to {_fmt(b)}" for a, b in c.terms)
-        return f"{quoted} (named in a sentence about the race; a presidential candidate {spans})"
-    if c.unit == "untitled":
-        spans = "; ".join(f"{_fmt(a)} to {'now' if b == dt.date.max else _fmt(b)}" for a, b in c.terms)
-        return f"{quoted} (named in full and never with the title President, seldom done during his terms: {spans})"
+    if c.unit in ("context", "untitled"):
+        from tidings.timex.conflicts_offices import describe
+
+        return describe(c, quoted)
     if c.unit == "age":
         born = c.terms[0][0]
         from tidings.timex.conflicts_world import birthday

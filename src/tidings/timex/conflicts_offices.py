@@ -3,15 +3,25 @@
 candidate Ted Cruz" during his campaign; not "former", not "then-").  The table is
 ``data/timex_offices.json``; :mod:`.conflicts_fit` weighs the clues
 (``OFFICE_IN_TERM``, ``OFFICE_AFTER_TERM``, the grace days).
+
+The same table gives three more clues: a US president (or president-elect) named in full and
+never with the title was seldom written about during his term (the title habit,
+:func:`untitled_clues`); a presidential candidate named in full in a sentence about the race
+was mostly written about during the run (:func:`context_clues`); "Rubio suspended his
+campaign" is news of the weeks after the run ended (:func:`withdrawal_clues`, an event clue).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tidings.data import load_json
-from tidings.timex.conflicts_fit import OFFICE_GRACE_BEFORE, Clue
+from tidings.timex.conflicts_fit import OFFICE_GRACE_AFTER, OFFICE_GRACE_BEFORE, Clue
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @lru_cache(maxsize=1)
@@ -284,3 +294,34 @@ def _is_election_day(d: dt.date) -> bool:
     if d.month != 11 or d.year % 4 or d.weekday() != 1:
         return False
     return 2 <= d.day <= 8
+
+
+def habit_ratio(c: Clue, ords: "np.ndarray | int") -> "np.ndarray":
+    """The likelihood ratio of an untitled president (UNTITLED_IN_TERM well inside a term, 1
+    elsewhere) or of a candidate named in the race's words (1 during the run, CONTEXT_BEFORE
+    before every run, CONTEXT_AFTER after one), for every date ordinal in ``ords``."""
+    import numpy as np
+
+    ords = np.asarray(ords)
+    if c.unit == "context":
+        during = np.zeros(ords.shape, dtype=bool)
+        for a, b in c.terms:
+            hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal() + OFFICE_GRACE_AFTER
+            during |= (ords >= a.toordinal() - c.grace) & (ords <= hi)
+        before = ords < min(a.toordinal() for a, _ in c.terms) - c.grace
+        return np.where(during, 1.0, np.where(before, CONTEXT_BEFORE, CONTEXT_AFTER))
+    inside = np.zeros(ords.shape, dtype=bool)
+    for a, b in c.terms:
+        hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal()
+        inside |= (ords >= a.toordinal() + UNTITLED_SETTLE_DAYS) & (ords <= hi)
+    return np.where(inside, UNTITLED_IN_TERM, 1.0)
+
+
+def describe(c: Clue, quoted: str) -> str:
+    """The flag's words for an untitled-president or a candidate-context clue."""
+    def when(a: dt.date, b: dt.date) -> str:
+        return f"{a.day} {a.strftime('%B')} {a.year} to " + ("now" if b == dt.date.max else f"{b.day} {b.strftime('%B')} {b.year}")
+    spans = "; ".join(when(a, b) for a, b in c.terms)
+    if c.unit == "context":
+        return f"{quoted} (named in a sentence about the race; a presidential candidate {spans})"
+    return f"{quoted} (named in full and never with the title President, seldom done during his terms: {spans})"
