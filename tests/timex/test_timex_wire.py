@@ -123,3 +123,13 @@ def test_that_night_is_the_day_just_named(time_layer):
     assert value_of(layer, "that night") == ("2016-04-14", "day")
     layer = time_layer("Minutes later, the campaign issued a statement.", WED)
     assert value_of(layer, "Minutes") == ("PTXM", None)
+
+
+def test_a_month_on_a_present_say_has_no_tense(time_layer):
+    # the parser hangs "in November" on "say"; a present "say" dates a weekday ("Trump says
+    # Monday"), not the month of the election the subject is fighting
+    layer = time_layer("Democrats trying to regain control of the Senate in November say they have a "
+                       "powerful new weapon.", "2024-06-10")
+    assert value_of(layer, "November") == ("2024-11-01", "month")
+    layer = time_layer("Officials say the plant closed in March.", "2024-06-10")
+    assert value_of(layer, "March") == ("2024-03-01", "month")

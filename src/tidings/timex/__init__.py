@@ -134,6 +134,8 @@ def run(analysis: Analysis) -> TimeLayer:
         verb = governing_verb(parsed, m.start, m.end) if parsed is not None else None
         in_head = bool(head_range and head_range[0] <= m.start < head_range[1])
         tense = tense_of(verb, headline=in_head)
+        if m.kind == "m" and tense == "past" and not in_head and verb is not None and verb.tag_ in ("VBZ", "VBP"):
+            tense = None         # "Democrats [...] in November say": a month on a present "say" has no tense
         if tense == "present" and m.kind in ("weekday", "weekend", "md", "dm", "holiday", "clock") and not in_head:
             tense = "future"     # "the talks resume on Monday"
         o = analysis.span(m.start, m.end)
