@@ -218,7 +218,7 @@ CONTEXT_GRACE_BEFORE = 120
 CONTEXT_MAX = 2
 _RACE_WORDS = re.compile(
     r"\b(?:campaign(?:s|ed|ing)?|nominee|nomination|primar(?:y|ies)|caucus(?:es)?|delegates?|running mate|"
-    r"rall(?:y|ies)|debates?|front-?runner|(?:run|running|ran|bid) for (?:the )?(?:White House|presidency|president)|"
+    r"rall(?:y|ies)|debates?|front-?runner|rivals?|candidates?|candidacy|opponents?|(?:run|running|ran|bid) for (?:the )?(?:White House|presidency|president)|"
     r"presidential (?:bid|run|race|campaign|contest))\b")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
