@@ -201,3 +201,19 @@ def test_scare_quotes_in_an_article_give_no_statement(pipeline):
     contents = _contents(res)
     assert not any(c in ("“vandals”", "“reforms”") for c in contents)
     assert any("We will not give in" in c for c in contents)
+
+
+def test_a_quoted_headline_with_a_byline_is_a_cited_article_not_a_statement(pipeline):
+    # a newsletter's reading list: each quote is the headline of an article, then its byline
+    text = ("Morning Roundup\n\n"
+            "“We are running out of time,” the mayor, Rosa Delgado, told reporters on Monday.\n\n"
+            "—“City council weighs a ban on leaf blowers,” by the Daily Ledger’s Ana Ruiz: "
+            "http://example.com/a.\n\n"
+            "—“Museum names a new director after a long search,” by Times' Paul Okafor: http://example.com/b.\n\n"
+            "“The ban would cost landscapers their livelihoods,” said Mark Ellis, who runs a lawn service, "
+            "by phone on Tuesday.\n")
+    res = next(iter(pipeline.extract_many([{"id": "roundup", "text": text}])))
+    contents = _contents(res)
+    assert not any("leaf blowers" in c or "new director" in c for c in contents)
+    # a quote followed by "by" that is no byline stays
+    assert any("cost landscapers their livelihoods" in c for c in contents)
