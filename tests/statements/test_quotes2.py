@@ -174,6 +174,24 @@ def test_colon_headline_is_short(pipeline):
     assert not any(c.startswith("Student loans") for _, c in found), found
 
 
+def test_transcript_line_is_a_direct_quote_of_the_named_speaker(pipeline):
+    """A hearing transcript: "Name (affiliation): “...”", the space after the colon lost in
+    extraction, the quote longer than any headline."""
+    text = ("The committee pressed the former official on the numbers.\n\n"
+            "Rep. Dana Whitfield (D-Ore.):\"Where did the figure of 90 percent come from? Nobody on this "
+            "committee has seen a document that supports it, and the department itself has never "
+            "published a count of the records it holds. Who told you that?\"\n\n"
+            "Headlines: roads, rail and the port\n")
+    res = pipeline.extract(text)
+    found = [(st.kind, st.speaker.text if st.speaker else None, st.cue.text if st.cue else None,
+              st.content[0].text) for st in res.statements]
+    assert any(kind == "direct" and speaker == "Rep. Dana Whitfield (D-Ore.)" and cue == ":"
+               and content.startswith('"Where did the figure') and content.endswith('Who told you that?"')
+               for kind, speaker, cue, content in found), found
+    # a topic line with a colon is no statement
+    assert not any(c.startswith("roads") for *_, c in found), found
+
+
 def test_that_clause_hung_on_the_setting_noun(pipeline):
     """"stressing in his remarks that X": the parser makes the clause one of "remarks"."""
     res = pipeline.extract("Mr. Blanchet offered a restrained embrace on Tuesday, stressing in his remarks "

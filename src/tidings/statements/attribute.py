@@ -332,7 +332,9 @@ def build(analysis: "Analysis", *, cues: str = "model", scope: str = "statements
         raws = [r for r in raws if (r.speech or r.clausal) and not _topic_only(r, doc, text)]
     used = _attach_quotes(raws, quotes)
     _continue_quotes(ctx, raws, quotes, used)
-    raws.extend(colon_headlines(ctx, raws))
+    heads = colon_headlines(ctx, raws)
+    used |= _attach_quotes(heads, quotes)    # "Rep. Trey Gowdy (R-S.C.): “...”" is a direct quote
+    raws.extend(heads)
     raws.sort(key=lambda r: r.content[0][0])
     items: list[Raw] = list(raws)
     last: Optional[Raw] = None

@@ -36,12 +36,14 @@ def merge(ranges: list[Range]) -> list[Range]:
     return out
 
 
-_COLON_HEAD = re.compile(r"([^:\n]{2,40}?):\s+(\S[^\n]*)")
+# (a transcript's 'Rep. Trey Gowdy (R-S.C.):"I have not ..."' may lose the space before the quote)
+_COLON_HEAD = re.compile(r"([^:\n]{2,40}?):(?:\s+|(?=[\"“‘]))(\S[^\n]*)")
 
 
 # a headline is short: "Jeb Bush: Student loans Some big ideas do come to pass. ..." is a
 # section heading run into its paragraph
 HEADLINE_WORDS = 30
+TRANSCRIPT_WORDS = 150
 
 
 def colon_headlines(ctx: "_Context", raws: list[Raw]) -> list[Raw]:
@@ -64,7 +66,10 @@ def colon_headlines(ctx: "_Context", raws: list[Raw]) -> list[Raw]:
         src = rules.trim(text, (ps, colon))
         words = re.findall(r"[^\W\d_]+", m.group(2))
         said = doc.char_span(*content, alignment_mode="expand") if content else None
-        if content and src and 3 <= len(words) <= HEADLINE_WORDS and head.ent_type_ not in ("GPE", "LOC", "DATE") \
+        # a transcript's line ('Rep. Trey Gowdy (R-S.C.): "I have not heard ..."') is a whole
+        # quote and may run long; a headline is short
+        limit = TRANSCRIPT_WORDS if m.group(2)[0] in "\"“" else HEADLINE_WORDS
+        if content and src and 3 <= len(words) <= limit and head.ent_type_ not in ("GPE", "LOC", "DATE") \
                 and said is not None and any(t.pos_ in ("VERB", "AUX") for t in said) \
                 and "http" not in m.group(2):  # not "Clinton: 2,316", "Iowa: Tim Albrecht, Brad ..."
             out.append(Raw(cue=[(colon, colon + 1)], content=[content], source=src,
