@@ -234,3 +234,20 @@ def test_time_clause_after_the_cue_is_not_said(pipeline):
     res = pipeline.extract('"He did not pay the tax," she said as some wearing Ford shirts booed.')
     contents = [" ".join(c.text for c in st.content) for st in res.statements]
     assert contents == ['"He did not pay the tax,"'], contents
+
+
+def test_said_colon_then_the_words_in_the_next_paragraph(pipeline):
+    """"The ministry said in a statement:" and a block quote in the next paragraph, its
+    quote marks lost to indentation; a colon after a complement is not such a cue."""
+    text = ("The talks had stalled for a month.\n\n"
+            "The ministry said in a statement:\n\n"
+            "The talks will resume next week in Geneva, and both delegations will attend.\n\n"
+            "The envoy said the plan had three parts:\n\n"
+            "A ceasefire, an exchange of prisoners and a timetable.\n")
+    res = pipeline.extract(text)
+    found = [(st.speaker.text if st.speaker else None, st.cue.text if st.cue else None,
+              " ".join(c.text for c in st.content)) for st in res.statements]
+    assert ("The ministry", "said",
+            "The talks will resume next week in Geneva, and both delegations will attend") in found, found
+    assert ("The envoy", "said", "the plan had three parts") in found, found
+    assert not any(c.startswith("A ceasefire") for *_, c in found), found

@@ -348,6 +348,30 @@ def _time_phrase(prep: "Token") -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
+def _colon_block(cue: "list[Token]", text: str) -> Optional[Range]:
+    """The next paragraph, when the cue ends its paragraph with a colon ("he said:")."""
+    j = cue[-1].idx + len(cue[-1])
+    if cue[-1].text != ":":
+        # "said:", "said in a statement on Monday:"
+        m = _TO_COLON.match(text, j)
+        if m is None:
+            return None
+        j = m.end()
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    if j >= len(text) or text[j] != "\n":
+        return None
+    while j < len(text) and text[j].isspace():
+        j += 1
+    stop = text.find("\n", j)
+    stop = len(text) if stop < 0 else stop
+    return trim(text, (j, stop)) if stop - j >= MIN_BLOCK_CHARS else None
+
+
+_TO_COLON = re.compile(r"[^:\n.!?;\"“”]{0,60}:")
+MIN_BLOCK_CHARS = 12   # a paragraph after "said:" shorter than this is a label, not what was said
+
+
 def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
     lemma = tok.lemma_.lower()
     content: Optional[Range] = None
@@ -386,6 +410,10 @@ def _verbal(tok: "Token", text: str, speech: frozenset[str]) -> Optional[Raw]:
             lead = _lost_subject(tok, comp, cue)
             if lead is not None:
                 content = (lead.idx, content[1])
+    elif lemma in speech and (block := _colon_block(cue, text)) is not None:
+        # "In a speech last July, he said:" and the words in the next paragraph (a block
+        # quote whose marks the page set as indentation)
+        content, kind = block, "colon"
     elif lemma in speech and (tok.dep_ == "parataxis" or _aside_ccomp(tok)):
         # "The plan failed, he said." / "This campaign, he says, is different."
         head = tok.head
