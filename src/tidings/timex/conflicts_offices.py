@@ -65,7 +65,7 @@ def office_clues(view: str) -> list[Clue]:
     patterns = _office_patterns()
     # only the rows of names the text holds, in the table's order; each name found, then a
     # title right before it (cheaper than a scan of the text for every title)
-    words = set(_WORD.findall(view))
+    words = view_words(view)
     by_key = _rows_by_key()
     rows = sorted({i for key in words if key in by_key for name, idx in by_key[key] if name in view for i in idx})
     for row_names, title_rx, office, names, terms, grace, before, lasts, reach in (patterns[i] for i in rows):
@@ -89,6 +89,12 @@ def office_clues(view: str) -> list[Clue]:
 
 
 _WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def view_words(view: str) -> frozenset[str]:
+    """The words of an article's text, found once for the checks that pick names by them."""
+    return frozenset(_WORD.findall(view))
 _NAME_EDGE = re.compile(r"[\w-]")
 
 
@@ -216,11 +222,11 @@ CONTEXT_BEFORE = 0.25               # likelihood ratio before every candidacy (a
 CONTEXT_AFTER = 0.3                 # and after one
 CONTEXT_GRACE_BEFORE = 120
 CONTEXT_MAX = 2
+CONTEXT_MENTIONS = 4                # a person's first mentions looked at
 _RACE_WORDS = re.compile(
     r"\b(?:campaign(?:s|ed|ing)?|nominee|nomination|primar(?:y|ies)|caucus(?:es)?|delegates?|running mate|"
     r"rall(?:y|ies)|debates?|front-?runner|rivals?|candidates?|candidacy|opponents?|(?:run|running|ran|bid) for (?:the )?(?:White House|presidency|president)|"
     r"presidential (?:bid|run|race|campaign|contest))\b")
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 @lru_cache(maxsize=1)
@@ -239,26 +245,49 @@ def _candidate_rows() -> tuple[tuple[tuple[str, ...], str, tuple[tuple[dt.date, 
                  for key, (n, t) in people.items())
 
 
+@lru_cache(maxsize=1)
+def _candidates_by_surname() -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for i, (names, _, _) in enumerate(_candidate_rows()):
+        for last in {n.split()[-1] for n in names}:
+            out.setdefault(last, []).append(i)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _candidates_in(view: str) -> list[tuple[tuple[str, ...], str, tuple[tuple[dt.date, dt.date], ...]]]:
+    """The rows of _candidate_rows whose surname is a word of ``view``, in the table's order."""
+    by = _candidates_by_surname()
+    rows = _candidate_rows()
+    return [rows[i] for i in sorted({i for w in view_words(view) & by.keys() for i in by[w]})]
+
+
 def context_clues(view: str, offices: "list[Clue]") -> list[Clue]:
     """Candidates named in full in a sentence with the race's words, and never with a title
     (a title is the stronger clue, :func:`office_clues`)."""
     out: list[Clue] = []
     titled = " ".join(c.office for c in offices)
-    for names, key, terms in _candidate_rows():
+    for names, key, terms in _candidates_in(view):
         if len(out) == CONTEXT_MAX:
             break
         if key in titled:
             continue
-        for s, e in _name_matches(view, names):
+        for s, e in _name_matches(view, names)[:CONTEXT_MENTIONS]:
             if _SUFFIX.match(view, e):
                 continue
-            a = max((m.end() for m in _SENTENCE_END.finditer(view, max(0, s - 300), s)), default=max(0, s - 300))
-            b = _SENTENCE_END.search(view, e)
-            if _RACE_WORDS.search(view, a, b.start() if b else len(view)):
+            if _RACE_WORDS.search(view, *_sentence(view, s, e)):
                 out.append(Clue("context", "none", vstart=s, vend=e, terms=terms, office=key,
                                 grace=CONTEXT_GRACE_BEFORE))
                 break
     return out
+
+
+def _sentence(view: str, s: int, e: int) -> tuple[int, int]:
+    """The bounds of the sentence around ``view[s:e]`` (at most 300 characters either side)."""
+    lo = max(0, s - 300)
+    a = max(view.rfind(". ", lo, s), view.rfind("? ", lo, s), view.rfind("! ", lo, s), view.rfind("\n", lo, s))
+    hi = min(len(view), e + 300)
+    ends = [i for i in (view.find(". ", e, hi), view.find("? ", e, hi), view.find("! ", e, hi), view.find("\n", e, hi)) if i >= 0]
+    return (a + 1 if a >= 0 else lo), (min(ends) if ends else hi)
 
 
 # ---------------------------------------------------------------------------------------
@@ -269,12 +298,17 @@ _QUIT = re.compile(r"\s+(?:(?:has|had)\s+)?(?:suspended|ended|dropped|quit|aband
                    r"(?:\s+(?:his|her)\s+(?:presidential\s+)?(?:campaign|bid|candidacy)|\s+out\b|\s+(?:from\s+)?the\s+race)")
 
 
+_QUIT_WORDS = ("suspended", "ended", "dropped", "quit", "abandoned", "withdrew", "exited")
+
+
 def withdrawal_clues(view: str) -> list[Clue]:
     """An event clue per candidate of CANDIDATE_OFFICES told as having quit the race right
     after his name; its occurrences are the ends of his candidacies that are not election
     days (every fourth 20 January less the 75 days of a transition, roughly)."""
     out: list[Clue] = []
-    for names, key, terms in _candidate_rows():
+    if not any(w in view for w in _QUIT_WORDS):
+        return out
+    for names, key, terms in _candidates_in(view):
         if not any(n in view for n in names):
             continue
         forms = names + tuple({n.split()[-1] for n in names})
