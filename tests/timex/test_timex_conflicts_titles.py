@@ -175,3 +175,14 @@ def test_the_withdrawal_weighs_weeks_after_it_far_above_the_year_before():
 
     [c] = withdrawal_clues("Ted Cruz dropped out of the race, his aides said.")
     assert loglik(c, dt.date(2016, 5, 10)) - loglik(c, dt.date(2015, 5, 10)) > 2.0
+
+
+def test_a_candidate_who_quit_stays_in_the_races_news_until_election_day():
+    from tidings.timex.conflicts_fit import loglik
+    from tidings.timex.conflicts_offices import context_clues, office_clues
+
+    text = "Jeb Bush's super PAC spent $100 million on the primary campaign and won few delegates."
+    [c] = context_clues(text, office_clues(text))
+    # Bush quit on 20 February 2016; May 2016 is still the same race, 2018 is a look back
+    assert loglik(c, dt.date(2016, 5, 23)) == 0.0
+    assert loglik(c, dt.date(2018, 5, 23)) < 0.0

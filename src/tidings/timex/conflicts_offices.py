@@ -212,8 +212,9 @@ def untitled_clues(view: str) -> list[Clue]:
 # ---------------------------------------------------------------------------------------
 # A presidential candidate named in full in a sentence about the race ("Hillary Clinton's
 # selection of Tim Kaine as her running mate", "Donald Trump told the rally") with no title:
-# the article was most likely written during the candidacy (less 120 days: the run-up), now
-# and then before it (speculation about a run) or after it (a look back).  One clue per person,
+# the article was most likely written during the candidacy (less 120 days: the run-up; a run
+# quit early lasts to its cycle's election day, as the race's news still names him), now and
+# then before it (speculation about a run) or after it (a look back).  One clue per person,
 # CONTEXT_MAX people at most (they tell of one race together).
 CANDIDATE_OFFICES = ("Republican presidential candidate", "Democratic presidential candidate",
                      "U.S. independent or third-party presidential candidate")
@@ -275,10 +276,24 @@ def context_clues(view: str, offices: "list[Clue]") -> list[Clue]:
             if _SUFFIX.match(view, e):
                 continue
             if _RACE_WORDS.search(view, *_sentence(view, s, e)):
-                out.append(Clue("context", "none", vstart=s, vend=e, terms=terms, office=key,
+                out.append(Clue("context", "none", vstart=s, vend=e, terms=_to_cycle_end(terms), office=key,
                                 grace=CONTEXT_GRACE_BEFORE))
                 break
     return out
+
+
+def _to_cycle_end(terms: tuple[tuple[dt.date, dt.date], ...]) -> tuple[tuple[dt.date, dt.date], ...]:
+    """A run that ended early ends, for the race's news, on its cycle's election day: a
+    candidate who quit in February is still in the race's stories until November."""
+    out = []
+    for a, b in terms:
+        if b != dt.date.max:
+            year = b.year + (-b.year) % 4
+            nov = dt.date(year, 11, 2)
+            day = nov + dt.timedelta(days=(1 - nov.weekday()) % 7)      # first Tuesday after Nov. 1
+            b = max(b, day) if day >= b else b
+        out.append((a, b))
+    return _joined(sorted(out))
 
 
 def _sentence(view: str, s: int, e: int) -> tuple[int, int]:
