@@ -121,9 +121,9 @@ def test_candidates_named_in_a_sentence_about_the_race_are_clues():
     clues = context_clues(KAINE, office_clues(KAINE))
     assert len(clues) == CONTEXT_MAX == 2       # one race: two people are enough
     assert {KAINE[c.vstart:c.vend] for c in clues} <= {"Hillary Clinton", "Donald Trump", "Bernie Sanders"}
-    clinton = next((c for c in clues if c.office == "Hillary Clinton"), None)
-    if clinton is not None:
-        assert (dt.date(2015, 4, 12), dt.date(2016, 11, 8)) in clinton.terms
+    # the people are taken in the office table's order: Trump's row comes before Clinton's
+    clinton = next(c for c in clues if c.office == "Hillary Clinton")
+    assert (dt.date(2015, 4, 12), dt.date(2016, 11, 8)) in clinton.terms
 
 
 def test_no_race_words_or_a_title_make_no_candidate_context_clue():
