@@ -177,6 +177,9 @@ def main() -> int:
     ap.add_argument("--list", action="store_true", help="print every flag and every miss")
     ap.add_argument("--extraction", action="store_true",
                     help="add the article-extraction pages with a publication date (other news, 2014-2019)")
+    ap.add_argument("--extraction-half", choices=("A", "B"), default=None,
+                    help="with --extraction: only half A (sha1 of the page id even: to study and tune on) "
+                         "or half B (odd: to check on once)")
     args = ap.parse_args()
 
     from tidings import timex
@@ -185,7 +188,10 @@ def main() -> int:
 
     pipe = default_pipeline()
     arts = load_articles(args.polnear, args.offset, meantime=not args.no_meantime)
-    arts += load_extraction() if args.extraction else []
+    pages = load_extraction() if args.extraction else []
+    if args.extraction_half:
+        pages = [a for a in pages if _h(a["id"]) % 2 == "AB".index(args.extraction_half)]
+    arts += pages
     counts: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for art in arts:
         base = pipe._prepare({"id": art["id"], "text": art["text"], "published": art["published"]}, None)

@@ -153,3 +153,58 @@ def test_one_month_day_alone_does_not_flag(time_layer):
             "on Tuesday. He had been questioned on March 12 and again on March 14.")
     assert len(conflicts(time_layer(more, "2019-11-18"))) == 1
     assert conflicts(time_layer(more, "2019-03-20")) == []
+
+
+CAR_LAUNCH = ("The carmaker unveiled the electric coupe at the motor show in Los Angeles on Wednesday. "
+              "Deliveries in Europe will start in spring 2021, and a faster charger will be offered as an "
+              "option in 2021. Prices for the United States have not been set, but the coupe is expected to "
+              "go on sale there early next year. Last month the company said it had sold 20,000 of its first "
+              "electric model.")
+
+
+def _ry(clues: list) -> list:
+    return [c for c in clues if c.unit == "ry"]
+
+
+def test_next_year_beside_the_years_named_to_come(time_layer):
+    # "in 2021" told as to come and "early next year": written in 2020, not in 2018
+    from tidings.timex.conflicts_fit import clues_of, loglik
+
+    layer = time_layer(CAR_LAUNCH, "2018-11-20")
+    ry = _ry(clues_of(layer.resolved, layer.view))
+    assert [(c.day, [a.year for a, _ in c.terms]) for c in ry] == [(1, [2021])]
+    assert loglik(ry[0], dt.date(2020, 11, 20)) > loglik(ry[0], dt.date(2018, 11, 20)) + 1
+    assert loglik(ry[0], dt.date(2020, 11, 20)) == 0.0
+
+
+def test_relative_year_moves_the_fit_towards_the_named_year(time_layer, monkeypatch):
+    from tidings.timex import conflicts_fit
+    from tidings.timex.conflicts_fit import clues_of, fit_dates
+
+    layer = time_layer(CAR_LAUNCH, "2018-11-20")
+    with_rule = fit_dates(clues_of(layer.resolved, layer.view), dt.date(2018, 11, 20))
+    monkeypatch.setattr(conflicts_fit, "USE_RELATIVE_YEARS", False)
+    without = fit_dates(clues_of(layer.resolved, layer.view), dt.date(2018, 11, 20))
+    assert with_rule is not None and without is not None
+    assert with_rule[0] > without[0] + 1
+    assert with_rule[1].year == 2020
+
+
+def test_last_year_and_years_ago_beside_past_years(time_layer):
+    from tidings.timex.conflicts_fit import clues_of, loglik
+
+    body = ("Only 360 Republicans caucused in the county in 2012. Four years ago, turnout was so low that "
+            "the party closed two precincts. Last year the county moved its caucus site after a flood "
+            "in 2015, organisers said on Monday.")
+    ry = {c.day: c for c in _ry(clues_of(time_layer(body, "2016-01-27").resolved, ""))}
+    assert sorted(ry) == [-4, -1]
+    assert loglik(ry[-4], dt.date(2016, 1, 27)) > loglik(ry[-4], dt.date(2013, 1, 27))
+    assert loglik(ry[-1], dt.date(2016, 1, 27)) > loglik(ry[-1], dt.date(2018, 1, 27))
+
+
+def test_relative_years_with_no_named_year_say_nothing(time_layer):
+    from tidings.timex.conflicts_fit import clues_of
+
+    layer = time_layer("Sales rose last year and will rise again next year, the company said on Monday.",
+                       "2019-05-02")
+    assert _ry(clues_of(layer.resolved, layer.view)) == []

@@ -81,9 +81,10 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
-           "q": 1.0, "qy": 1.0, "pos": 1.0, "untitled": 1.0, "context": 1.0}
+           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "untitled": 1.0, "context": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
+USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
@@ -185,7 +186,10 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
     world = world_clues(view, parsed, taken=[(c.vstart, c.vend) for c in offices])
     untitled = (untitled_clues(view) if USE_UNTITLED else []) + (context_clues(view, offices) if USE_CONTEXT else []) \
         + (withdrawal_clues(view) if USE_WITHDRAWAL else [])
-    for clue in [c for c in (_time_clue(it, view) for it in items) if c is not None] + offices + untitled + world:
+    relative = conflicts_writing.relative_year_clues(items, [_clue_tense(it) for it in items]) \
+        if USE_RELATIVE_YEARS else []
+    for clue in [c for c in (_time_clue(it, view) for it in items) if c is not None] + offices + untitled + world \
+            + relative:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:
             out[v].tense = "none"       # told both as past and as to come: no tense evidence

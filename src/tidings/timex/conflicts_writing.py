@@ -9,6 +9,12 @@ written, not from world knowledge: they hold for any subject and any year.
 - a position inside the current period: "earlier this year" is seldom written in January,
   "later this year" seldom in December, "earlier this month" seldom in its first days,
   "later this month" seldom in its last days.
+- relative and explicit years name the same years: a writer who says "deliveries start in
+  spring 2020" and "on sale midway through next year" writes in 2019; "last year" beside
+  "In his previous physical in 2018" is written in 2019.  "next year" fits the writing years
+  W for which W+1 is a year the text names as to come (or with no tense), "last year" those
+  for which W-1 is named as past (or with no tense), "this year" those named in any tense;
+  only when the text names such years at all.
 
 Each clue is a :class:`~tidings.timex.conflicts_fit.Clue` whose ``unit`` is one of UNITS;
 ``row`` gives its log likelihood for every candidate writing date.
@@ -20,7 +26,7 @@ import logging
 import math
 from typing import TYPE_CHECKING, Optional
 
-from tidings.timex.patterns import ORDINALS
+from tidings.timex.patterns import ORDINALS, number_value
 
 if TYPE_CHECKING:
     import numpy as np
@@ -30,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNITS = ("q", "qy", "pos")
+UNITS = ("q", "qy", "pos", "ry")
 # a quarter told as past, no year: months from the quarter's last month to the writing month
 # (0: written in the quarter's last month, as it ends; 1-2: the results season)
 Q_PAST = (0.06, 0.3, 0.22, 0.1, 0.07, 0.05, 0.04, 0.04, 0.04, 0.03, 0.03, 0.02)
@@ -46,6 +52,12 @@ QY_GRACE = 7                        # days before the end: "the quarter ended st
 # zones, an article written the day before it is published)
 POS_YEAR = (0.15, 0.6)
 POS_MONTH = (0.25, 0.6)
+# "next/last/this year" when the year it names is not among the text's explicit years of the
+# same tense (likelihood ratio; they often are not: "last year" of a figure, years of history)
+RY_OFF = {1: 0.3, 0: 0.5}           # "next year", "this year"; 0.5 for "last year", "four years ago"
+USE_AGO = True                      # "four years ago" beside the years the text names
+_RY_REL = {"next": 1, "coming": 1, "the coming": 1, "last": -1, "this": 0, "the current": 0, "current": 0}
+_RY_TENSES = {1: ("future", "none"), -1: ("past", "none"), 0: ("past", "future", "none")}
 
 
 def writing_clue(it: "TimeMention", tense: str) -> Optional["Clue"]:
@@ -71,6 +83,45 @@ def writing_clue(it: "TimeMention", tense: str) -> Optional["Clue"]:
     return None
 
 
+def relative_year_clues(items: list["TimeMention"], tenses: list[str]) -> list["Clue"]:
+    """One clue per kind of relative year ("next year", "last year", "this year") that the
+    text uses, holding the explicit years it names with a fitting tense (``tenses``: the
+    clue tense of each item)."""
+    import datetime as _dt
+
+    from tidings.timex.conflicts_fit import Clue
+
+    named: dict[int, set[int]] = {1: set(), -1: set(), 0: set()}     # by the sign of the offset
+    rel_at: dict[int, "TimeMention"] = {}
+    for it, tense in zip(items, tenses):
+        m, r = it.mention, it.resolved
+        if r is None or r.start is None or it.vstart is None or it.vend is None:
+            continue
+        if m.kind in ("y", "my", "mdy", "dmy") and r.explicit_year:
+            for off, ok in _RY_TENSES.items():
+                if tense in ok:
+                    named[off].add(r.start.year)
+        elif m.kind == "rperiod" and (m.g("unit") or "").lower() == "year" and not it.headline:
+            rel = " ".join((m.g("rel") or "").lower().split())
+            if rel in _RY_REL and not (m.g("mod") or "").lower().startswith("the"):
+                rel_at.setdefault(_RY_REL[rel], it)
+        elif m.kind == "ago" and (m.g("unit") or "").lower() == "year" and (m.g("dir") or "").lower() == "ago" \
+                and USE_AGO and not it.headline:
+            n = number_value(m.g("num"))           # "caucused four years ago ... in 2012"
+            if n is not None and n == int(n) and 1 <= n <= 60:
+                rel_at.setdefault(-int(n), it)
+    out = []
+    for off, it in rel_at.items():
+        sign = (off > 0) - (off < 0)
+        if not named[sign]:
+            continue
+        assert it.vstart is not None and it.vend is not None
+        years = tuple(sorted(named[sign]))
+        out.append(Clue("ry", "none", vstart=it.vstart, vend=it.vend, it=it, day=off,
+                        terms=tuple((_dt.date(y, 1, 1), _dt.date(y, 12, 31)) for y in years)))
+    return out
+
+
 def _quarter_end(year: int, last_month: int) -> dt.date:
     return dt.date(year + (last_month == 12), last_month % 12 + 1, 1) - dt.timedelta(days=1)
 
@@ -92,6 +143,11 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         after = w1 * np.exp(-np.clip(o, 0, None) / m1) / m1 + w2 * np.exp(-np.clip(o, 0, None) / m2) / m2
         p = np.where(o >= -QY_GRACE, after, QY_EARLY * w1 / m1)
         return np.log((1 - Q_NOISE) * p + Q_NOISE / 3650)
+    if c.unit == "ry":
+        years = ords_years(ords)
+        named = np.array([a.year for a, _ in c.terms])
+        hit = np.isin(years + c.day, named)
+        return np.where(hit, 0.0, math.log(RY_OFF.get(c.day, 0.5)))
     # "pos": the edge of the period the phrase points away from
     if c.office == "year":
         off, near_off = POS_YEAR
@@ -102,6 +158,14 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         edge = mdays if c.day < 0 else _days_to_end(ords)
         at, near = edge <= 2, edge <= 6
     return np.where(at, math.log(off), np.where(near, math.log(near_off), 0.0))
+
+
+def ords_years(ords: "np.ndarray") -> "np.ndarray":
+    """The year of every ordinal."""
+    import numpy as np
+
+    d64 = (ords - dt.date(1970, 1, 1).toordinal()).astype("datetime64[D]")
+    return d64.astype("datetime64[Y]").astype(np.int64) + 1970
 
 
 def _days_to_end(ords: "np.ndarray") -> "np.ndarray":
@@ -126,6 +190,10 @@ def describe(c: "Clue", quoted: str) -> str:
     if c.unit == "qy":
         end = _quarter_end(c.year, c.month)
         return f"{quoted} (told as past: written after {end.day} {end.strftime('%B')} {end.year}, mostly within months)"
+    if c.unit == "ry":
+        years = ", ".join(str(a.year) for a, _ in c.terms)
+        word = {1: "the year after", 0: "the year", -1: "the year before"}.get(c.day, f"{-c.day} years before")
+        return f"{quoted} (the text names {years}: it fits writing when {word} is one of them)"
     edge = ("January" if c.day < 0 else "December") if c.office == "year" else \
         ("the first days of a month" if c.day < 0 else "the last days of a month")
     return f"{quoted} (seldom written in {edge})"
