@@ -208,3 +208,21 @@ def test_relative_years_with_no_named_year_say_nothing(time_layer):
     layer = time_layer("Sales rose last year and will rise again next year, the company said on Monday.",
                        "2019-05-02")
     assert _ry(clues_of(layer.resolved, layer.view)) == []
+
+
+def test_a_date_named_with_a_tense_and_again_without_keeps_the_tense(time_layer, monkeypatch):
+    # the festival's dates on a schedule line (no tense) do not cancel "can be enjoyed until"
+    from tidings.timex import conflicts_fit
+    from tidings.timex.conflicts_fit import clues_of
+
+    body = ("Thirty artworks will light up the city centre for the seventh year in a row. The festival "
+            "can be enjoyed until 20 January 2019, the organisers said.\n\nLight Festival 29 November 2018 "
+            "to 20 January 2019")
+    layer = time_layer(body, "2018-09-15")
+
+    def tense_of_2019() -> list[str]:
+        return [c.tense for c in clues_of(layer.resolved, layer.view) if c.unit == "y" and c.year == 2019]
+
+    assert tense_of_2019() == ["future"]
+    monkeypatch.setattr(conflicts_fit, "MERGE_KEEPS_TENSE", False)
+    assert tense_of_2019() == ["none"]

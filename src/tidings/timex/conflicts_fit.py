@@ -84,6 +84,7 @@ _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0
            "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "untitled": 1.0, "context": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
+MERGE_KEEPS_TENSE = True            # a value named with a tense and again without keeps the tense
 USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
@@ -192,7 +193,12 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
             + relative:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:
-            out[v].tense = "none"       # told both as past and as to come: no tense evidence
+            if MERGE_KEEPS_TENSE and "none" in (out[v].tense, clue.tense):
+                # a schedule's line "29 November 2018 | 20 January 2019" beside "can be enjoyed
+                # until 20 January 2019": the tense of the sentence stands
+                out[v].tense = clue.tense if out[v].tense == "none" else out[v].tense
+            else:
+                out[v].tense = "none"       # told both as past and as to come: no tense evidence
         out.setdefault(v, clue)
     # a schedule ("July 19 Cleveland, July 22 Detroit, July 26 Chicago") is one piece of
     # evidence about the writing date, not one per line: the month-days of one month told
