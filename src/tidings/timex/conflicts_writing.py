@@ -55,6 +55,7 @@ POS_MONTH = (0.25, 0.6)
 # "next/last/this year" when the year it names is not among the text's explicit years of the
 # same tense (likelihood ratio; they often are not: "last year" of a figure, years of history)
 RY_OFF = {1: 0.3, 0: 0.5}           # "next year", "this year"; 0.5 for "last year", "four years ago"
+RY_WINDOW = 3                       # years: a named year this far from the one meant makes the clue speak
 USE_AGO = True                      # "four years ago" beside the years the text names
 _RY_REL = {"next": 1, "coming": 1, "the coming": 1, "last": -1, "this": 0, "the current": 0, "current": 0}
 _RY_TENSES = {1: ("future", "none"), -1: ("past", "none"), 0: ("past", "future", "none")}
@@ -146,7 +147,15 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
     if c.unit == "ry":
         years = ords_years(ords)
         named = np.array([a.year for a, _ in c.terms])
-        hit = np.isin(years + c.day, named)
+        target = years + c.day
+        hit = np.isin(target, named)
+        if RY_WINDOW:
+            # only where the text names a year near the one meant: "early next year" beside
+            # "by 2024" and "through 2028" says nothing about 2020 or 2021
+            near = np.zeros(len(ords), dtype=bool)
+            for y in named:
+                near |= np.abs(target - y) <= RY_WINDOW
+            hit |= ~near
         return np.where(hit, 0.0, math.log(RY_OFF.get(c.day, 0.5)))
     # "pos": the edge of the period the phrase points away from
     if c.office == "year":
