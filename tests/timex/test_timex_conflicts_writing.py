@@ -241,3 +241,17 @@ def test_next_year_says_nothing_far_from_the_years_named(time_layer):
     assert len(ry) == 1 and ry[0].day == 1
     assert loglik(ry[0], dt.date(2019, 11, 18)) == loglik(ry[0], dt.date(2016, 11, 18)) == 0.0
     assert loglik(ry[0], dt.date(2022, 11, 18)) < loglik(ry[0], dt.date(2023, 11, 18)) == 0.0
+
+
+def test_a_season_with_its_year_is_a_year_clue(time_layer, monkeypatch):
+    from tidings.timex import conflicts_fit
+    from tidings.timex.conflicts_fit import clues_of
+
+    layer = time_layer("The convertible will go on sale in summer 2021, the company said on Tuesday.", "2020-11-18")
+
+    def years() -> list[tuple[int, str]]:
+        return [(c.year, c.tense) for c in clues_of(layer.resolved, layer.view) if c.unit == "y"]
+
+    assert years() == [(2021, "future")]
+    monkeypatch.setattr(conflicts_fit, "SEASON_YEARS", False)
+    assert years() == []

@@ -84,6 +84,7 @@ _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0
            "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "untitled": 1.0, "context": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
+SEASON_YEARS = True                 # "in summer 2020" is a year clue
 MERGE_KEEPS_TENSE = True            # a value named with a tense and again without keeps the tense
 USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
@@ -120,6 +121,10 @@ def _clue_tense(it: "TimeMention") -> str:
 
 def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
     r = it.resolved
+    year = it.mention.g("year") if it.mention.kind == "season" and SEASON_YEARS else None
+    if year and year.isdigit() and not it.headline and it.vstart is not None and it.vend is not None:
+        # "will go on sale in summer 2020": a year told with its tense, like "in 2020"
+        return Clue("y", _clue_tense(it), year=int(year), vstart=it.vstart, vend=it.vend, it=it)
     if it.mention.kind == "season" and r is not None and not it.headline and it.vstart is not None:
         return _season_clue(it, _clue_tense(it), view)      # a season has no start date
     # a headline's weekday ("Senate passes budget Tuesday") is the news day, as in the body
