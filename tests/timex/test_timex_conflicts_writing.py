@@ -255,3 +255,48 @@ def test_a_season_with_its_year_is_a_year_clue(time_layer, monkeypatch):
     assert years() == [(2021, "future")]
     monkeypatch.setattr(conflicts_fit, "SEASON_YEARS", False)
     assert years() == []
+
+
+COPYRIGHTED = ("Michigan health authorities are reporting a sixth death linked to a mosquito-borne virus. "
+               "The county health department said the death occurred Saturday. The virus was found in "
+               "horses and deer in July, in August and in September, officials said. The state recorded one human "
+               "case in 2018, and none the year before. Last year's case was in a child. The ten cases of "
+               "this year are the most since the 1980s; 2019 has also been a bad year for horses.\n\n"
+               "\u00a9 2019 Associated Press. All Rights Reserved. This material may not be published, "
+               "broadcast, rewritten, or redistributed.")
+
+
+def _copyright(pipeline, body: str, published: str) -> tuple[list, object]:
+    from tidings import timex
+    from tidings.analysis import Analysis
+    from tidings.timex.conflicts_writing import copyright_clues
+
+    prep = pipeline._prepare({"id": "t", "text": f"Sixth death linked to virus\n\n{body}\n", "published": published},
+                             None)
+    analysis = Analysis(doc=prep.doc, cleaned=prep.cleaned, parsed=pipeline.nlp(prep.cleaned.view.text))
+    return copyright_clues(prep.doc.text, prep.cleaned.non_body), timex.run(analysis)
+
+
+def test_a_copyright_notice_names_the_year_of_writing(pipeline, monkeypatch):
+    from tidings.timex import conflicts_fit
+    from tidings.timex.conflicts_fit import loglik
+
+    clues, layer = _copyright(pipeline, COPYRIGHTED, "2021-10-19")
+    assert [(c.unit, c.year) for c in clues] == [("cr", 2019)]
+    assert loglik(clues[0], dt.date(2019, 10, 19)) == 0.0
+    assert loglik(clues[0], dt.date(2020, 10, 19)) < -2.5           # a year after the notice
+    assert -2.5 < loglik(clues[0], dt.date(2017, 10, 19)) < 0       # a footer stamped later: milder
+    flags = conflicts(layer)
+    assert len(flags) == 1 and any(e.text == "\u00a9 2019" for e in flags[0].evidence)
+    assert "2019" in flags[0].message.split("fit writing around")[1][:30]
+    _, right = _copyright(pipeline, COPYRIGHTED, "2019-10-19")
+    assert conflicts(right) == []
+    monkeypatch.setattr(conflicts_fit, "USE_COPYRIGHT", False)
+    _, without = _copyright(pipeline, COPYRIGHTED, "2021-10-19")
+    assert conflicts(without) == []
+
+
+def test_a_year_beside_a_copyright_sign_without_a_notice_is_no_clue(pipeline):
+    clues, _ = _copyright(pipeline, "The photo was taken in June, officials said.\n\nPhoto \u00a9 2015 Jane Doe",
+                          "2019-10-19")
+    assert clues == []

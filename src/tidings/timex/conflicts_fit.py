@@ -81,9 +81,10 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
-           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "untitled": 1.0, "context": 1.0}
+           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "untitled": 1.0, "context": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
+USE_COPYRIGHT = True                # "© 2019 Associated Press. All rights reserved." (conflicts_writing)
 SEASON_YEARS = True                 # "in summer 2020" is a year clue
 MERGE_KEEPS_TENSE = True            # a value named with a tense and again without keeps the tense
 USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
@@ -94,7 +95,7 @@ _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none
 
 class Clue:
     """One piece of evidence about the writing date, with its view span."""
-    __slots__ = ("vstart", "vend", "it", "unit", "tense", "year", "month", "day", "terms", "office", "grace", "before", "share")
+    __slots__ = ("vstart", "vend", "it", "unit", "tense", "year", "month", "day", "terms", "office", "grace", "before", "share", "ospan")
 
     def __init__(self, unit: str, tense: str, *, vstart: int, vend: int, it: Optional["TimeMention"] = None,
                  year: int = 0, month: int = 0, day: int = 0,
@@ -106,6 +107,7 @@ class Clue:
         # likelihood ratio of the title used before every term (0: the default)
         self.before = before or (1 - OFFICE_IN_TERM) / OFFICE_IN_TERM
         self.share = 1.0                # its weight, below 1 for one of many dates of a month (a list)
+        self.ospan: Optional[tuple[int, int]] = None   # original offsets, for a clue outside the view
 
     def value(self) -> tuple:
         return (self.unit, self.year, self.month, self.day, self.office)
@@ -473,6 +475,8 @@ def _describe(c: Clue, text: str) -> str:
 def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date) -> Optional[Flag]:
     """A flag when the clues together fit a date far from the claimed one much better."""
     clues = clues_of(items, analysis.view.text, analysis.parsed)
+    if USE_COPYRIGHT and analysis.cleaned is not None:
+        clues += conflicts_writing.copyright_clues(analysis.doc.text, analysis.cleaned.non_body)
     fit = fit_dates(clues, anchor)
     # a long article has many weak clues, and some date always fits them a little better
     n_dates = sum(1 for c in clues if c.unit in ("md", "m", "y", "wd", "sn"))
@@ -488,7 +492,7 @@ def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date) 
     ev: list[Span] = []
     for c in sorted(clues, key=lift, reverse=True):
         start = c.it.evidence_vstart if c.it is not None and c.it.evidence_vstart is not None else c.vstart
-        span = analysis.span(start, c.vend)
+        span = Span.of(analysis.doc.text, *c.ospan) if c.ospan is not None else analysis.span(start, c.vend)
         if lift(c) <= 0 or len(top) == 4:
             break
         if all((span.start, span.end) != (e.start, e.end) for e in ev):   # an event and the race vocabulary

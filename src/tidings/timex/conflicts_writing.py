@@ -9,6 +9,11 @@ written, not from world knowledge: they hold for any subject and any year.
 - a position inside the current period: "earlier this year" is seldom written in January,
   "later this year" seldom in December, "earlier this month" seldom in its first days,
   "later this month" seldom in its last days.
+- a copyright notice left in the text ("© 2019 Associated Press. All rights reserved.",
+  "Copyright 2019 Hawaii News Now. All rights reserved.") names the year of writing, or a
+  later one when a page's footer is stamped when it is served; an earlier year is rarer (a
+  stale footer).  The cleaning leaves such lines out of the view, so the clue reads the
+  non-body lines, with original offsets.
 - relative and explicit years name the same years: a writer who says "deliveries start in
   spring 2020" and "on sale midway through next year" writes in 2019; "last year" beside
   "In his previous physical in 2018" is written in 2019.  "next year" fits the writing years
@@ -24,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import re
 from typing import TYPE_CHECKING, Optional
 
 from tidings.timex.patterns import ORDINALS, number_value
@@ -36,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNITS = ("q", "qy", "pos", "ry")
+UNITS = ("q", "qy", "pos", "ry", "cr")
 # a quarter told as past, no year: months from the quarter's last month to the writing month
 # (0: written in the quarter's last month, as it ends; 1-2: the results season)
 Q_PAST = (0.06, 0.3, 0.22, 0.1, 0.07, 0.05, 0.04, 0.04, 0.04, 0.03, 0.03, 0.02)
@@ -55,6 +61,12 @@ POS_MONTH = (0.25, 0.6)
 # "next/last/this year" when the year it names is not among the text's explicit years of the
 # same tense (likelihood ratio; they often are not: "last year" of a figure, years of history)
 RY_OFF = {1: 0.3, 0: 0.5}           # "next year", "this year"; 0.5 for "last year", "four years ago"
+# a copyright year Y against the writing year W: likelihood ratios of W > Y (a stale footer),
+# W = Y - 1, W < Y - 1 (a footer stamped when the page was served), against W = Y; the
+# largest alone (-3.0) stays under the fit's bar
+CR_AFTER, CR_YEAR_BEFORE, CR_LONG_BEFORE = 0.05, 0.3, 0.15
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)[^\n]{0,60}?((?:19|20)\d\d)(?!\d)", re.I)
+_NOTICE = re.compile(r"rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced)", re.I)
 RY_WINDOW = 3                       # years: a named year this far from the one meant makes the clue speak
 USE_AGO = True                      # "four years ago" beside the years the text names
 _RY_REL = {"next": 1, "coming": 1, "the coming": 1, "last": -1, "this": 0, "the current": 0, "current": 0}
@@ -123,6 +135,25 @@ def relative_year_clues(items: list["TimeMention"], tenses: list[str]) -> list["
     return out
 
 
+def copyright_clues(text: str, non_body: list[tuple[str, int, int]]) -> list["Clue"]:
+    """A copyright notice among the lines the cleaning left out of the view: one clue, the
+    latest year of the first notice."""
+    from tidings.timex.conflicts_fit import Clue
+
+    for _kind, start, end in non_body:
+        line = text[start:end]
+        if len(line) > 300 or not ("\u00a9" in line or "opyright" in line or "(c)" in line.lower()):
+            continue
+        m = _COPYRIGHT.search(line)
+        if m is None or _NOTICE.search(line) is None:
+            continue
+        year = max(int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(0)))
+        clue = Clue("cr", "none", vstart=0, vend=0, year=year)
+        clue.ospan = (start + m.start(), start + m.end())
+        return [clue]
+    return []
+
+
 def _quarter_end(year: int, last_month: int) -> dt.date:
     return dt.date(year + (last_month == 12), last_month % 12 + 1, 1) - dt.timedelta(days=1)
 
@@ -144,6 +175,10 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         after = w1 * np.exp(-np.clip(o, 0, None) / m1) / m1 + w2 * np.exp(-np.clip(o, 0, None) / m2) / m2
         p = np.where(o >= -QY_GRACE, after, QY_EARLY * w1 / m1)
         return np.log((1 - Q_NOISE) * p + Q_NOISE / 3650)
+    if c.unit == "cr":
+        o = ords_years(ords) - c.year
+        return np.where(o == 0, 0.0, np.where(o > 0, math.log(CR_AFTER), np.where(
+            o == -1, math.log(CR_YEAR_BEFORE), math.log(CR_LONG_BEFORE))))
     if c.unit == "ry":
         years = ords_years(ords)
         named = np.array([a.year for a, _ in c.terms])
@@ -199,6 +234,8 @@ def describe(c: "Clue", quoted: str) -> str:
     if c.unit == "qy":
         end = _quarter_end(c.year, c.month)
         return f"{quoted} (told as past: written after {end.day} {end.strftime('%B')} {end.year}, mostly within months)"
+    if c.unit == "cr":
+        return f"{quoted} (a copyright notice: mostly the year of writing, seldom one before it)"
     if c.unit == "ry":
         years = ", ".join(str(a.year) for a, _ in c.terms)
         word = {1: "the year after", 0: "the year", -1: "the year before"}.get(c.day, f"{-c.day} years before")
