@@ -300,3 +300,23 @@ def test_a_year_beside_a_copyright_sign_without_a_notice_is_no_clue(pipeline):
     clues, _ = _copyright(pipeline, "The photo was taken in June, officials said.\n\nPhoto \u00a9 2015 Jane Doe",
                           "2019-10-19")
     assert clues == []
+
+
+def test_an_embedded_post_is_news_of_the_days_before_writing(pipeline):
+    from tidings.analysis import Analysis
+    from tidings.timex.conflicts import embedded_posts
+    from tidings.timex.conflicts_fit import loglik
+    from tidings.timex.conflicts_writing import post_clue
+
+    body = ("The congresswoman thanked supporters after a man pleaded guilty to threatening her.\n\n"
+            "Thank you to everyone who stood with me. pic.twitter.com/s96jjh8AlD\n\n"
+            "\u2014 Rep. Jane Doe (@RepJaneDoe) November 18, 2019\n\nHe faces up to ten years in prison.")
+    prep = pipeline._prepare({"id": "t", "text": f"Man pleads guilty\n\n{body}\n", "published": "2020-03-19"}, None)
+    analysis = Analysis(doc=prep.doc, cleaned=prep.cleaned, parsed=pipeline.nlp(prep.cleaned.view.text))
+    posts = embedded_posts(analysis, dt.date(2020, 3, 19))
+    assert [(d, prep.doc.text[s:e]) for d, s, e in posts] == [(dt.date(2019, 11, 18), "November 18, 2019")]
+    clue = post_clue(posts[0])
+    assert loglik(clue, dt.date(2019, 11, 20)) == loglik(clue, dt.date(2019, 11, 30)) == 0.0
+    assert loglik(clue, dt.date(2020, 3, 19)) < -1.0              # four months after the post
+    assert loglik(clue, dt.date(2022, 11, 18)) >= loglik(clue, dt.date(2020, 3, 19))   # the floor
+    assert loglik(clue, dt.date(2019, 10, 1)) < -3.0              # before the post

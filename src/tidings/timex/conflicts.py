@@ -231,15 +231,14 @@ def _latest_year_flag(analysis: "Analysis", items: list["TimeMention"], anchor: 
 _POST_DATE = re.compile(r'datetime="(?P<iso>(?:19|20)\d\d-\d\d-\d\d)|\(@\w{1,30}\)\s+(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, (?:19|20)\d\d)')
 
 
-def _embedded_post_flag(analysis: "Analysis", anchor: dt.date) -> Optional[Flag]:
-    """An embedded post (a tweet's "— Name (@handle) September 1, 2016" signature or its
-    ``datetime`` attribute) dated after the claimed date: the article cannot predate it."""
+def embedded_posts(analysis: "Analysis", anchor: dt.date) -> list[tuple[dt.date, int, int]]:
+    """(date, original start, end) of every embedded post: a tweet's "— Name (@handle)
+    September 1, 2016" signature or a ``datetime`` attribute."""
     from tidings.timex.patterns import find_mentions
     from tidings.timex.resolve import resolve
 
-    text = analysis.doc.text
-    latest: Optional[tuple[dt.date, int, int]] = None
-    for m in _POST_DATE.finditer(text):
+    out: list[tuple[dt.date, int, int]] = []
+    for m in _POST_DATE.finditer(analysis.doc.text):
         if m.group("iso"):
             try:
                 d = dt.date.fromisoformat(m.group("iso"))
@@ -253,12 +252,18 @@ def _embedded_post_flag(analysis: "Analysis", anchor: dt.date) -> Optional[Flag]
                 continue
             d = r.start
             s, e = m.span("date")
-        if latest is None or d > latest[0]:
-            latest = (d, s, e)
+        out.append((d, s, e))
+    return out
+
+
+def _embedded_post_flag(analysis: "Analysis", anchor: dt.date,
+                        posts: list[tuple[dt.date, int, int]]) -> Optional[Flag]:
+    """An embedded post dated after the claimed date: the article cannot predate it."""
+    latest = max(posts, key=lambda p: p[0]) if posts else None
     if latest is None or (latest[0] - anchor).days <= 1:
         return None
     d, s, e = latest
-    return Flag(kind=KIND, evidence=[Span.of(text, s, e)], message=(
+    return Flag(kind=KIND, evidence=[Span.of(analysis.doc.text, s, e)], message=(
         f"The article is dated {_fmt(anchor)}, but it embeds a post dated {_fmt(d)}, "
         f"{(d - anchor).days} days later. The content implies writing on or after {_fmt(d)}."))
 
@@ -266,7 +271,8 @@ def _embedded_post_flag(analysis: "Analysis", anchor: dt.date) -> Optional[Flag]
 def find_conflicts(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date) -> list[Flag]:
     """Every date conflict between the article's content and its claimed date ``anchor``."""
     flags = _candidate_flags(analysis, anchor)
-    post = _embedded_post_flag(analysis, anchor)
+    posts = embedded_posts(analysis, anchor)
+    post = _embedded_post_flag(analysis, anchor, posts)
     if post is not None:
         flags.append(post)
     for it in items:
@@ -282,7 +288,7 @@ def find_conflicts(analysis: "Analysis", items: list["TimeMention"], anchor: dt.
     if USE_FIT and not flags:
         from tidings.timex.conflicts_fit import fit_flag
 
-        fit = fit_flag(analysis, items, anchor)
+        fit = fit_flag(analysis, items, anchor, posts=posts)
         if fit is not None:
             flags.append(fit)
     return flags

@@ -81,9 +81,10 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
-           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "untitled": 1.0, "context": 1.0}
+           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "untitled": 1.0, "context": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
+USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
 USE_COPYRIGHT = True                # "© 2019 Associated Press. All rights reserved." (conflicts_writing)
 SEASON_YEARS = True                 # "in summer 2020" is a year clue
 MERGE_KEEPS_TENSE = True            # a value named with a tense and again without keeps the tense
@@ -472,9 +473,13 @@ def _describe(c: Clue, text: str) -> str:
     return f"{quoted} ({_TENSE_WORDS[c.tense]})"
 
 
-def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date) -> Optional[Flag]:
-    """A flag when the clues together fit a date far from the claimed one much better."""
+def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date, *,
+             posts: list[tuple[dt.date, int, int]] = ()) -> Optional[Flag]:   # type: ignore[assignment]
+    """A flag when the clues together fit a date far from the claimed one much better
+    (``posts``: the embedded posts' dates and original spans, see conflicts.embedded_posts)."""
     clues = clues_of(items, analysis.view.text, analysis.parsed)
+    if USE_POSTS and posts:
+        clues.append(conflicts_writing.post_clue(max(posts, key=lambda p: p[0])))
     if USE_COPYRIGHT and analysis.cleaned is not None:
         clues += conflicts_writing.copyright_clues(analysis.doc.text, analysis.cleaned.non_body)
     fit = fit_dates(clues, anchor)

@@ -14,6 +14,9 @@ written, not from world knowledge: they hold for any subject and any year.
   later one when a page's footer is stamped when it is served; an earlier year is rarer (a
   stale footer).  The cleaning leaves such lines out of the view, so the clue reads the
   non-body lines, with original offsets.
+- an embedded post (a tweet's signature "(@handle) November 18, 2019") is mostly news of the
+  days before the writing: the article is written on or after the latest one, mostly within
+  two weeks, seldom a year or more later.
 - relative and explicit years name the same years: a writer who says "deliveries start in
   spring 2020" and "on sale midway through next year" writes in 2019; "last year" beside
   "In his previous physical in 2018" is written in 2019.  "next year" fits the writing years
@@ -42,7 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNITS = ("q", "qy", "pos", "ry", "cr")
+UNITS = ("q", "qy", "pos", "ry", "cr", "post")
 # a quarter told as past, no year: months from the quarter's last month to the writing month
 # (0: written in the quarter's last month, as it ends; 1-2: the results season)
 Q_PAST = (0.06, 0.3, 0.22, 0.1, 0.07, 0.05, 0.04, 0.04, 0.04, 0.03, 0.03, 0.02)
@@ -67,6 +70,9 @@ RY_OFF = {1: 0.3, 0: 0.5}           # "next year", "this year"; 0.5 for "last ye
 CR_AFTER, CR_YEAR_BEFORE, CR_LONG_BEFORE = 0.05, 0.3, 0.15
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b)[^\n]{0,60}?((?:19|20)\d\d)(?!\d)", re.I)
 _NOTICE = re.compile(r"rights\s+reserved|may\s+not\s+be\s+(?:published|reproduced)", re.I)
+# the latest embedded post, by days from it to the writing date: likelihood ratio 1 up to
+# POST_FRESH days after, then decaying with POST_DECAY days to POST_FLOOR; before it POST_BEFORE
+POST_FRESH, POST_DECAY, POST_FLOOR, POST_BEFORE = 14, 60.0, 0.2, 0.02
 RY_WINDOW = 3                       # years: a named year this far from the one meant makes the clue speak
 USE_AGO = True                      # "four years ago" beside the years the text names
 _RY_REL = {"next": 1, "coming": 1, "the coming": 1, "last": -1, "this": 0, "the current": 0, "current": 0}
@@ -154,6 +160,16 @@ def copyright_clues(text: str, non_body: list[tuple[str, int, int]]) -> list["Cl
     return []
 
 
+def post_clue(post: tuple[dt.date, int, int]) -> "Clue":
+    """The clue of the latest embedded post: (its date, original start, end)."""
+    from tidings.timex.conflicts_fit import Clue
+
+    d, start, end = post
+    clue = Clue("post", "past", vstart=0, vend=0, year=d.year, month=d.month, day=d.day)
+    clue.ospan = (start, end)
+    return clue
+
+
 def _quarter_end(year: int, last_month: int) -> dt.date:
     return dt.date(year + (last_month == 12), last_month % 12 + 1, 1) - dt.timedelta(days=1)
 
@@ -175,6 +191,10 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         after = w1 * np.exp(-np.clip(o, 0, None) / m1) / m1 + w2 * np.exp(-np.clip(o, 0, None) / m2) / m2
         p = np.where(o >= -QY_GRACE, after, QY_EARLY * w1 / m1)
         return np.log((1 - Q_NOISE) * p + Q_NOISE / 3650)
+    if c.unit == "post":
+        o = (ords - dt.date(c.year, c.month, c.day).toordinal()).astype(float)
+        after = np.maximum(POST_FLOOR, np.exp(-np.clip(o - POST_FRESH, 0, None) / POST_DECAY))
+        return np.log(np.where(o >= -1, after, POST_BEFORE))
     if c.unit == "cr":
         o = ords_years(ords) - c.year
         return np.where(o == 0, 0.0, np.where(o > 0, math.log(CR_AFTER), np.where(
@@ -234,6 +254,8 @@ def describe(c: "Clue", quoted: str) -> str:
     if c.unit == "qy":
         end = _quarter_end(c.year, c.month)
         return f"{quoted} (told as past: written after {end.day} {end.strftime('%B')} {end.year}, mostly within months)"
+    if c.unit == "post":
+        return f"{quoted} (an embedded post: mostly written within two weeks after it)"
     if c.unit == "cr":
         return f"{quoted} (a copyright notice: mostly the year of writing, seldom one before it)"
     if c.unit == "ry":
