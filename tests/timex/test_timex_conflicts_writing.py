@@ -320,3 +320,20 @@ def test_an_embedded_post_is_news_of_the_days_before_writing(pipeline):
     assert loglik(clue, dt.date(2020, 3, 19)) < -1.0              # four months after the post
     assert loglik(clue, dt.date(2022, 11, 18)) >= loglik(clue, dt.date(2020, 3, 19))   # the floor
     assert loglik(clue, dt.date(2019, 10, 1)) < -3.0              # before the post
+
+
+def test_next_month_beside_the_months_named_to_come(time_layer, monkeypatch):
+    # "an event next month" and "go on sale on December 2": written in November
+    from tidings.timex import conflicts_writing
+    from tidings.timex.conflicts_fit import clues_of, loglik
+
+    body = ("Apple is holding a surprise event in New York next month, people familiar with the plans said "
+            "on Monday. The new laptops will go on sale on December 2 in the United States.")
+    layer = time_layer(body, "2020-01-19")
+    rm = [c for c in clues_of(layer.resolved, layer.view) if c.unit == "rm"]
+    assert [(c.day, [a.month for a, _ in c.terms]) for c in rm] == [(1, [12])]
+    assert loglik(rm[0], dt.date(2019, 11, 19)) == 0.0
+    assert loglik(rm[0], dt.date(2020, 1, 19)) < -1.0
+    assert loglik(rm[0], dt.date(2020, 6, 19)) == 0.0        # no named month near July: no evidence
+    monkeypatch.setattr(conflicts_writing, "USE_MONTHS", False)
+    assert [c for c in clues_of(layer.resolved, layer.view) if c.unit == "rm"] == []

@@ -81,7 +81,7 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
-           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "untitled": 1.0, "context": 1.0}
+           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "rm": 1.0, "untitled": 1.0, "context": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after

@@ -21,8 +21,10 @@ written, not from world knowledge: they hold for any subject and any year.
   spring 2020" and "on sale midway through next year" writes in 2019; "last year" beside
   "In his previous physical in 2018" is written in 2019.  "next year" fits the writing years
   W for which W+1 is a year the text names as to come (or with no tense), "last year" those
-  for which W-1 is named as past (or with no tense), "this year" those named in any tense;
-  only when the text names such years at all.
+  for which W-1 is named as past (or with no tense), "this year" those named in any tense,
+  "four years ago" W-4 among the past years; only where the text names a year within three
+  of the one meant.  Likewise "next month" / "last month" beside the months named ("a
+  surprise event next month" and "on sale December 2": written in November), within two.
 
 Each clue is a :class:`~tidings.timex.conflicts_fit.Clue` whose ``unit`` is one of UNITS;
 ``row`` gives its log likelihood for every candidate writing date.
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNITS = ("q", "qy", "pos", "ry", "cr", "post")
+UNITS = ("q", "qy", "pos", "ry", "cr", "post", "rm")
 # a quarter told as past, no year: months from the quarter's last month to the writing month
 # (0: written in the quarter's last month, as it ends; 1-2: the results season)
 Q_PAST = (0.06, 0.3, 0.22, 0.1, 0.07, 0.05, 0.04, 0.04, 0.04, 0.03, 0.03, 0.02)
@@ -74,6 +76,8 @@ _NOTICE = re.compile(r"rights\s+reserved|may\s+not\s+be\s+(?:published|reproduce
 # POST_FRESH days after, then decaying with POST_DECAY days to POST_FLOOR; before it POST_BEFORE
 POST_FRESH, POST_DECAY, POST_FLOOR, POST_BEFORE = 14, 60.0, 0.2, 0.02
 RY_WINDOW = 3                       # years: a named year this far from the one meant makes the clue speak
+USE_MONTHS = True                   # "next month" beside the months the text names
+RM_WINDOW = 2                       # months: a named month this near the one meant makes the clue speak
 USE_AGO = True                      # "four years ago" beside the years the text names
 _RY_REL = {"next": 1, "coming": 1, "the coming": 1, "last": -1, "this": 0, "the current": 0, "current": 0}
 _RY_TENSES = {1: ("future", "none"), -1: ("past", "none"), 0: ("past", "future", "none")}
@@ -111,11 +115,21 @@ def relative_year_clues(items: list["TimeMention"], tenses: list[str]) -> list["
     from tidings.timex.conflicts_fit import Clue
 
     named: dict[int, set[int]] = {1: set(), -1: set(), 0: set()}     # by the sign of the offset
+    months: dict[int, set[int]] = {1: set(), -1: set(), 0: set()}
     rel_at: dict[int, "TimeMention"] = {}
+    month_at: dict[int, "TimeMention"] = {}
     for it, tense in zip(items, tenses):
         m, r = it.mention, it.resolved
         if r is None or r.start is None or it.vstart is None or it.vend is None:
             continue
+        if m.kind in ("m", "md", "dm", "my", "mdy", "dmy") and not it.headline:
+            for off, ok in _RY_TENSES.items():
+                if tense in ok:
+                    months[off].add(r.start.month)
+        if m.kind == "rperiod" and (m.g("unit") or "").lower() == "month" and not it.headline and USE_MONTHS:
+            rel = " ".join((m.g("rel") or "").lower().split())
+            if rel in ("next", "last") and not m.g("mod"):       # "last month", "next month"
+                month_at.setdefault(_RY_REL[rel], it)
         if m.kind in ("y", "my", "mdy", "dmy") and r.explicit_year:
             for off, ok in _RY_TENSES.items():
                 if tense in ok:
@@ -138,6 +152,12 @@ def relative_year_clues(items: list["TimeMention"], tenses: list[str]) -> list["
         years = tuple(sorted(named[sign]))
         out.append(Clue("ry", "none", vstart=it.vstart, vend=it.vend, it=it, day=off,
                         terms=tuple((_dt.date(y, 1, 1), _dt.date(y, 12, 31)) for y in years)))
+    for off, it in month_at.items():
+        if not months[off]:
+            continue
+        assert it.vstart is not None and it.vend is not None
+        out.append(Clue("rm", "none", vstart=it.vstart, vend=it.vend, it=it, day=off,
+                        terms=tuple((_dt.date(2000, mo, 1), _dt.date(2000, mo, 1)) for mo in sorted(months[off]))))
     return out
 
 
@@ -199,6 +219,15 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         o = ords_years(ords) - c.year
         return np.where(o == 0, 0.0, np.where(o > 0, math.log(CR_AFTER), np.where(
             o == -1, math.log(CR_YEAR_BEFORE), math.log(CR_LONG_BEFORE))))
+    if c.unit == "rm":
+        target = (months - 1 + c.day) % 12 + 1
+        named_m = np.array([a.month for a, _ in c.terms])
+        hit = np.isin(target, named_m)
+        near = np.zeros(len(ords), dtype=bool)
+        for mo in named_m:
+            dist = np.abs(target - mo)
+            near |= np.minimum(dist, 12 - dist) <= RM_WINDOW
+        return np.where(hit | ~near, 0.0, math.log(RY_OFF.get(c.day, 0.5)))
     if c.unit == "ry":
         years = ords_years(ords)
         named = np.array([a.year for a, _ in c.terms])
@@ -258,6 +287,10 @@ def describe(c: "Clue", quoted: str) -> str:
         return f"{quoted} (an embedded post: mostly written within two weeks after it)"
     if c.unit == "cr":
         return f"{quoted} (a copyright notice: mostly the year of writing, seldom one before it)"
+    if c.unit == "rm":
+        names = ", ".join(a.strftime("%B") for a, _ in c.terms)
+        word = "the month after" if c.day > 0 else "the month before"
+        return f"{quoted} (the text names {names}: it fits writing when {word} is one of them)"
     if c.unit == "ry":
         years = ", ".join(str(a.year) for a, _ in c.terms)
         word = {1: "the year after", 0: "the year", -1: "the year before"}.get(c.day, f"{-c.day} years before")
