@@ -190,15 +190,14 @@ def test_relative_year_moves_the_fit_towards_the_named_year(time_layer, monkeypa
     assert with_rule[1].year == 2020
 
 
-def test_last_year_and_years_ago_beside_past_years(time_layer):
+def test_last_year_beside_past_years(time_layer):
     from tidings.timex.conflicts_fit import clues_of, loglik
 
-    body = ("Only 360 Republicans caucused in the county in 2012. Four years ago, turnout was so low that "
-            "the party closed two precincts. Last year the county moved its caucus site after a flood "
-            "in 2015, organisers said on Monday.")
+    body = ("Only 360 Republicans caucused in the county in 2012, and turnout was so low that the party "
+            "closed two precincts. Last year the county moved its caucus site after a flood in 2015, "
+            "organisers said on Monday.")
     ry = {c.day: c for c in _ry(clues_of(time_layer(body, "2016-01-27").resolved, ""))}
-    assert sorted(ry) == [-4, -1]
-    assert loglik(ry[-4], dt.date(2016, 1, 27)) > loglik(ry[-4], dt.date(2013, 1, 27))
+    assert sorted(ry) == [-1]
     assert loglik(ry[-1], dt.date(2016, 1, 27)) > loglik(ry[-1], dt.date(2018, 1, 27))
 
 
@@ -208,39 +207,6 @@ def test_relative_years_with_no_named_year_say_nothing(time_layer):
     layer = time_layer("Sales rose last year and will rise again next year, the company said on Monday.",
                        "2019-05-02")
     assert _ry(clues_of(layer.resolved, layer.view)) == []
-
-
-def test_a_date_named_with_a_tense_and_again_without_keeps_the_tense(time_layer, monkeypatch):
-    # the festival's dates on a schedule line (no tense) do not cancel "can be enjoyed until"
-    from tidings.timex import conflicts_fit
-    from tidings.timex.conflicts_fit import clues_of
-
-    body = ("Thirty artworks will light up the city centre for the seventh year in a row. The festival "
-            "can be enjoyed until 20 January 2019, the organisers said.\n\nLight Festival 29 November 2018 "
-            "to 20 January 2019")
-    layer = time_layer(body, "2018-09-15")
-
-    def tense_of_2019() -> list[str]:
-        return [c.tense for c in clues_of(layer.resolved, layer.view) if c.unit == "y" and c.year == 2019]
-
-    assert tense_of_2019() == ["future"]
-    monkeypatch.setattr(conflicts_fit, "MERGE_KEEPS_TENSE", False)
-    assert tense_of_2019() == ["none"]
-
-
-def test_next_year_says_nothing_far_from_the_years_named(time_layer):
-    # "early next year" beside "by 2024" and "through 2028": no evidence against writing in 2019
-    # (2020 is not named, but no named year is within three of it); in 2022 "next year" would
-    # be 2023, beside 2024, and then the text would likely have named it
-    from tidings.timex.conflicts_fit import clues_of, loglik
-
-    body = ("The agency wants astronauts back on the moon by 2024 and will spend $2.6 billion on the "
-            "contracts through 2028, officials said on Monday. It is expected to pick up to four finalists "
-            "early next year.")
-    ry = _ry(clues_of(time_layer(body, "2019-11-18").resolved, ""))
-    assert len(ry) == 1 and ry[0].day == 1
-    assert loglik(ry[0], dt.date(2019, 11, 18)) == loglik(ry[0], dt.date(2016, 11, 18)) == 0.0
-    assert loglik(ry[0], dt.date(2022, 11, 18)) < loglik(ry[0], dt.date(2023, 11, 18)) == 0.0
 
 
 def test_a_season_with_its_year_is_a_year_clue(time_layer, monkeypatch):

@@ -87,7 +87,6 @@ USE_CONTEXT = True                  # a candidate named in full in a sentence ab
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
 USE_COPYRIGHT = True                # "© 2019 Associated Press. All rights reserved." (conflicts_writing)
 SEASON_YEARS = True                 # "in summer 2020" is a year clue
-MERGE_KEEPS_TENSE = True            # a value named with a tense and again without keeps the tense
 USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
@@ -201,12 +200,10 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
             + relative:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:
-            if MERGE_KEEPS_TENSE and "none" in (out[v].tense, clue.tense):
-                # a schedule's line "29 November 2018 | 20 January 2019" beside "can be enjoyed
-                # until 20 January 2019": the tense of the sentence stands
-                out[v].tense = clue.tense if out[v].tense == "none" else out[v].tense
-            else:
-                out[v].tense = "none"       # told both as past and as to come: no tense evidence
+            # told both as past and as to come: no tense evidence.  (Keeping the tense of a value
+            # named once with a tense and once without - a schedule line - raised recall on the
+            # other-news half A but made two false flags on half B: tour and hearing schedules)
+            out[v].tense = "none"
         out.setdefault(v, clue)
     # a schedule ("July 19 Cleveland, July 22 Detroit, July 26 Chicago") is one piece of
     # evidence about the writing date, not one per line: the month-days of one month told

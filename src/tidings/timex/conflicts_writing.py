@@ -22,8 +22,9 @@ written, not from world knowledge: they hold for any subject and any year.
   "In his previous physical in 2018" is written in 2019.  "next year" fits the writing years
   W for which W+1 is a year the text names as to come (or with no tense), "last year" those
   for which W-1 is named as past (or with no tense), "this year" those named in any tense,
-  "four years ago" W-4 among the past years; only where the text names a year within three
-  of the one meant.  Likewise "next month" / "last month" beside the months named ("a
+  only where the text names a year within three of the one meant.  ("four years ago" beside
+  the past years was tried: +1 on the tuning sample, but a false flag on the other-news half
+  B, "a turnaround from four years ago" in an election story.)  Likewise "next month" / "last month" beside the months named ("a
   surprise event next month" and "on sale December 2": written in November), within two.
 
 Each clue is a :class:`~tidings.timex.conflicts_fit.Clue` whose ``unit`` is one of UNITS;
@@ -37,7 +38,7 @@ import math
 import re
 from typing import TYPE_CHECKING, Optional
 
-from tidings.timex.patterns import ORDINALS, number_value
+from tidings.timex.patterns import ORDINALS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -78,7 +79,6 @@ POST_FRESH, POST_DECAY, POST_FLOOR, POST_BEFORE = 14, 60.0, 0.2, 0.02
 RY_WINDOW = 3                       # years: a named year this far from the one meant makes the clue speak
 USE_MONTHS = True                   # "next month" beside the months the text names
 RM_WINDOW = 2                       # months: a named month this near the one meant makes the clue speak
-USE_AGO = True                      # "four years ago" beside the years the text names
 _RY_REL = {"next": 1, "coming": 1, "the coming": 1, "last": -1, "this": 0, "the current": 0, "current": 0}
 _RY_TENSES = {1: ("future", "none"), -1: ("past", "none"), 0: ("past", "future", "none")}
 
@@ -138,11 +138,7 @@ def relative_year_clues(items: list["TimeMention"], tenses: list[str]) -> list["
             rel = " ".join((m.g("rel") or "").lower().split())
             if rel in _RY_REL and not (m.g("mod") or "").lower().startswith("the"):
                 rel_at.setdefault(_RY_REL[rel], it)
-        elif m.kind == "ago" and (m.g("unit") or "").lower() == "year" and (m.g("dir") or "").lower() == "ago" \
-                and USE_AGO and not it.headline:
-            n = number_value(m.g("num"))           # "caucused four years ago ... in 2012"
-            if n is not None and n == int(n) and 1 <= n <= 60:
-                rel_at.setdefault(-int(n), it)
+
     out = []
     for off, it in rel_at.items():
         sign = (off > 0) - (off < 0)
