@@ -471,7 +471,7 @@ def _describe(c: Clue, text: str) -> str:
 
 
 def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date, *,
-             posts: list[tuple[dt.date, int, int]] = ()) -> Optional[Flag]:   # type: ignore[assignment]
+             posts: Optional[list[tuple[dt.date, int, int]]] = None) -> Optional[Flag]:
     """A flag when the clues together fit a date far from the claimed one much better
     (``posts``: the embedded posts' dates and original spans, see conflicts.embedded_posts)."""
     clues = clues_of(items, analysis.view.text, analysis.parsed)
