@@ -5,27 +5,16 @@ that what each share of voters keeps follows by counting.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
+from tests.bench_module import bench_module
+
 TEXT = "The mayor said the budget was balanced, aides said."
 
 
 @pytest.fixture(scope="module")
 def agreement():
-    spec = importlib.util.spec_from_file_location("polnear_agreement_under_test", BENCH / "polnear_agreement.py")
-    assert spec is not None and spec.loader is not None
-    sys.path.insert(0, str(BENCH))
-    try:
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(BENCH))
-    return module
+    return bench_module("polnear_agreement.py")
 
 
 def _span(word: str, *, nth: int = 0) -> list[dict]:

@@ -6,15 +6,10 @@ complementizer of its clause), not from the program's own output.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
+from tests.bench_module import bench_module
 from tidings.statements import cuemodel
-
-BENCH = Path(__file__).resolve().parents[2] / "bench"
 
 
 @pytest.fixture(scope="module")
@@ -67,15 +62,7 @@ def test_decline_to_comment_is_a_statement(pipeline):
 
 
 def _eval_quotes():
-    spec = importlib.util.spec_from_file_location("eval_quotes_under_test", BENCH / "eval_quotes.py")
-    assert spec is not None and spec.loader is not None
-    sys.path.insert(0, str(BENCH))
-    try:
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(BENCH))
-    return module
+    return bench_module("eval_quotes.py")
 
 
 def _attr(cue: str, content: str) -> dict:
