@@ -24,8 +24,9 @@ written, not from world knowledge: they hold for any subject and any year.
   for which W-1 is named as past (or with no tense), "this year" those named in any tense,
   only where the text names a year within three of the one meant.  ("four years ago" beside
   the past years was tried: +1 on the tuning sample, but a false flag on the other-news half
-  B, "a turnaround from four years ago" in an election story.)  Likewise "next month" / "last month" beside the months named ("a
-  surprise event next month" and "on sale December 2": written in November), within two.
+  B, "a turnaround from four years ago" in an election story.)  Likewise "next month" /
+  "last month" beside the months named ("a surprise event next month" and "on sale
+  December 2": written in November), within two.
 
 Each clue is a :class:`~tidings.timex.conflicts_fit.Clue` whose ``unit`` is one of UNITS;
 ``row`` gives its log likelihood for every candidate writing date.
@@ -138,7 +139,6 @@ def relative_year_clues(items: list["TimeMention"], tenses: list[str]) -> list["
             rel = " ".join((m.g("rel") or "").lower().split())
             if rel in _RY_REL and not (m.g("mod") or "").lower().startswith("the"):
                 rel_at.setdefault(_RY_REL[rel], it)
-
     out = []
     for off, it in rel_at.items():
         sign = (off > 0) - (off < 0)
