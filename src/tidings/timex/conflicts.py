@@ -253,7 +253,9 @@ def embedded_posts(analysis: "Analysis", anchor: dt.date) -> list[tuple[dt.date,
             d = r.start
             s, e = m.span("date")
         out.append((d, s, e))
-    return out
+    from tidings.timex.conflicts_posts import tweet_posts
+
+    return out + tweet_posts(analysis.doc.text)     # tweets dated by their status ids
 
 
 def _embedded_post_flag(analysis: "Analysis", anchor: dt.date,

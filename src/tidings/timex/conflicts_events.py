@@ -113,6 +113,13 @@ _CLOSE_AFTER = ((re.compile(rf"^\s+(?:on\s+)?{_WD}\b|^\s+(?:this|later\s+this|ea
                 (re.compile(r"^\s+next\s+month\b"), 20, "future"), (re.compile(r"^\s+last\s+month\b"), 20, "past"))
 
 
+# "only days before the Republican Convention", "in the final hours before the Iowa caucus", "on
+# the eve of Super Tuesday": an event still to come within days (weeks) of the writing; (pattern,
+# mean days), taken only when the event is told as to come (a past narrative's "days before the
+# convention" is no news of the writing week)
+_NEAR_AHEAD = ((re.compile(r"\b(?:days|hours|a\s+day|the\s+day|the\s+night|a\s+week|the\s+week)\s+(?:before|ahead\s+of)"
+                           r"\s+(?:the\s+|this\s+)?$|\bon\s+the\s+eve\s+of\s+(?:the\s+|this\s+)?$", re.I), 6),
+               (re.compile(r"\bweeks\s+(?:before|ahead\s+of)\s+(?:the\s+|this\s+)?$", re.I), 20))
 _CLOSE_WORDS = re.compile(rf"\b(?:{_WD}(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)['’]s\s+$")
 
 
@@ -171,6 +178,9 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
             close, told = _closeness(view, m.start(), m.end())
             if not close and tense != "none" and _verb_has_weekday(parsed, m.start(), m.end()):
                 close = 6               # "the convention began the roll call on Tuesday": this week
+            if not close and tense == "future":
+                ahead = _before(view, m.start())
+                close = next((days for rx, days in _NEAR_AHEAD if rx.search(ahead)), 0)
             if close and told is None and tense == "future" and not _AHEAD.search(_before(view, m.start())):
                 tense = "none"          # "rallied to win the Iowa caucuses this month": no plan
             tense = told or tense

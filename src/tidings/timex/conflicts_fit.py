@@ -81,7 +81,8 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
             "future": (23, 9, 9, 6, 6, 6, 6)}
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
-           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "rm": 1.0, "untitled": 1.0, "context": 1.0}
+           "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "rm": 1.0, "untitled": 1.0, "context": 1.0,
+           "win": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
@@ -89,6 +90,7 @@ USE_COPYRIGHT = True                # "© 2019 Associated Press. All rights rese
 SEASON_YEARS = True                 # "in summer 2020" is a year clue
 USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
+USE_PROSPECT = True                 # "a Trump presidency", "if Clinton wins": during the run (conflicts_campaign)
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
 _TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
@@ -194,6 +196,10 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
     world = world_clues(view, parsed, taken=[(c.vstart, c.vend) for c in offices])
     untitled = (untitled_clues(view) if USE_UNTITLED else []) + (context_clues(view, offices) if USE_CONTEXT else []) \
         + (withdrawal_clues(view) if USE_WITHDRAWAL else [])
+    if USE_PROSPECT:
+        from tidings.timex.conflicts_campaign import prospect_clues
+
+        untitled += prospect_clues(view)
     relative = conflicts_writing.relative_year_clues(items, [_clue_tense(it) for it in items]) \
         if USE_RELATIVE_YEARS else []
     for clue in [c for c in (_time_clue(it, view) for it in items) if c is not None] + offices + untitled + world \

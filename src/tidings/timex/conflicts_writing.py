@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNITS = ("q", "qy", "pos", "ry", "cr", "post", "rm")
+UNITS = ("q", "qy", "pos", "ry", "cr", "post", "rm", "win")    # "win": a window clue (conflicts_campaign)
 # a quarter told as past, no year: months from the quarter's last month to the writing month
 # (0: written in the quarter's last month, as it ends; 1-2: the results season)
 Q_PAST = (0.06, 0.3, 0.22, 0.1, 0.07, 0.05, 0.04, 0.04, 0.04, 0.03, 0.03, 0.02)
@@ -211,6 +211,13 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         o = (ords - dt.date(c.year, c.month, c.day).toordinal()).astype(float)
         after = np.maximum(POST_FLOOR, np.exp(-np.clip(o - POST_FRESH, 0, None) / POST_DECAY))
         return np.log(np.where(o >= -1, after, POST_BEFORE))
+    if c.unit == "win":
+        # 1 inside a window, ``before`` before the first, ``year / 1000`` after one
+        inside = np.zeros(len(ords), dtype=bool)
+        for a, b in c.terms:
+            inside |= (ords >= a.toordinal()) & (ords <= (dt.date.max if b == dt.date.max else b).toordinal())
+        early = ords < min(a.toordinal() for a, _ in c.terms)
+        return np.where(inside, 0.0, np.where(early, math.log(c.before), math.log(c.year / 1000)))
     if c.unit == "cr":
         o = ords_years(ords) - c.year
         return np.where(o == 0, 0.0, np.where(o > 0, math.log(CR_AFTER), np.where(
@@ -281,6 +288,10 @@ def describe(c: "Clue", quoted: str) -> str:
         return f"{quoted} (told as past: written after {end.day} {end.strftime('%B')} {end.year}, mostly within months)"
     if c.unit == "post":
         return f"{quoted} (an embedded post: mostly written within two weeks after it)"
+    if c.unit == "win":
+        spans = "; ".join(f"{a.day} {a.strftime('%B')} {a.year} to {b.day} {b.strftime('%B')} {b.year}"
+                          for a, b in c.terms if b != dt.date.max)
+        return f"{quoted} ({c.office}: mostly written {spans})"
     if c.unit == "cr":
         return f"{quoted} (a copyright notice: mostly the year of writing, seldom one before it)"
     if c.unit == "rm":
