@@ -82,7 +82,7 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
            "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "rm": 1.0, "untitled": 1.0, "context": 1.0,
-           "win": 1.0}
+           "win": 1.0, "ymd": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
@@ -138,6 +138,8 @@ def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
         return None
     k, tense = it.mention.kind, _clue_tense(it)
     span = {"vstart": it.vstart, "vend": it.vend, "it": it}
+    if k in ("md", "dm") and r.context_year:
+        return None     # "On March 25" after "On March 2, 2015": that year's, as the full date says
     if k in ("md", "dm") and (r.start.month, r.start.day) != (9, 11):   # a bare "Sept. 11" is 2001
         return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
     if k == "holiday" and not r.explicit_year and HOLIDAYS:
@@ -202,8 +204,13 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
         untitled += prospect_clues(view)
     relative = conflicts_writing.relative_year_clues(items, [_clue_tense(it) for it in items]) \
         if USE_RELATIVE_YEARS else []
-    for clue in [c for c in (_time_clue(it, view) for it in items) if c is not None] + offices + untitled + world \
-            + relative:
+    dated = [c for c in (_time_clue(it, view) for it in items) if c is not None]
+    if conflicts_writing.USE_FULL_DATES:
+        # a full date is one clue of its own (conflicts_writing), not the year named in it
+        full = conflicts_writing.full_date_clues(items, [_clue_tense(it) for it in items])
+        whole = {id(c.it) for c in full}
+        dated = [c for c in dated if not (c.unit == "y" and id(c.it) in whole)] + full
+    for clue in dated + offices + untitled + world + relative:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:
             # told both as past and as to come: no tense evidence.  (Keeping the tense of a value

@@ -49,7 +49,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNITS = ("q", "qy", "pos", "ry", "cr", "post", "rm", "win")    # "win": a window clue (conflicts_campaign)
+UNITS = ("q", "qy", "pos", "ry", "cr", "post", "rm", "win", "ymd")   # "win": a window clue (conflicts_campaign)
+# a full date ("May 2, 2016", "on March 11, 2016"), by days from it to the writing date: weights
+# of a near part (mean days), a wider part, and a long tail (history told as past, schedules as to
+# come) spread evenly over YMD_TAIL_DAYS; the wrong side of its tense decays within days.  One
+# full date moves the fit by at most YMD_MAX_LIFT (under the bar): the year named beside it is
+# its clue too, and a lone date may be a schedule's or a document's
+YMD_NEAR = {"past": (0.45, 15.0, 0.25, 90.0), "future": (0.4, 20.0, 0.3, 120.0), "none": (0.3, 7.0, 0.3, 60.0)}
+YMD_TAIL = {"past": (0.3, 0.0), "future": (0.0, 0.3), "none": (0.3, 0.1)}     # tail weights (before, after)
+YMD_TAIL_DAYS = 3650.0
+YMD_WRONG = 0.02                    # weight of the wrong side (a date told as past after the writing)
+YMD_MAX_LIFT = {"past": 1.5, "future": 3.0, "none": 2.5}  # a past full date is mostly history
+YMD_GROUP_CAP = 1.0
+USE_FULL_DATES = True
 # a quarter told as past, no year: months from the quarter's last month to the writing month
 # (0: written in the quarter's last month, as it ends; 1-2: the results season)
 Q_PAST = (0.06, 0.3, 0.22, 0.1, 0.07, 0.05, 0.04, 0.04, 0.04, 0.03, 0.03, 0.02)
@@ -105,6 +117,48 @@ def writing_clue(it: "TimeMention", tense: str) -> Optional["Clue"]:
         if rel in ("this", "the current", "current") and mod in ("earlier", "later") and unit in ("year", "month"):
             return Clue("pos", "none", day=-1 if mod == "earlier" else 1, office=unit, **span)
     return None
+
+
+def full_date_clues(items: list["TimeMention"], tenses: list[str]) -> list["Clue"]:
+    """A clue per full date of the body ("May 2, 2016", "11 March 2016": month, day and year
+    named), with its tense (``tenses``: the clue tense of each item)."""
+    from tidings.timex.conflicts_fit import Clue
+
+    out = []
+    for it, tense in zip(items, tenses):
+        r = it.resolved
+        if it.mention.kind not in ("mdy", "dmy") or r is None or r.start is None or not r.explicit_year \
+                or it.headline or it.vstart is None or it.vend is None:
+            continue
+        out.append(Clue("ymd", tense, vstart=it.vstart, vend=it.vend, it=it,
+                        year=r.start.year, month=r.start.month, day=r.start.day))
+    # the dates of one episode ("met with Stevens on Sept. 10, 2012", "the Sept. 11, 2012,
+    # attack") are one piece of evidence: those of one month told with one tense weigh
+    # YMD_GROUP_CAP clues together at most
+    groups: dict[tuple[int, int, str], list["Clue"]] = {}
+    for c in {c.value() + (c.tense,): c for c in out}.values():
+        groups.setdefault((c.year, c.month, c.tense), []).append(c)
+    for group in groups.values():
+        for c in group:
+            c.share = min(1.0, YMD_GROUP_CAP / len(group))
+    return out
+
+
+def _ymd_density(o: "np.ndarray", tense: str) -> "np.ndarray":
+    """Density of a full date ``o`` days after the writing date (negative: before it)."""
+    import numpy as np
+
+    w1, m1, w2, m2 = YMD_NEAR[tense]
+    before, after = YMD_TAIL[tense]
+    a = np.abs(o)
+    near = w1 * np.exp(-a / m1) / m1 + w2 * np.exp(-a / m2) / m2
+    wrong = YMD_WRONG * np.exp(-a / 10) / 10
+    if tense == "past":
+        near = np.where(o <= 1, near, wrong)
+    elif tense == "future":
+        near = np.where(o >= -1, near, wrong)
+    tail = np.where(o <= 0, before, after) / YMD_TAIL_DAYS * (a <= YMD_TAIL_DAYS)
+    return near + tail
 
 
 def relative_year_clues(items: list["TimeMention"], tenses: list[str]) -> list["Clue"]:
@@ -211,6 +265,10 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         o = (ords - dt.date(c.year, c.month, c.day).toordinal()).astype(float)
         after = np.maximum(POST_FLOOR, np.exp(-np.clip(o - POST_FRESH, 0, None) / POST_DECAY))
         return np.log(np.where(o >= -1, after, POST_BEFORE))
+    if c.unit == "ymd":
+        o = (dt.date(c.year, c.month, c.day).toordinal() - ords).astype(float)
+        out = np.log((1 - Q_NOISE) * _ymd_density(o, c.tense) + Q_NOISE / YMD_TAIL_DAYS)
+        return np.maximum(out, out.max() - YMD_MAX_LIFT[c.tense])
     if c.unit == "win":
         # 1 inside a window, ``before`` before the first, ``year / 1000`` after one
         inside = np.zeros(len(ords), dtype=bool)
@@ -288,6 +346,9 @@ def describe(c: "Clue", quoted: str) -> str:
         return f"{quoted} (told as past: written after {end.day} {end.strftime('%B')} {end.year}, mostly within months)"
     if c.unit == "post":
         return f"{quoted} (an embedded post: mostly written within two weeks after it)"
+    if c.unit == "ymd":
+        when = {"past": "told as past", "future": "told as still to come", "none": "no tense"}[c.tense]
+        return f"{quoted} ({when}: a full date, mostly within weeks of the writing)"
     if c.unit == "win":
         spans = "; ".join(f"{a.day} {a.strftime('%B')} {a.year} to {b.day} {b.strftime('%B')} {b.year}"
                           for a, b in c.terms if b != dt.date.max)
