@@ -120,6 +120,13 @@ _CLOSE_AFTER = ((re.compile(rf"^\s+(?:on\s+)?{_WD}\b|^\s+(?:this|later\s+this|ea
 _NEAR_AHEAD = ((re.compile(r"\b(?:days|hours|a\s+day|the\s+day|the\s+night|a\s+week|the\s+week)\s+(?:before|ahead\s+of)"
                            r"\s+(?:the\s+|this\s+)?$|\bon\s+the\s+eve\s+of\s+(?:the\s+|this\s+)?$", re.I), 6),
                (re.compile(r"\bweeks\s+(?:before|ahead\s+of)\s+(?:the\s+|this\s+)?$", re.I), 20))
+def _told_as_past(parsed: "Doc", start: int, end: int) -> bool:
+    """The verb governing the event's name, directly or not, is told as past ("fired its
+    manager days before the convention")."""
+    gov = governing_verb(parsed, start, end)
+    return gov is not None and tense_of(gov) in ("past", "past_weak")
+
+
 _CLOSE_WORDS = re.compile(rf"\b(?:{_WD}(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)['’]s\s+$")
 
 
@@ -178,7 +185,7 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
             close, told = _closeness(view, m.start(), m.end())
             if not close and tense != "none" and _verb_has_weekday(parsed, m.start(), m.end()):
                 close = 6               # "the convention began the roll call on Tuesday": this week
-            if not close and tense == "future":
+            if not close and tense == "future" and not _told_as_past(parsed, m.start(), m.end()):
                 ahead = _before(view, m.start())
                 close = next((days for rx, days in _NEAR_AHEAD if rx.search(ahead)), 0)
             if close and told is None and tense == "future" and not _AHEAD.search(_before(view, m.start())):
