@@ -35,6 +35,8 @@ def _office_patterns() -> list[tuple[tuple[str, ...], re.Pattern[str], str, list
     for row in table["offices"]:
         # a row's titles are a list, or the name of a list in "title_sets"
         forms = table["title_sets"][row["titles"]] if isinstance(row["titles"], str) else row["titles"]
+        # a title opening a sentence or a headline: "Presidential candidate Donald Trump announced"
+        forms = list(forms) + [t[0].upper() + t[1:] for t in forms if t[:1].islower()]
         titles = "|".join(re.escape(t) for t in sorted(forms, key=len, reverse=True))
         terms = tuple((dt.date.fromisoformat(a), dt.date.fromisoformat(b) if b else dt.date.max)
                       for a, b in row["terms"])
