@@ -128,3 +128,43 @@ def test_full_dates_of_the_body_flag_a_year_shift(time_layer):
     assert conflicts(time_layer(body, "2016-05-02")) == []
     [flag] = conflicts(time_layer(body, "2015-05-02"))
     assert "2016" in flag.message
+
+
+def test_a_tweet_embed_dated_by_its_attribute():
+    from tidings.timex.conflicts_posts import tweet_posts
+
+    text = '<tweet tweet-author="@aide" tweet-date="March 10, 2016">Photo from the break<tweet/>'
+    [(d, s, e)] = tweet_posts(text)
+    assert d == dt.date(2016, 3, 10) and text[s:e] == "March 10, 2016"
+
+
+# --- the 2016 presidential primary calendar, state by state -------------------------------------
+
+def test_a_states_2016_presidential_primary_is_read_on_its_day(pipeline):
+    from tidings.timex.conflicts_world import loglik
+
+    [c] = _event_clues("Ted Cruz has won the Wisconsin Republican primary, a blow to the front-runner.", pipeline.nlp)
+    assert c.office.startswith("the Wisconsin primary") and c.tense == "past"
+    # 5 April 2016: a week after it against a week before it and two months after it
+    assert loglik(c, dt.date(2016, 4, 12)) > loglik(c, dt.date(2016, 3, 29)) + 1.5
+    assert loglik(c, dt.date(2016, 4, 12)) > loglik(c, dt.date(2016, 6, 12)) + 0.5
+    [c] = _event_clues("The delegates at stake in the Democratic presidential primary in New York are many.",
+                       pipeline.nlp)
+    assert c.office.startswith("the New York primary")
+
+
+def test_a_down_ballot_primary_falls_to_the_every_even_year_row(pipeline):
+    [c] = _event_clues("She won Tuesday's Wyoming Republican primary for the state's congressional district.",
+                       pipeline.nlp)
+    assert c.office.startswith("a state's primary")
+    [c] = _event_clues("The mayor won the Ohio primary by ten points.", pipeline.nlp)     # no race words
+    assert c.office.startswith("a state's primary")
+
+
+def test_a_party_primary_without_a_state_is_an_even_year_event(pipeline):
+    from tidings.timex.conflicts_world import loglik
+
+    [c] = _event_clues("Sanders won the Democratic caucuses by a wide margin.", pipeline.nlp)
+    assert c.office.startswith("a party's primaries") and c.tense == "past"
+    assert loglik(c, dt.date(2016, 4, 1)) > loglik(c, dt.date(2015, 4, 1)) + 1
+    assert _event_clues("The Democratic primary voters were polled.", pipeline.nlp) == []

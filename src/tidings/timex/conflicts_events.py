@@ -59,6 +59,10 @@ def _needs(row: dict) -> Optional[tuple[str, ...]]:
     return None if any(x is None for x in lits) else tuple(x for x in lits if x is not None)
 
 
+_NEAR: dict[str, tuple[Optional[re.Pattern[str]], Optional[re.Pattern[str]]]] = {}
+_NOT_INSIDE: set[str] = set()
+
+
 @lru_cache(maxsize=1)
 def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]], ...]:
     """(event, pattern, its occurrences as (first, last) day ordinals) per row of the table:
@@ -75,6 +79,12 @@ def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]],
             occ += [(dt.date(y, fm, fd), dt.date(y, tm, td)) for y in range(e["first"], e["last"] + 1, e["step"])]
         out.append((row["event"], rx, tuple(sorted((a.toordinal(), b.toordinal()) for a, b in occ))))
         _NEEDS[row["event"]] = _needs(row)
+        if row.get("not_inside"):
+            _NOT_INSIDE.add(row["event"])       # not a part of an earlier row's name ("Indiana's GOP primary")
+        if "near" in row or "not_near" in row:
+            # the row holds only where its sentence has words of "near" and none of "not_near"
+            _NEAR[row["event"]] = tuple(re.compile(rf"\b(?:{row[k]})") if k in row else None  # type: ignore[assignment]
+                                        for k in ("near", "not_near"))
     return tuple(out)
 
 
@@ -120,6 +130,16 @@ _CLOSE_AFTER = ((re.compile(rf"^\s+(?:on\s+)?{_WD}\b|^\s+(?:this|later\s+this|ea
 _NEAR_AHEAD = ((re.compile(r"\b(?:days|hours|a\s+day|the\s+day|the\s+night|a\s+week|the\s+week)\s+(?:before|ahead\s+of)"
                            r"\s+(?:the\s+|this\s+)?$|\bon\s+the\s+eve\s+of\s+(?:the\s+|this\s+)?$", re.I), 6),
                (re.compile(r"\bweeks\s+(?:before|ahead\s+of)\s+(?:the\s+|this\s+)?$", re.I), 20))
+def _holds(view: str, start: int, end: int, near: Optional[re.Pattern[str]],
+           not_near: Optional[re.Pattern[str]]) -> bool:
+    """The sentence around ``view[start:end]`` has a word of ``near`` and none of ``not_near``."""
+    lo = max(view.rfind(". ", 0, start), view.rfind("\n", 0, start)) + 1
+    ends = [i for i in (view.find(". ", end), view.find("\n", end)) if i >= 0]
+    sentence = view[max(lo, start - 300):min(min(ends) if ends else len(view), end + 300)]
+    return (near is None or near.search(sentence) is not None) \
+        and (not_near is None or not_near.search(sentence) is None)
+
+
 def _told_as_past(parsed: "Doc", start: int, end: int) -> bool:
     """The verb governing the event's name, directly or not, is told as past ("fired its
     manager days before the convention")."""
@@ -174,13 +194,25 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
     from tidings.timex.conflicts_fit import Clue
 
     out: dict[str, "Clue"] = {}
+    taken: set[tuple[int, int]] = set()     # names read by a row with a sentence condition
+    named: list[tuple[int, int]] = []       # every name read
     for name, rx, dates in _events():
         needs = _NEEDS.get(name)
         if needs is not None and not any(x in view for x in needs):
             continue                    # no literal that every match contains: no match
+        cond = _NEAR.get(name)
         for m in rx.finditer(view):
             if _NOT_THIS.search(view, max(0, m.start() - 12), m.start()) or _YEAR_AFTER.match(view[m.end():m.end() + 12]):
                 continue
+            if cond is not None:
+                if not _holds(view, m.start(), m.end(), *cond):
+                    continue
+                taken.add(m.span())
+            elif m.span() in taken:
+                continue                # read by the state's own row
+            if name in _NOT_INSIDE and any(a <= m.start() and m.end() <= b for a, b in named):
+                continue
+            named.append(m.span())
             tense = _tense(view, parsed, m.start(), m.end())
             close, told = _closeness(view, m.start(), m.end())
             if not close and tense != "none" and _verb_has_weekday(parsed, m.start(), m.end()):

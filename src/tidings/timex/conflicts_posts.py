@@ -33,8 +33,14 @@ def tweet_date(status_id: int) -> dt.date | None:
     return d if SNOWFLAKE_FIRST <= d <= dt.date(2100, 1, 1) else None
 
 
+# an embed that names its date instead: tweet-date="March 10, 2016"
+_TWEET_DATE = re.compile(r"""tweet[-_]date\s*=\s*["']\s*([A-Z][a-z]{2,8})\.?\s+(\d{1,2}),\s*((?:19|20)\d\d)\b""")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
 def tweet_posts(text: str) -> list[tuple[dt.date, int, int]]:
-    """(date, start, end) of every embedded tweet of ``text`` identified by its status id."""
+    """(date, start, end) of every embedded tweet of ``text`` identified by its status id or
+    dated by an attribute of its embed."""
     if "weet" not in text and "status" not in text:
         return []
     out = []
@@ -42,4 +48,11 @@ def tweet_posts(text: str) -> list[tuple[dt.date, int, int]]:
         d = tweet_date(int(m.group(1)))
         if d is not None:
             out.append((d, m.start(1), m.end(1)))
+    for m in _TWEET_DATE.finditer(text):
+        month = _MONTHS.get(m.group(1)[:3].lower())
+        try:
+            d = dt.date(int(m.group(3)), month or 0, int(m.group(2)))
+        except ValueError:
+            continue
+        out.append((d, m.start(1), m.end(3)))
     return out
