@@ -76,7 +76,9 @@ def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]],
         if "every" in row:
             e = row["every"]
             (fm, fd), (tm, td) = (map(int, e[k].split("-")) for k in ("from", "to"))
-            occ += [(dt.date(y, fm, fd), dt.date(y, tm, td)) for y in range(e["first"], e["last"] + 1, e["step"])]
+            skip = set(row.get("every_skip", ()))     # years whose days are in "dates"
+            occ += [(dt.date(y, fm, fd), dt.date(y, tm, td)) for y in range(e["first"], e["last"] + 1, e["step"])
+                    if y not in skip]
         out.append((row["event"], rx, tuple(sorted((a.toordinal(), b.toordinal()) for a, b in occ))))
         _NEEDS[row["event"]] = _needs(row)
         if row.get("not_inside"):
