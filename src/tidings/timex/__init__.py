@@ -151,6 +151,7 @@ def run(analysis: Analysis) -> TimeLayer:
     ref = _weekday_reference(items, anchor, view) if anchor else None
     last_day: Optional[dt.date] = None
     last_period: Optional[tuple[int, Resolved]] = None     # (where it ended, its value)
+    year_ctx: Optional[tuple[int, dt.date]] = None         # the last full date of an earlier year
     for it in items:
         near = last_period[1] if last_period and it.vstart is not None and it.vstart - last_period[0] < _SAME_REACH \
             else None
@@ -161,8 +162,14 @@ def run(analysis: Analysis) -> TimeLayer:
                               ref=ref if (it.mention.kind in ("weekday", "clock") and it.tense not in ("future", "prospective"))
                               else anchor,
                               last_day=last_day, last_period=near)
+        if anchor is not None and year_ctx is not None:
+            it.resolved = _narrative_year(it, year_ctx, anchor)
         if it.resolved and it.resolved.granularity == "day" and it.resolved.start:
             last_day = it.resolved.start
+        if it.resolved and it.resolved.explicit_year and it.resolved.granularity in ("day", "month") \
+                and it.resolved.start and anchor is not None and it.vend is not None \
+                and anchor.year - NARRATIVE_YEARS <= it.resolved.start.year < anchor.year:
+            year_ctx = (it.vend, it.resolved.start)
         if it.resolved and it.resolved.is_date and it.vend is not None and it.mention.kind not in ("ref", "sameago"):
             last_period = (it.vend, it.resolved)
     items.extend(_dateline_items(analysis, anchor))
@@ -183,6 +190,28 @@ def run(analysis: Analysis) -> TimeLayer:
 
         layer.flags = find_conflicts(analysis, items, anchor)
     return layer
+
+
+NARRATIVE_REACH = 400     # characters: "On March 2, 2015, ... On March 25, ..." keeps the year
+NARRATIVE_YEARS = 3       # only for a year this close before the publication's
+
+
+def _narrative_year(it: TimeMention, ctx: tuple[int, dt.date], anchor: dt.date) -> Optional[Resolved]:
+    """A month-day without a year told in the narrative of a full date of an earlier year
+    ("On March 2, 2015, the Times revealed ... On March 25, the firm had a call") is of that
+    year when it follows the full date in the calendar; otherwise it is left as resolved."""
+    r = it.resolved
+    if r is None or not r.needs_year or r.start is None or r.weekday is not None or r.granularity != "day" \
+            or it.mention.kind not in ("md", "dm") or it.tense in ("future", "prospective") \
+            or it.vstart is None or it.vstart - ctx[0] > NARRATIVE_REACH:
+        return r
+    try:
+        d = dt.date(ctx[1].year, r.start.month, r.start.day)
+    except ValueError:
+        return r
+    if d < ctx[1] or d == r.start:
+        return r
+    return Resolved(value=d.isoformat(), granularity="day", start=d, end=d, context_year=True)
 
 
 def _evidence_start(verb: object, mstart: int, view: str) -> Optional[int]:

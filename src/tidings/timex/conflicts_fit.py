@@ -138,6 +138,8 @@ def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
         return None
     k, tense = it.mention.kind, _clue_tense(it)
     span = {"vstart": it.vstart, "vend": it.vend, "it": it}
+    if k in ("md", "dm") and r.context_year:
+        return None     # "On March 25" after "On March 2, 2015": that year's, as the full date says
     if k in ("md", "dm") and (r.start.month, r.start.day) != (9, 11):   # a bare "Sept. 11" is 2001
         return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
     if k == "holiday" and not r.explicit_year and HOLIDAYS:

@@ -106,6 +106,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"{NUM}[\s-]+{UNIT}s?\s+(?P<dir>ago|from\s+now|hence)"),
     ("ago", rf"{NUM}[\s-]+{UNIT}s?\s+(?P<dir>earlier|later)(?!\s+than)"),
     ("yearago", r"(?P<unit>year|quarter|month|week)[\s-](?:ago|earlier)(?=\s+(?:period|quarter|month|level|figure|results?))"),
+    # "the following day" is a date (the day after the last one named), "over the next day or
+    # two" a stretch: listed before the durations, which would win on equal length
+    ("narr", r"(?<!\bover\s)(?<!\bfor\s)(?<!\bwithin\s)(?<!\bduring\s)(?<!\bin\s)"
+             r"(?P<narr>the\s+(?:following|next|previous|prior)\s+day)\b(?!\s+or\b)"),
     ("duration", rf"(?:(?P<pre>the\s+(?:past|last|next|previous|coming|first|final|following)|"
                  r"(?:the\s+)?(?:past|last|next))\s+)?" + NUM + r"(?:[\s-]+(?:trading|business|working|calendar))?"
                  r"[\s-]+" + UNIT + r"s?(?![\s-]+old\b|-\w)"),

@@ -36,6 +36,7 @@ class Resolved:
     needs_year: bool = False                 # month(-day) whose year was inferred
     alternatives: dict[str, dt.date] = field(default_factory=dict)  # past/future readings
     weekday: Optional[int] = None            # weekday named together with a date
+    context_year: bool = False               # the year was taken from a full date just before
 
     @property
     def is_date(self) -> bool:

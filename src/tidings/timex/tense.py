@@ -20,6 +20,9 @@ _PLAN_HEADS = {"set", "schedule", "due", "expect", "plan", "aim", "intend", "go"
 _IMPLICATIVE = {"use", "seem", "appear", "happen", "manage", "fail", "force", "able", "unable", "first",
                 "last", "only", "refuse", "decline", "prove", "tend", "compel", "oblige", "get", "dare",
                 "choose", "opt", "hesitate", "bother", "remember", "forget", "neglect"}
+# "attempted to revive his career in 2013", "tried to reach him on Monday": a past attempt's
+# infinitive is as past as the attempt ("is trying to close the deal by Friday" still points ahead)
+_ATTEMPT = {"try", "attempt", "struggle", "strive", "scramble", "rush", "hurry"}
 _SCHEDULE = {"schedule", "slate", "reschedule", "expect", "due", "plan"}
 _REPORTING = {"say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm"}
 
@@ -98,6 +101,8 @@ def tense_of(verb: Optional["Token"], *, headline: bool = False) -> Optional[str
         if head.i != verb.i and head.lemma_.lower() in _IMPLICATIVE:
             # "was forced to resign on Monday" happened; "seemed to ease" is no plan
             return "past" if head.tag_ in ("VBD", "VBN") else None
+        if head.i != verb.i and head.lemma_.lower() in _ATTEMPT and head.tag_ == "VBD":
+            return "past"
         return "prospective"
     tags = {a.tag_ for a in auxes}
     if verb.tag_ == "VBD" or "VBD" in tags:
