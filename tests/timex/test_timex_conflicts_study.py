@@ -168,3 +168,30 @@ def test_a_party_primary_without_a_state_is_an_even_year_event(pipeline):
     assert c.office.startswith("a party's primaries") and c.tense == "past"
     assert loglik(c, dt.date(2016, 4, 1)) > loglik(c, dt.date(2015, 4, 1)) + 1
     assert _event_clues("The Democratic primary voters were polled.", pipeline.nlp) == []
+
+
+# --- a yearless dateline ---------------------------------------------------------------------------
+
+def test_a_yearless_dateline_is_the_dispatch_day():
+    from tidings.timex.conflicts_fit import loglik
+    from tidings.timex.conflicts_writing import dateline_clues
+
+    view = "Clinton turns 70.\n\nWASHINGTON, Aug. 19 (UPI) -- Former President Bill Clinton celebrated Friday."
+    [c] = dateline_clues(view)
+    assert view[c.vstart:c.vend] == "Aug. 19" and (c.month, c.day) == (8, 19)
+    on, next_day = dt.date(2016, 8, 19), dt.date(2016, 8, 20)
+    assert loglik(c, on) == loglik(c, next_day) == 0.0
+    # written before its own dispatch day is rarer than a late reprint, and both rarer than the day
+    before, reprint = dt.date(2016, 6, 19), dt.date(2016, 10, 19)
+    assert loglik(c, before) < loglik(c, reprint) < -2.5
+    assert dateline_clues("Head.\n\nDec 29 (Reuters) - The senator said.")[0].month == 12
+    # a sentence opening with a date is no dateline
+    assert dateline_clues("Head.\n\nOn June 24 - the talks ended.") == []
+    assert dateline_clues("Head.\n\nJune 24 - the talks ended, aides said.") == []
+
+
+def test_a_dateline_flags_a_month_shift(time_layer):
+    body = ("WASHINGTON, Aug. 19 (UPI) -- The senator said on Friday that the bill would pass. Aides said the "
+            "vote would come soon.")
+    assert conflicts(time_layer(body, "2016-08-19")) == []
+    assert conflicts(time_layer(body, "2016-06-19"))

@@ -82,7 +82,7 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
            "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "rm": 1.0, "untitled": 1.0, "context": 1.0,
-           "win": 1.0, "ymd": 1.0}
+           "win": 1.0, "ymd": 1.0, "dl": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
@@ -210,6 +210,10 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
         full = conflicts_writing.full_date_clues(items, [_clue_tense(it) for it in items])
         whole = {id(c.it) for c in full}
         dated = [c for c in dated if not (c.unit == "y" and id(c.it) in whole)] + full
+    if conflicts_writing.USE_DATELINES:
+        # a yearless dateline ("WASHINGTON, Aug. 19 (UPI) --") is the dispatch day, not a past date
+        line = conflicts_writing.dateline_clues(view)
+        dated = [c for c in dated if not any(d.vstart <= c.vstart < d.vend for d in line)] + line
     for clue in dated + offices + untitled + world + relative:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-UNITS = ("q", "qy", "pos", "ry", "cr", "post", "rm", "win", "ymd")   # "win": a window clue (conflicts_campaign)
+UNITS = ("q", "qy", "pos", "ry", "cr", "post", "rm", "win", "ymd", "dl")   # "win": a window clue (conflicts_campaign)
 # a full date ("May 2, 2016", "on March 11, 2016"), by days from it to the writing date: weights
 # of a near part (mean days), a wider part, and a long tail (history told as past, schedules as to
 # come) spread evenly over YMD_TAIL_DAYS; the wrong side of its tense decays within days.  One
@@ -61,6 +61,19 @@ YMD_TAIL_DAYS = 3650.0
 YMD_WRONG = 0.02                    # weight of the wrong side (a date told as past after the writing)
 YMD_MAX_LIFT = {"past": 1.5, "future": 3.0, "none": 2.5}  # a past full date is mostly history
 YMD_GROUP_CAP = 1.0
+# a dateline with a month and day but no year at the head of the body ("WASHINGTON, Aug. 19 (UPI)
+# --", "Dec 29 (Reuters) -"): the dispatch day, so the article was written on it or a day or two
+# later (a print edition is dated the next day); likelihood ratios by days from the dateline to
+# the writing date: within DL_DAYS 1, up to DL_WEEK_DAYS DL_WEEK, up to half a year DL_FAR (a
+# late reprint), and DL_BEFORE when the day is still to come within half a year (written before
+# its own dispatch day)
+DL_DAYS, DL_WEEK_DAYS, DL_WEEK, DL_FAR, DL_BEFORE = (-1, 2), 14, 0.2, 0.05, 0.01
+_DL_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_DATELINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<head>(?:[A-Z][A-Z.'-]+(?:[ \t]+[A-Z][A-Z.'-]+){0,3}(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?,[ \t]+)?)"
+    r"(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
+    r"(?P<agency>[ \t]*\((?:[A-Z][\w.&'-]*)(?:[ \t]+[A-Z][\w.&'-]*){0,3}\))?[ \t]*(?:--|[-\u2013\u2014])")
+USE_DATELINES = True
 USE_FULL_DATES = True
 # a quarter told as past, no year: months from the quarter's last month to the writing month
 # (0: written in the quarter's last month, as it ends; 1-2: the results season)
@@ -142,6 +155,22 @@ def full_date_clues(items: list["TimeMention"], tenses: list[str]) -> list["Clue
         for c in group:
             c.share = min(1.0, YMD_GROUP_CAP / len(group))
     return out
+
+
+def dateline_clues(view: str, head: int = 600) -> list["Clue"]:
+    """The yearless dateline at the head of the body, if any: a city in capitals or an agency
+    in brackets beside it makes it a dateline ("WASHINGTON, Aug. 19 (UPI) --"), not a sentence."""
+    from tidings.timex.conflicts_fit import Clue
+
+    m = _DATELINE.search(view, 0, head)
+    if m is None or not (m.group("head") or m.group("agency")):
+        return []
+    month, day = _DL_MONTHS[m.group("mon")[:3].lower()], int(m.group("day"))
+    try:
+        dt.date(2000, month, day)           # a leap year: 29 February is a day
+    except ValueError:
+        return []
+    return [Clue("dl", "none", vstart=m.start("mon"), vend=m.end("day"), month=month, day=day)]
 
 
 def _ymd_density(o: "np.ndarray", tense: str) -> "np.ndarray":
@@ -265,6 +294,14 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         o = (ords - dt.date(c.year, c.month, c.day).toordinal()).astype(float)
         after = np.maximum(POST_FLOOR, np.exp(-np.clip(o - POST_FRESH, 0, None) / POST_DECAY))
         return np.log(np.where(o >= -1, after, POST_BEFORE))
+    if c.unit == "dl":
+        # days from the latest occurrence of the month-day on or before the day after each date
+        ahead = ords + 1
+        last = np.array([_last_on_or_before(c.month, c.day, int(o)) for o in np.unique(ahead)])
+        o = (ahead - last[np.searchsorted(np.unique(ahead), ahead)]).astype(float) - 1
+        lo, hi = DL_DAYS
+        return np.where((o >= lo) & (o <= hi), 0.0, np.where(o <= DL_WEEK_DAYS, math.log(DL_WEEK), np.where(
+            o <= 182, math.log(DL_FAR), math.log(DL_BEFORE))))
     if c.unit == "ymd":
         o = (dt.date(c.year, c.month, c.day).toordinal() - ords).astype(float)
         out = np.log((1 - Q_NOISE) * _ymd_density(o, c.tense) + Q_NOISE / YMD_TAIL_DAYS)
@@ -314,6 +351,20 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
     return np.where(at, math.log(off), np.where(near, math.log(near_off), 0.0))
 
 
+def _last_on_or_before(month: int, day: int, ordinal: int) -> int:
+    """The ordinal of the latest ``month``/``day`` on or before ``ordinal`` (29 February: the
+    latest leap year's)."""
+    d = dt.date.fromordinal(ordinal)
+    for y in range(d.year, d.year - 9, -1):
+        try:
+            x = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if x <= d:
+            return x.toordinal()
+    return ordinal - 3000
+
+
 def ords_years(ords: "np.ndarray") -> "np.ndarray":
     """The year of every ordinal."""
     import numpy as np
@@ -346,6 +397,8 @@ def describe(c: "Clue", quoted: str) -> str:
         return f"{quoted} (told as past: written after {end.day} {end.strftime('%B')} {end.year}, mostly within months)"
     if c.unit == "post":
         return f"{quoted} (an embedded post: mostly written within two weeks after it)"
+    if c.unit == "dl":
+        return f"{quoted} (a dateline: written on that day or a day or two after)"
     if c.unit == "ymd":
         when = {"past": "told as past", "future": "told as still to come", "none": "no tense"}[c.tense]
         return f"{quoted} ({when}: a full date, mostly within weeks of the writing)"
