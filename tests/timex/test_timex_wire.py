@@ -133,3 +133,11 @@ def test_a_month_on_a_present_say_has_no_tense(time_layer):
     assert value_of(layer, "November") == ("2024-11-01", "month")
     layer = time_layer("Officials say the plant closed in March.", "2024-06-10")
     assert value_of(layer, "March") == ("2024-03-01", "month")
+
+
+def test_numeric_dates_with_a_year(time_layer):
+    layer = time_layer("He wrote about the attack on 2/26/2012, and the court filed it on 26/3/2013.", "2016-05-13")
+    assert value_of(layer, "2/26/2012") == ("2012-02-26", "day")
+    assert value_of(layer, "26/3/2013") == ("2013-03-26", "day")
+    # fractions, scores and yearless pairs are not dates
+    assert texts("Add 1/4 cup of sugar; they won 3/4 of the seats.") == []

@@ -66,6 +66,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("mdy", rf"(?:{WD_ANY},?\s+)?(?:the\s+)?{MON}\s+{DAY},?\s+{YEAR}"),
     ("dmy", rf"(?:{WD_ANY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON},?\s+{YEAR}"),
     ("iso", r"(?P<year>(?:19|20)\d\d)-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?!\d)"),
+    # numeric dates with a four-digit year: month first as in US news ("on 2/26/2012"), day
+    # first when the first number cannot be a month ("26/2/2012")
+    ("iso", r"(?<![\d/.,])(?P<mnum>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)(?![\d/])"),
+    ("iso", r"(?<![\d/.,])(?P<day>3[01]|2\d|1[3-9])/(?P<mnum>1[0-2]|0?[1-9])/(?P<year>(?:19|20)\d\d)(?![\d/])"),
     ("md", rf"(?:{WD_ANY},?\s+)?{MON}\s+{DAY}"),
     ("dm", rf"(?:{WD_ANY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MON}"),
     ("my", rf"(?:{MOD}[\s-]*)?{MON_FULL},?\s+(?:of\s+)?{YEAR}"),
