@@ -19,19 +19,21 @@ better than the claimed date does, that is a conflict: the flag names that date,
 dates that fit nearly as well, and the clues that weigh most.
 
 The same value named twice counts once, and a value told both as past and as to come
-counts with no tense.
+counts with no tense.  The arrays of every candidate date are built in :mod:`.conflicts_rows`,
+the flag's words in :mod:`.conflicts_text`.
 """
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import logging
 import math
 import re
-from typing import TYPE_CHECKING, Callable, Optional
+from typing import TYPE_CHECKING, Optional
 
 from tidings.document import Flag, Span
 from tidings.timex import conflicts_writing
+from tidings.timex.conflicts_rows import _Days, _md_row, _office_row
+from tidings.timex.conflicts_text import _describe, _fmt
 from tidings.timex.conflicts_writing import writing_clue
 from tidings.timex.patterns import month_number, weekday_number
 
@@ -92,7 +94,6 @@ USE_RELATIVE_YEARS = True           # "next year" beside the years the text name
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 USE_PROSPECT = True                 # "a Trump presidency", "if Clinton wins": during the run (conflicts_campaign)
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
-_TENSE_WORDS = {"past": "told as past", "future": "told as still to come", "none": "no tense"}
 
 
 class Clue:
@@ -318,24 +319,6 @@ def loglik(c: Clue, d: dt.date) -> float:
     return math.log((1 - FIT_NOISE) * _year_density(c.year - d.year, c.tense, d.month) + FIT_NOISE / 60)
 
 
-class _Days:
-    """The candidate writing dates: ordinals, years and months as arrays."""
-    __slots__ = ("ords", "years", "months", "mdays")
-
-    def __init__(self, anchor: dt.date) -> None:
-        import numpy as np
-
-        days = np.arange(-FIT_DAYS, FIT_DAYS + 1)
-        self.ords = anchor.toordinal() + days
-        d64 = np.datetime64(anchor.isoformat(), "D") + days
-        self.years = d64.astype("datetime64[Y]").astype(np.int64) + 1970
-        self.months = d64.astype("datetime64[M]").astype(np.int64) % 12 + 1
-        self.mdays = (d64 - d64.astype("datetime64[M]")).astype(np.int64) + 1
-
-    def date(self, i: int) -> dt.date:
-        return dt.date.fromordinal(int(self.ords[i]))
-
-
 def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
     """The weighted log likelihood of clue ``c`` for every candidate date, computed once
     per distinct value of what the clue depends on (year, weekday, month), for month-days
@@ -350,7 +333,7 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
         table = np.array([w * loglik(c, cal.date(i)) for i in first])
         return table[np.searchsorted(values, keys)]
     if c.unit == "office":
-        return w * _office_row(c, cal.ords)
+        return w * _office_row(c, cal.ords, after=OFFICE_AFTER_TERM, grace_after=OFFICE_GRACE_AFTER)
     if c.unit in ("untitled", "context"):
         from tidings.timex.conflicts_offices import habit_ratio
 
@@ -361,61 +344,9 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
         from tidings.timex import conflicts_world
 
         return w * conflicts_world.row(c, cal.ords)
-    row = _md_row(c, cal)
+    row = _md_row(c, cal, density=_md_density, noise=FIT_NOISE)
     # one month-day alone ("was doing on the night of March 10") never reaches the bar
     return w * np.maximum(row, row.max() - MD_MAX_LIFT) if MD_MAX_LIFT else w * row
-
-
-def _office_row(c: Clue, ords: "np.ndarray") -> "np.ndarray":
-    """``loglik`` of a title clue for every date, at once."""
-    import numpy as np
-
-    in_term = np.zeros(len(ords), dtype=bool)
-    for a, b in c.terms:
-        lo = a.toordinal() - c.grace
-        hi = dt.date.max.toordinal() if b == dt.date.max else b.toordinal() + OFFICE_GRACE_AFTER
-        in_term |= (ords >= lo) & (ords <= hi)
-    before = ords < min(a.toordinal() for a, _ in c.terms)
-    out = np.where(before, math.log(c.before), math.log(OFFICE_AFTER_TERM))
-    return np.where(in_term, 0.0, out)
-
-
-def _md_row(c: Clue, cal: _Days) -> "np.ndarray":
-    """``loglik`` of a month-day clue for every date, at once: the month-day's last
-    occurrence on or before each date (this year or last) and its next one after it (this
-    year or next), through the densities of ``_md_density``."""
-    import numpy as np
-
-    ords, year = cal.ords, cal.years
-    years = range(int(year[0]) - 1, int(year[-1]) + 2)
-    occ, occ_year = [], []
-    for y in years:
-        try:
-            occ.append(dt.date(y, c.month, c.day).toordinal())
-            occ_year.append(y)
-        except ValueError:
-            continue                        # 29 February in a common year
-    occ_a, occ_y = np.array(occ), np.array(occ_year)
-    i_back = np.searchsorted(occ_a, ords, side="right") - 1
-    i_fwd = i_back + 1
-    ok_back = (i_back >= 0) & (occ_y[np.clip(i_back, 0, None)] >= year - 1)
-    ok_fwd = (i_fwd < len(occ_a)) & (occ_y[np.clip(i_fwd, None, len(occ_a) - 1)] <= year + 1)
-    o_back = occ_a[np.clip(i_back, 0, None)] - ords          # <= 0
-    o_fwd = occ_a[np.clip(i_fwd, None, len(occ_a) - 1)] - ords  # > 0
-    # the densities and logs of the few distinct values, with the scalar functions, so the
-    # figures are exactly those of ``loglik``
-    d_back = _through(lambda o: _md_density(int(o), c.tense), o_back)
-    d_fwd = _through(lambda o: _md_density(int(o), c.tense), o_fwd)
-    p = np.where(ok_back, d_back, 0.0) + np.where(ok_fwd, d_fwd, 0.0)
-    return _through(lambda x: math.log((1 - FIT_NOISE) * float(x) + FIT_NOISE / 365), p)
-
-
-def _through(f: "Callable[[object], float]", values: "np.ndarray") -> "np.ndarray":
-    """``f`` of every value, computed once per distinct value."""
-    import numpy as np
-
-    uniq, inverse = np.unique(values, return_inverse=True)
-    return np.array([f(u) for u in uniq])[inverse]
 
 
 def fit_dates(clues: list[Clue], anchor: dt.date) -> Optional[tuple[float, dt.date, list[tuple[dt.date, dt.date]]]]:
@@ -427,7 +358,7 @@ def fit_dates(clues: list[Clue], anchor: dt.date) -> Optional[tuple[float, dt.da
     if not clues or not 1900 <= anchor.year <= 2100:
         return None
     days = np.arange(-FIT_DAYS, FIT_DAYS + 1)
-    cal = _Days(anchor)
+    cal = _Days(anchor, span=FIT_DAYS)
     total = np.zeros(len(days))
     for c in clues:
         total += _clue_row(c, cal)
@@ -449,42 +380,6 @@ def fit_dates(clues: list[Clue], anchor: dt.date) -> Optional[tuple[float, dt.da
     day = dt.timedelta(days=1)
     runs.sort(key=lambda r: 0 if r[0] <= best <= r[1] else min(abs(r[0] - best), abs(r[1] - best)))
     return float(top) - base, anchor + best * day, [(anchor + a * day, anchor + b * day) for a, b in runs]
-
-
-def _fmt(d: dt.date) -> str:
-    return f"{d.day} {d.strftime('%B')} {d.year}"
-
-
-def _describe(c: Clue, text: str) -> str:
-    quoted = "\u201c" + " ".join(text.split()) + "\u201d"
-    if c.unit == "office":
-        spans = "; ".join(f"{_fmt(a)} to {'now' if b == dt.date.max else _fmt(b)}" for a, b in c.terms)
-        return f"{quoted} (in office {spans})"
-    if c.unit in ("context", "untitled"):
-        from tidings.timex.conflicts_offices import describe
-
-        return describe(c, quoted)
-    if c.unit == "age":
-        born = c.terms[0][0]
-        from tidings.timex.conflicts_world import birthday
-
-        start, end = birthday(born, born.year + c.day), birthday(born, born.year + c.day + 1) - dt.timedelta(days=1)
-        return f"{quoted} ({c.office}, born {_fmt(born)}, was {c.day} from {_fmt(start)} to {_fmt(end)})"
-    if c.unit == "term":
-        return f"{quoted} ({c.office}, named from {_fmt(c.terms[0][0])} on)"
-    if c.unit in ("event", "season"):
-        from tidings.timex.conflicts_events import describe
-
-        return describe(c, quoted)
-    if c.unit == "cycle":
-        more = f" and {c.day - 1} other terms" if c.day > 1 else ""
-        return f"{quoted}{more} of a US presidential race (news mostly in the two years before an election)"
-    if c.unit in conflicts_writing.UNITS:
-        return conflicts_writing.describe(c, quoted)
-    if c.unit == "sn":
-        fits = f"{calendar.month_name[c.month]} to {calendar.month_name[c.day]}"
-        return f"{quoted} ({_TENSE_WORDS[c.tense]}: written from {fits} of a year)"
-    return f"{quoted} ({_TENSE_WORDS[c.tense]})"
 
 
 def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date, *,
