@@ -195,3 +195,27 @@ def test_a_dateline_flags_a_month_shift(time_layer):
             "vote would come soon.")
     assert conflicts(time_layer(body, "2016-08-19")) == []
     assert conflicts(time_layer(body, "2016-06-19"))
+
+
+# --- a birthday told with its age, early contests named after the word ------------------------------
+
+def test_a_birthday_with_its_age_is_news_of_its_days():
+    from tidings.timex.conflicts_fit import loglik
+    from tidings.timex.conflicts_world import birthday_clues
+
+    view = "Donald Trump at 70. Donald Trump turns 70 on Tuesday, and many Republicans hope he changes."
+    [c] = birthday_clues(view)
+    assert view[c.vstart:c.vend] == "Donald Trump turns 70"
+    assert loglik(c, dt.date(2016, 6, 13)) == 0.0                 # born 14 June 1946
+    assert loglik(c, dt.date(2016, 9, 13)) < -2.5 and loglik(c, dt.date(2015, 6, 13)) < -2.5
+    # "will turn" may be told months ahead; "turned" in the weeks after
+    [c] = birthday_clues("Donald Trump will turn 70 before the convention.")
+    assert loglik(c, dt.date(2016, 3, 1)) == 0.0
+    [c] = birthday_clues("Donald Trump turned 70 last week.")
+    assert loglik(c, dt.date(2016, 7, 1)) == 0.0 and loglik(c, dt.date(2016, 6, 1)) < -2.5
+    assert birthday_clues("Shares of the company turned 70 percent higher.") == []
+
+
+def test_early_contests_named_after_the_word(pipeline):
+    [c] = _event_clues("Sanders is expected to win Tuesday's primary in New Hampshire.", pipeline.nlp)
+    assert c.office == "the New Hampshire primary" and c.day

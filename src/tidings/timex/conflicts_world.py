@@ -217,6 +217,68 @@ def age_clues(view: str) -> list["Clue"]:
     return out
 
 
+# a birthday told with the age: "Donald Trump turns 70 on Tuesday", "As Bill Clinton turns 70",
+# "Clinton celebrated his 70th birthday": the writing date lies within days of it (a window
+# clue of conflicts_writing: BIRTHDAY_OFF outside the window, which depends on the tense)
+_BIRTHDAY_AFTER = re.compile(
+    r"(?:,?\s+who)?\s+(?P<verb>turns|turned|will\s+turn|is\s+turning|celebrates|celebrated|marks|marked)\s+"
+    r"(?:(?:his|her)\s+)?(?P<age>\d{2,3})(?:st|nd|rd|th)?\b(?:\s+birthday)?"
+    r"|['\u2019]s\s+(?P<age2>\d{2,3})(?:st|nd|rd|th)\s+birthday\b")
+BIRTHDAY_OFF = 0.05
+# days before and after the birthday, by the verb: "turns 70" is news of the days around it,
+# "will turn 70" may be told months ahead, "turned 70" in the weeks after
+_BIRTHDAY_WINDOWS = {"turns": (14, 3), "celebrates": (14, 3), "marks": (14, 3), "turn": (240, 3), "turning": (240, 3),
+                     "turned": (3, 30), "celebrated": (3, 30), "marked": (3, 30), "": (14, 30)}
+
+
+def birthday_clues(view: str) -> list["Clue"]:
+    """A window clue per person of the birth-date table whose birthday the text tells with
+    the age it brings ("Sanders turns 75 on Tuesday"); the age must be the one the birth date
+    gives on some birthday."""
+    from tidings.timex.conflicts_fit import Clue
+
+    if "turn" not in view and "birthday" not in view:
+        return []
+    words = set(_WORD.findall(view))
+    present = [(forms, surname, born) for forms, surname, born, keys in _people()
+               if not keys.isdisjoint(words) and any(f in view for f in forms)]
+    names: dict[str, dt.date] = {}
+    surnames: dict[str, list[dt.date]] = {}
+    for forms, surname, born in present:
+        for f in forms:
+            names[f] = born
+        if surname:
+            surnames.setdefault(surname, []).append(born)
+    for surname, borns in surnames.items():
+        if len(borns) == 1:
+            names.setdefault(surname, borns[0])
+    out: list[Clue] = []
+    for name in sorted(names, key=len, reverse=True):
+        at = view.find(name)
+        while at >= 0 and len(out) < 2:
+            end = at + len(name)
+            m = None if (at and _NAME_CHAR.match(view, at - 1)) or _NAME_CHAR.match(view, end) \
+                else _BIRTHDAY_AFTER.match(view, end)
+            if m is not None:
+                age = int(m.group("age") or m.group("age2"))
+                born = names[name]
+                verb = m.group("verb").split()[-1] if m.group("verb") else ""
+                day = birthday(born, born.year + age)
+                if 1 <= age <= 110:
+                    before, after = _BIRTHDAY_WINDOWS[verb]
+                    out.append(Clue("win", "none", vstart=at, vend=m.end(), office=f"{names_of(name, present)}'s {age}th birthday",
+                                    terms=((day - dt.timedelta(days=before), day + dt.timedelta(days=after)),),
+                                    year=round(BIRTHDAY_OFF * 1000), before=BIRTHDAY_OFF))
+                    return out          # one birthday is enough
+            at = view.find(name, at + 1)
+    return out
+
+
+def names_of(name: str, present: "list[tuple[tuple[str, ...], Optional[str], dt.date]]") -> str:
+    """The full name of the person a name form is of."""
+    return next((forms[0] for forms, surname, _ in present if name in forms or name == surname), name)
+
+
 def _ages(born: dt.date, ords: "np.ndarray") -> "np.ndarray":
     """The age in whole years of someone born on ``born`` at every date ordinal."""
     import numpy as np
@@ -262,6 +324,7 @@ def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
     raise ValueError(f"not a world clue: {c.unit}")
 
 
+USE_BIRTHDAYS = True
 TERM_BEFORE = 0.02                  # likelihood ratio of a name written before the thing existed
 TERM_GRACE_DAYS = 7                 # the name may come a few days before the date of the table
 
@@ -311,7 +374,8 @@ def world_clues(view: str, parsed: Optional["Doc"] = None, *, taken: Sequence[tu
     ``taken`` (titles already read) does not count."""
     from tidings.timex.conflicts_events import season_clues
 
-    out = cycle_clues(view) + age_clues(view) + season_clues(view, taken=taken) + term_clues(view)
+    out = cycle_clues(view) + age_clues(view) + season_clues(view, taken=taken) + term_clues(view) \
+        + (birthday_clues(view) if USE_BIRTHDAYS else [])
     if parsed is not None:
         from tidings.timex.conflicts_events import event_clues
 
