@@ -61,6 +61,20 @@ def _needs(row: dict) -> Optional[tuple[str, ...]]:
 
 _NEAR: dict[str, tuple[Optional[re.Pattern[str]], Optional[re.Pattern[str]]]] = {}
 _NOT_INSIDE: set[str] = set()
+_KEYED: set[str] = set()
+# the words every match of a keyed row holds; such a row is searched only around them (a state's
+# name is at most KEY_REACH characters from the word), not over the whole text
+_KEY = re.compile(r"[Pp]rimar|[Cc]aucus")
+KEY_REACH = 70
+
+
+def _matches(rx: re.Pattern[str], view: str, keys: "list[int]") -> "list[re.Match[str]]":
+    """The matches of ``rx`` that lie around the key words at ``keys`` (left to right, once each)."""
+    out: dict[tuple[int, int], re.Match[str]] = {}
+    for k in keys:
+        for m in rx.finditer(view, max(0, k - KEY_REACH), min(len(view), k + KEY_REACH)):
+            out.setdefault(m.span(), m)
+    return sorted(out.values(), key=lambda m: m.start())
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +95,8 @@ def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]],
                     if y not in skip]
         out.append((row["event"], rx, tuple(sorted((a.toordinal(), b.toordinal()) for a, b in occ))))
         _NEEDS[row["event"]] = _needs(row)
+        if all(("rimar" in p or "aucus" in p) for p in row["patterns"]):
+            _KEYED.add(row["event"])            # every match holds "primar" or "caucus"
         if row.get("not_inside"):
             _NOT_INSIDE.add(row["event"])       # not a part of an earlier row's name ("Indiana's GOP primary")
         if "near" in row or "not_near" in row:
@@ -198,12 +214,19 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
     out: dict[str, "Clue"] = {}
     taken: set[tuple[int, int]] = set()     # names read by a row with a sentence condition
     named: list[tuple[int, int]] = []       # every name read
+    keys: Optional[list[int]] = None
     for name, rx, dates in _events():
         needs = _NEEDS.get(name)
         if needs is not None and not any(x in view for x in needs):
             continue                    # no literal that every match contains: no match
         cond = _NEAR.get(name)
-        for m in rx.finditer(view):
+        if name in _KEYED:
+            if keys is None:
+                keys = [m.start() for m in _KEY.finditer(view)]
+            found = _matches(rx, view, keys)
+        else:
+            found = list(rx.finditer(view))
+        for m in found:
             if _NOT_THIS.search(view, max(0, m.start() - 12), m.start()) or _YEAR_AFTER.match(view[m.end():m.end() + 12]):
                 continue
             if cond is not None:
