@@ -43,6 +43,12 @@ _IF_AFTER = re.compile(r"\s+(?:is\s+elected|gets\s+elected|were\s+elected|wins?\
 # "Donald Trump may become the President", "Clinton could win the White House"
 _MAY_AFTER = re.compile(r"\s+(?:may|might|could|would|will)\s+(?:well\s+)?(?:become\s+(?:the\s+)?(?:next\s+)?[Pp]resident\b|"
                         r"win\s+the\s+(?:presidency|White\s+House)\b|be\s+(?:the\s+)?next\s+[Pp]resident\b|be\s+elected\s+[Pp]resident\b)")
+# any of the three shapes somewhere in the text (one scan before the names are looked for)
+_ANY_PROSPECT = re.compile(r"\b(?:[Aa]n?|[Aa]ny)\s+(?:\w+\s+)?[A-Z][\w'-]+\s+(?:presidency|White\s+House)\b"
+                           r"|\b(?:[Ii]f|[Ss]hould|[Uu]nless|[Uu]ntil|[Oo]nce|[Ww]hether)\s+(?:[A-Z][\w.'-]*\s+){1,3}"
+                           r"(?:is\s+elected|gets\s+elected|were\s+elected|wins?)\b"
+                           r"|\s(?:may|might|could|would|will)\s+(?:well\s+)?(?:become|win|be)\s+(?:the\s+)?(?:next\s+)?"
+                           r"(?:[Pp]resident|presidency|White\s+House|elected)")
 _TRIGGERS = ("presidency", "White House", "if", "If", "should", "Should", "nless", "ntil", "nce", "hether",
              "become", "win", "elected", "next")
 
@@ -52,7 +58,7 @@ def prospect_clues(view: str) -> list["Clue"]:
     from tidings.timex.conflicts_fit import Clue
 
     out: list[Clue] = []
-    if not any(t in view for t in _TRIGGERS):
+    if not any(t in view for t in _TRIGGERS) or not _ANY_PROSPECT.search(view):
         return out
     rows = _candidates_in(view)
     by_surname: dict[str, list[tuple[tuple[str, ...], str, tuple[tuple[dt.date, dt.date], ...]]]] = {}

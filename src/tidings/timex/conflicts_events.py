@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from tidings.data import load_json
+from tidings.timex.conflicts_offices import view_words
 from tidings.timex.tense import attached_directly, governing_verb, tense_of, tokens_in
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ def _needs(row: dict) -> Optional[tuple[str, ...]]:
 _NEAR: dict[str, tuple[Optional[re.Pattern[str]], Optional[re.Pattern[str]]]] = {}
 _NOT_INSIDE: set[str] = set()
 _KEYED: set[str] = set()
+_WORD_NEEDED: dict[str, str] = {}
 # the words every match of a keyed row holds; such a row is searched only around them (a state's
 # name is at most KEY_REACH characters from the word), not over the whole text
 _KEY = re.compile(r"[Pp]rimar|[Cc]aucus")
@@ -95,6 +97,8 @@ def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]],
                     if y not in skip]
         out.append((row["event"], rx, tuple(sorted((a.toordinal(), b.toordinal()) for a, b in occ))))
         _NEEDS[row["event"]] = _needs(row)
+        if len(row.get("needs", ())) == 1 and re.fullmatch(r"[A-Z][\w ]+", row["needs"][0]):
+            _WORD_NEEDED[row["event"]] = row["needs"][0].split()[-1]   # a name: its last word first
         if all(("rimar" in p or "aucus" in p) for p in row["patterns"]):
             _KEYED.add(row["event"])            # every match holds "primar" or "caucus"
         if row.get("not_inside"):
@@ -214,15 +218,19 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
     out: dict[str, "Clue"] = {}
     taken: set[tuple[int, int]] = set()     # names read by a row with a sentence condition
     named: list[tuple[int, int]] = []       # every name read
-    keys: Optional[list[int]] = None
+    keys = [m.start() for m in _KEY.finditer(view)] if ("rimar" in view or "aucus" in view) else []
+    words = view_words(view)
     for name, rx, dates in _events():
+        if name in _KEYED and not keys:
+            continue                    # no "primary" or "caucus" anywhere: no match
+        word = _WORD_NEEDED.get(name)
+        if word is not None and word not in words:
+            continue                    # the state's name is not there
         needs = _NEEDS.get(name)
         if needs is not None and not any(x in view for x in needs):
             continue                    # no literal that every match contains: no match
         cond = _NEAR.get(name)
         if name in _KEYED:
-            if keys is None:
-                keys = [m.start() for m in _KEY.finditer(view)]
             found = _matches(rx, view, keys)
         else:
             found = list(rx.finditer(view))

@@ -225,6 +225,7 @@ _BIRTHDAY_AFTER = re.compile(
     r"(?:(?:his|her)\s+)?(?P<age>\d{2,3})(?:st|nd|rd|th)?\b(?:\s+birthday)?"
     r"|['\u2019]s\s+(?P<age2>\d{2,3})(?:st|nd|rd|th)\s+birthday\b")
 BIRTHDAY_OFF = 0.05
+_TURN_AGE = re.compile(r"\bturn(?:s|ed|ing)?\s+(?:(?:his|her)\s+)?\d\d|\d(?:st|nd|rd|th)\s+birthday")
 # days before and after the birthday, by the verb: "turns 70" is news of the days around it,
 # "will turn 70" may be told months ahead, "turned 70" in the weeks after
 _BIRTHDAY_WINDOWS = {"turns": (14, 3), "celebrates": (14, 3), "marks": (14, 3), "turn": (240, 3), "turning": (240, 3),
@@ -237,7 +238,7 @@ def birthday_clues(view: str) -> list["Clue"]:
     gives on some birthday."""
     from tidings.timex.conflicts_fit import Clue
 
-    if "turn" not in view and "birthday" not in view:
+    if ("turn" not in view and "birthday" not in view) or not _TURN_AGE.search(view):
         return []
     words = set(_WORD.findall(view))
     present = [(forms, surname, born) for forms, surname, born, keys in _people()

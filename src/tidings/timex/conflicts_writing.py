@@ -297,8 +297,12 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
     if c.unit == "dl":
         # days from the latest occurrence of the month-day on or before the day after each date
         ahead = ords + 1
-        last = np.array([_last_on_or_before(c.month, c.day, int(o)) for o in np.unique(ahead)])
-        o = (ahead - last[np.searchsorted(np.unique(ahead), ahead)]).astype(float) - 1
+        first_year = dt.date.fromordinal(int(ahead.min())).year - 8
+        occ = np.array([_last_on_or_before(c.month, c.day, dt.date(y, 12, 31).toordinal())
+                        for y in range(first_year, dt.date.fromordinal(int(ahead.max())).year + 1)])
+        occ = np.unique(occ)
+        last = occ[np.searchsorted(occ, ahead, side="right") - 1]
+        o = (ahead - last).astype(float) - 1
         lo, hi = DL_DAYS
         return np.where((o >= lo) & (o <= hi), 0.0, np.where(o <= DL_WEEK_DAYS, math.log(DL_WEEK), np.where(
             o <= 182, math.log(DL_FAR), math.log(DL_BEFORE))))
