@@ -37,6 +37,10 @@ def _describe(c: "Clue", text: str) -> str:
         return f"{quoted} ({c.office}, born {_fmt(born)}, was {c.day} from {_fmt(start)} to {_fmt(end)})"
     if c.unit == "term":
         return f"{quoted} ({c.office}, named from {_fmt(c.terms[0][0])} on)"
+    if c.unit == "annual":
+        from tidings.timex.conflicts_annual import describe as annual
+
+        return annual(c, quoted)
     if c.unit in ("event", "season"):
         from tidings.timex.conflicts_events import describe
 

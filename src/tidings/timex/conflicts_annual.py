@@ -1,0 +1,226 @@
+"""Events that come back every year in the same weeks, named with a tense, as clues to the
+writing date.
+
+General news (tech, business, culture, sports) dates itself by the events of its calendar:
+"ahead of this year's CES" is written in the weeks before early January, "at last week's
+Mobile World Congress" in early March, "Black Friday is approaching" in November, "since
+Diwali" in the weeks after it.  The events, their names and when they fall (a window of
+days every year, a rule such as "the Friday after the fourth Thursday of November", or the
+dates of each year for the ones that move or are not annual, such as Olympics and G20
+summits) are in ``data/timex_annual.json``.
+
+Only a name told WITH A TENSE (from a preposition before it, "ahead of", "since", or the
+verb it is an argument of; :func:`.conflicts_events._tense`) or tied to the writing week or
+month ("Sunday's Super Bowl", "the Oscars next month"; :func:`.conflicts_events._closeness`)
+is a clue: such events are named out of season as often as in it ("a Super Bowl ad", "the
+Oscar-winning actor", "Black Friday deals"), so an untensed name weighs nothing.  A name
+with its year ("CES 2020", "the 2018 World Cup", "Super Bowl LIII") is left to the year's
+own clue, and "last year's"/"next year's" of an annual event says nothing (every year has
+one).  The clue's likelihood is the election calendar's (:func:`.conflicts_events.event_row`:
+its last occurrence before each candidate date and its next one, with the tense's density).
+
+The clue's ``unit`` is "annual"; ``office`` holds the event's name, ``terms`` its
+occurrences (first and last day), ``day`` the closeness in days (0: not tied to the writing).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from tidings.data import load_json
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.tokens import Doc
+
+    from tidings.timex.conflicts_fit import Clue
+
+log = logging.getLogger(__name__)
+
+UNIT = "annual"
+FIRST_YEAR, LAST_YEAR = 1995, 2030      # years an "every" row is expanded over (unless it says)
+# "a Super Bowl", "every Black Friday", "two Grammys", "the 2018 World Cup": not this year's event
+_GENERIC = re.compile(r"(?:\b(?:a|an|every|each|any|no|another|other|previous|past|future|annual|"
+                      r"many|several|two|three|four|five|six|seven|\d+|last\s+year['’]s|next\s+year['’]s|"
+                      r"(?:19|20)\d\d(?:['’]s)?)\s+)$", re.I)
+_YEAR_NEAR = re.compile(r"^\s*(?:['’]\d\d\b|(?:19|20)\d\d\b|(?:of|in)\s+(?:19|20)\d\d\b)")
+_ROMAN = re.compile(r"\b([LXVI]+)$")
+# "Black Friday is approaching", "CES is just around the corner": still to come, within weeks
+_COMING = re.compile(r"^\s+(?:is|are)\s+(?:fast\s+|quickly\s+|rapidly\s+|just\s+|almost\s+|nearly\s+)?"
+                     r"(?:approaching|coming|upon\s+us|around\s+the\s+corner|(?:only\s+)?(?:days|weeks)\s+away|here)\b", re.I)
+
+
+# "drop on Black Friday": the weekday is the event's own name, not a day of the writing week
+_WEEKDAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
+
+
+def _days(y: int, md: str) -> dt.date:
+    m, d = map(int, md.split("-"))
+    return dt.date(y, m, d)
+
+
+def _nth_weekday(y: int, rule: dict) -> dt.date:
+    """The ``nth`` ``weekday`` (0 = Monday) of ``month`` in year ``y``, plus ``plus_days``."""
+    first = dt.date(y, rule["month"], 1)
+    day = first + dt.timedelta(days=(rule["weekday"] - first.weekday()) % 7 + 7 * (rule["nth"] - 1))
+    return day + dt.timedelta(days=rule.get("plus_days", 0))
+
+
+def occurrences(row: dict) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Every occurrence (first day, last day) of a table row, in order."""
+    out: dict[int, list[tuple[dt.date, dt.date]]] = {}
+    every, rule = row.get("every"), row.get("rule")
+    first, last = row.get("years", (FIRST_YEAR, LAST_YEAR))
+    skip = set(row.get("skip", ()))
+    for y in range(first, last + 1):
+        if y in skip:
+            continue
+        if every is not None:
+            out[y] = [(_days(y, every[0]), _days(y, every[1]))]
+        elif rule is not None:
+            day = _nth_weekday(y, rule)
+            out[y] = [(day, day + dt.timedelta(days=rule.get("length", 1) - 1))]
+    if every is not None or rule is not None:
+        for a, _ in row.get("dates", ()):
+            out.pop(int(a[:4]), None)       # a year's exception ("Prime Day" of 2020 in October)
+    for a, b in row.get("dates", ()):       # the dates of a moving or non-annual event
+        out.setdefault(int(a[:4]), []).append((dt.date.fromisoformat(a), dt.date.fromisoformat(b)))
+    return tuple(sorted(x for occ in out.values() for x in occ))
+
+
+class _Row:
+    __slots__ = ("name", "rx", "needs", "terms", "near", "not_near", "roman")
+
+    def __init__(self, row: dict):
+        self.name: str = row["event"]
+        self.rx = re.compile(r"(?<![\w-])(?:" + "|".join(row["patterns"]) + r")(?![\w-])")
+        self.needs: tuple[str, ...] = tuple(row["needs"])
+        self.terms = occurrences(row)
+        self.near = re.compile(row["near"]) if "near" in row else None
+        self.not_near = re.compile(row["not_near"]) if "not_near" in row else None
+        self.roman: int = int(row.get("numeral_year", 0))     # "Super Bowl LIII": 1966 + 53
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[_Row, ...]:
+    return tuple(_Row(row) for row in load_json("timex_annual.json")["events"])
+
+
+def _roman(s: str) -> int:
+    vals = {"I": 1, "V": 5, "X": 10, "L": 50}
+    n = 0
+    for a, b in zip(s, s[1:] + " "):
+        n += -vals[a] if b != " " and vals[a] < vals[b] else vals[a]
+    return n
+
+
+# "unveiled the phone at CES", "sales on Singles Day rose": a name in a place or time phrase of
+# the verb's object or subject is told with the verb's tense ("a spokeswoman for CES said" is not)
+_PLACE_PREPS = frozenset(("at", "on", "during", "in", "before", "after", "since", "until", "ahead", "over", "throughout"))
+
+
+def _loose_tense(parsed: "Doc", start: int, end: int) -> str:
+    from tidings.timex.tense import tense_of, tokens_in
+
+    toks = tokens_in(parsed, start, end)
+    ids = {t.i for t in toks}
+    root = next((t for t in toks if t.head.i not in ids), None)
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in _PLACE_PREPS:
+        return "none"
+    noun = root.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+        return "none"
+    verb = tense_of(noun.head) if noun.head.pos_ in ("VERB", "AUX") else None
+    return "past" if verb in ("past", "past_weak") else "future" if verb in ("future", "prospective") else "none"
+
+
+def _past_plan(parsed: "Doc", start: int, end: int) -> bool:
+    """The name hangs off an infinitive whose own verb is past ("urged him to skip the Oscars")."""
+    from tidings.timex.tense import governing_verb
+
+    gov = governing_verb(parsed, start, end)
+    return gov is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children) \
+        and gov.head.i != gov.i and gov.head.tag_ in ("VBD", "VBN")
+
+
+def _has_year(view: str, m: "re.Match[str]", row: _Row) -> bool:
+    """The name comes with its year ("CES 2020", "WWDC '19", "the World Cup of 2014",
+    "Super Bowl LIII")."""
+    if _YEAR_NEAR.match(view[m.end():m.end() + 12]):
+        return True
+    return bool(row.roman and _ROMAN.search(m.group(0)))
+
+
+def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
+    """One clue per event of the table named in ``view`` with a tense or tied to the
+    writing week or month (the first such name; told both as past and as to come: none)."""
+    if parsed is None:
+        return []
+    rows = [r for r in _rows() if any(x in view for x in r.needs)]     # the cheap pre-filter
+    if not rows:
+        return []
+    from tidings.timex.conflicts_events import (
+        _AHEAD, _NEAR_AHEAD, _before, _closeness, _holds, _tense, _told_as_past, _verb_has_weekday)
+    from tidings.timex.conflicts_fit import Clue
+
+    out: dict[str, "Clue"] = {}
+    for row in rows:
+        for m in row.rx.finditer(view):
+            if _GENERIC.search(view, max(0, m.start() - 16), m.start()) or _has_year(view, m, row):
+                continue
+            if (row.near or row.not_near) and not _holds(view, m.start(), m.end(), row.near, row.not_near):
+                continue
+            tense = _tense(view, parsed, m.start(), m.end())
+            if tense == "none" and not _AHEAD.search(_before(view, m.start())):
+                tense = _loose_tense(parsed, m.start(), m.end())
+            elif tense == "future" and _past_plan(parsed, m.start(), m.end()):
+                tense = "none"          # "cautioned me not to make that speech at Davos": a past plan
+            close, told = _closeness(view, m.start(), m.end())
+            if _COMING.match(view, m.end()):
+                close, told = close or 20, "future"
+            if not close and tense != "none" and not _WEEKDAY_NAME.search(m.group(0)) \
+                    and _verb_has_weekday(parsed, m.start(), m.end()):
+                close = 6               # "Apple unveiled it at WWDC on Monday": this week
+            if not close and tense == "future" and not _told_as_past(parsed, m.start(), m.end()):
+                close = next((days for rx, days in _NEAR_AHEAD if rx.search(_before(view, m.start()))), 0)
+            if close and told is None and tense == "future" and not _AHEAD.search(_before(view, m.start())):
+                tense = "none"
+            tense = told or tense
+            if tense == "none" and not close:
+                continue                # named out of season as often as in it: no clue
+            seen = out.get(row.name)
+            if seen is None or (close and not seen.day):
+                out[row.name] = Clue(UNIT, tense, vstart=m.start(), vend=m.end(), office=row.name, day=close,
+                                     terms=row.terms)
+            elif seen.tense != tense and (close or not seen.day):
+                seen.tense = "none"
+    # a name told both as past and as to come, and tied to no week, says nothing
+    return [c for c in out.values() if c.tense != "none" or c.day]
+
+
+def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
+    """Log likelihood of an annual clue for every date ordinal (the election calendar's density)."""
+    from tidings.timex.conflicts_events import event_row
+
+    return event_row(c, ords)
+
+
+def loglik(c: "Clue", d: dt.date) -> float:
+    import numpy as np
+
+    return float(row(c, np.array([d.toordinal()]))[0])
+
+
+def describe(c: "Clue", quoted: str) -> str:
+    when = {"past": "told as past", "future": "told as still to come", "none": "no tense"}[c.tense]
+    if c.day:
+        when += ", within days of the writing" if c.day < 10 else ", within weeks of the writing"
+    return f"{quoted} ({c.office}, {when}; {_when().get(c.office, '')})"
+
+
+@lru_cache(maxsize=1)
+def _when() -> dict[str, str]:
+    return {row["event"]: row["when"] for row in load_json("timex_annual.json")["events"]}
