@@ -59,6 +59,13 @@ def test_the_verbs_tense_reaches_a_place_phrase_of_its_object(pipeline):
     assert c.office == "CES" and c.tense == "past" and c.day == 0
     [c] = _clues("Retailers hired thousands of workers ahead of the holiday season.", pipeline.nlp)
     assert c.tense == "future"
+    # "ahead of this year's CES", "in time for the holiday season": still to come
+    [c] = _clues("Samsung is expected to unveil the TV ahead of this year's CES in Las Vegas.", pipeline.nlp)
+    assert c.office == "CES" and c.tense == "future"
+    [c] = _clues("The new headphones arrive just in time for the holiday season.", pipeline.nlp)
+    assert c.tense == "future"
+    # a plan told in a past narrative is no news of the writing: no clue
+    assert _clues("My staff cautioned me not to make that speech at Davos.", pipeline.nlp) == []
     # "drop on Black Friday": the name's own weekday is not a day of the writing week
     [c] = _clues("Analysts said the price will drop on Black Friday.", pipeline.nlp)
     assert c.tense == "future" and c.day == 0

@@ -49,10 +49,13 @@ _GENERIC = re.compile(r"(?:\b(?:a|an|every|each|any|no|another|other|previous|pa
 _YEAR_NEAR = re.compile(r"^\s*(?:['’]\d\d\b|(?:19|20)\d\d\b|(?:of|in)\s+(?:19|20)\d\d\b)")
 _ROMAN = re.compile(r"\b([LXVI]+)$")
 # "Black Friday is approaching", "CES is just around the corner": still to come, within weeks
-_COMING = re.compile(r"^\s+(?:is|are)\s+(?:fast\s+|quickly\s+|rapidly\s+|just\s+|almost\s+|nearly\s+)?"
+_COMING = re.compile(r"\s+(?:is|are)\s+(?:fast\s+|quickly\s+|rapidly\s+|just\s+|almost\s+|nearly\s+)?"
                      r"(?:approaching|coming|upon\s+us|around\s+the\s+corner|(?:only\s+)?(?:days|weeks)\s+away|here)\b", re.I)
 
 
+# "in time for the holiday season", "ahead of this year's CES": still to come
+_AHEAD_MORE = re.compile(r"\b(?:in\s+time\s+for|gear(?:s|ing)?\s+up\s+for|prepar(?:e|es|ing)\s+for)\s+(?:the\s+)?$", re.I)
+_THIS_YEARS = re.compile(r"\s*\bthis\s+year['’]s\s+$", re.I)
 # "drop on Black Friday": the weekday is the event's own name, not a day of the writing week
 _WEEKDAY_NAME = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 
@@ -139,11 +142,11 @@ def _loose_tense(parsed: "Doc", start: int, end: int) -> str:
 
 def _past_plan(parsed: "Doc", start: int, end: int) -> bool:
     """The name hangs off an infinitive whose own verb is past ("urged him to skip the Oscars")."""
-    from tidings.timex.tense import governing_verb
+    from tidings.timex.tense import governing_verb, tense_of
 
     gov = governing_verb(parsed, start, end)
     return gov is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in gov.children) \
-        and gov.head.i != gov.i and gov.head.tag_ in ("VBD", "VBN")
+        and gov.head.i != gov.i and tense_of(gov.head) in ("past", "past_weak")
 
 
 def _has_year(view: str, m: "re.Match[str]", row: _Row) -> bool:
@@ -163,7 +166,7 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
     if not rows:
         return []
     from tidings.timex.conflicts_events import (
-        _AHEAD, _NEAR_AHEAD, _before, _closeness, _holds, _tense, _told_as_past, _verb_has_weekday)
+        _AHEAD, _NEAR_AHEAD, _SINCE, _before, _closeness, _holds, _tense, _told_as_past, _verb_has_weekday)
     from tidings.timex.conflicts_fit import Clue
 
     out: dict[str, "Clue"] = {}
@@ -174,7 +177,14 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
             if (row.near or row.not_near) and not _holds(view, m.start(), m.end(), row.near, row.not_near):
                 continue
             tense = _tense(view, parsed, m.start(), m.end())
-            if tense == "none" and not _AHEAD.search(_before(view, m.start())):
+            before = _before(view, m.start())
+            plain = _THIS_YEARS.sub(" ", before)
+            ahead = bool(_AHEAD_MORE.search(before) or _AHEAD.search(plain))
+            if ahead and (_AHEAD_MORE.search(before) or plain != before):
+                tense = "future" if tense != "past" else "none"
+            elif plain != before and _SINCE.search(plain):
+                tense = "past"
+            if tense == "none" and not ahead:
                 tense = _loose_tense(parsed, m.start(), m.end())
             elif tense == "future" and _past_plan(parsed, m.start(), m.end()):
                 tense = "none"          # "cautioned me not to make that speech at Davos": a past plan
@@ -186,7 +196,7 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
                 close = 6               # "Apple unveiled it at WWDC on Monday": this week
             if not close and tense == "future" and not _told_as_past(parsed, m.start(), m.end()):
                 close = next((days for rx, days in _NEAR_AHEAD if rx.search(_before(view, m.start()))), 0)
-            if close and told is None and tense == "future" and not _AHEAD.search(_before(view, m.start())):
+            if close and told is None and tense == "future" and not ahead:
                 tense = "none"
             tense = told or tense
             if tense == "none" and not close:
