@@ -95,7 +95,7 @@ def occurrences(row: dict) -> tuple[tuple[dt.date, dt.date], ...]:
 
 
 class _Row:
-    __slots__ = ("name", "rx", "needs", "terms", "near", "not_near", "roman")
+    __slots__ = ("name", "rx", "needs", "terms", "near", "not_near", "roman", "hosted")
 
     def __init__(self, row: dict):
         self.name: str = row["event"]
@@ -105,6 +105,7 @@ class _Row:
         self.near = re.compile(row["near"]) if "near" in row else None
         self.not_near = re.compile(row["not_near"]) if "not_near" in row else None
         self.roman: int = int(row.get("numeral_year", 0))     # "Super Bowl LIII": 1966 + 53
+        self.hosted: bool = bool(row.get("hosted"))             # "the London Olympics": one edition
 
 
 @lru_cache(maxsize=1)
@@ -149,10 +150,26 @@ def _past_plan(parsed: "Doc", start: int, end: int) -> bool:
         and gov.head.i != gov.i and tense_of(gov.head) in ("past", "past_weak")
 
 
+# the host before the name of an event held in turn by cities or countries ("the London Olympics",
+# "the Brazil World Cup", "the Tokyo Games") names one edition, as its year does
+_HOST = re.compile(r"\b(?!The\b|FIFA\b|Summer\b|Winter\b|Men|Women|This\b|Next\b|Last\b)[A-Z][\w.’'-]*\s+$")
+# "Brady won the Super Bowl with the Patriots": a past title without a day is mostly a career's history
+_HISTORY = frozenset(("win", "lose", "claim", "capture", "clinch"))
+
+
+def _history(parsed: "Doc", start: int, end: int) -> bool:
+    from tidings.timex.tense import governing_verb
+
+    gov = governing_verb(parsed, start, end)
+    return gov is not None and gov.lemma_.lower() in _HISTORY
+
+
 def _has_year(view: str, m: "re.Match[str]", row: _Row) -> bool:
     """The name comes with its year ("CES 2020", "WWDC '19", "the World Cup of 2014",
-    "Super Bowl LIII")."""
+    "Super Bowl LIII") or its host ("the Rio Olympics")."""
     if _YEAR_NEAR.match(view[m.end():m.end() + 12]):
+        return True
+    if row.hosted and _HOST.search(view, max(0, m.start() - 20), m.start()):
         return True
     return bool(row.roman and _ROMAN.search(m.group(0)))
 
@@ -201,6 +218,8 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
             tense = told or tense
             if tense == "none" and not close:
                 continue                # named out of season as often as in it: no clue
+            if tense == "past" and not close and _history(parsed, m.start(), m.end()):
+                continue                # "won the World Series with the Giants": when, it does not say
             seen = out.get(row.name)
             if seen is None or (close and not seen.day):
                 out[row.name] = Clue(UNIT, tense, vstart=m.start(), vend=m.end(), office=row.name, day=close,
