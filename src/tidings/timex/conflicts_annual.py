@@ -153,8 +153,9 @@ def _past_plan(parsed: "Doc", start: int, end: int) -> bool:
 # the host before the name of an event held in turn by cities or countries ("the London Olympics",
 # "the Brazil World Cup", "the Tokyo Games") names one edition, as its year does
 _HOST = re.compile(r"\b(?!The\b|FIFA\b|Summer\b|Winter\b|Men|Women|This\b|Next\b|Last\b)[A-Z][\w.’'-]*\s+$")
-# "Brady won the Super Bowl with the Patriots": a past title without a day is mostly a career's history
-_HISTORY = frozenset(("win", "lose", "claim", "capture", "clinch"))
+# "Brady won the Super Bowl with the Patriots": a past title without a day is mostly a career's
+# history; "could win the World Series", "hopes to reach the Super Bowl": a hope, at any time of a season
+_HISTORY = frozenset(("win", "lose", "claim", "capture", "clinch", "reach"))
 
 
 def _history(parsed: "Doc", start: int, end: int) -> bool:
@@ -218,7 +219,7 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
             tense = told or tense
             if tense == "none" and not close:
                 continue                # named out of season as often as in it: no clue
-            if tense == "past" and not close and _history(parsed, m.start(), m.end()):
+            if not close and not ahead and _history(parsed, m.start(), m.end()):
                 continue                # "won the World Series with the Giants": when, it does not say
             seen = out.get(row.name)
             if seen is None or (close and not seen.day):
