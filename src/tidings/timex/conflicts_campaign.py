@@ -43,14 +43,27 @@ _IF_AFTER = re.compile(r"\s+(?:is\s+elected|gets\s+elected|were\s+elected|wins?\
 # "Donald Trump may become the President", "Clinton could win the White House"
 _MAY_AFTER = re.compile(r"\s+(?:may|might|could|would|will)\s+(?:well\s+)?(?:become\s+(?:the\s+)?(?:next\s+)?[Pp]resident\b|"
                         r"win\s+the\s+(?:presidency|White\s+House)\b|be\s+(?:the\s+)?next\s+[Pp]resident\b|be\s+elected\s+[Pp]resident\b)")
-# any of the three shapes somewhere in the text (one scan before the names are looked for)
-_ANY_PROSPECT = re.compile(r"\b(?:[Aa]n?|[Aa]ny)\s+(?:\w+\s+)?[A-Z][\w'-]+\s+(?:presidency|White\s+House)\b"
-                           r"|\b(?:[Ii]f|[Ss]hould|[Uu]nless|[Uu]ntil|[Oo]nce|[Ww]hether)\s+(?:[A-Z][\w.'-]*\s+){1,3}"
-                           r"(?:is\s+elected|gets\s+elected|were\s+elected|wins?)\b"
-                           r"|\s(?:may|might|could|would|will)\s+(?:well\s+)?(?:become|win|be)\s+(?:the\s+)?(?:next\s+)?"
-                           r"(?:[Pp]resident|presidency|White\s+House|elected)")
-_TRIGGERS = ("presidency", "White House", "if", "If", "should", "Should", "nless", "ntil", "nce", "hether",
-             "become", "win", "elected", "next")
+# the three shapes, found from their last words back (str.find is far cheaper than a scan of
+# the whole text with a pattern that may start at every word)
+_SHAPES = (("presidency", re.compile(r"\b(?:[Aa]n?|[Aa]ny)\s+(?:\w+\s+)?[A-Z][\w'-]+\s+$")),
+           ("White House", re.compile(r"\b(?:[Aa]n?|[Aa]ny)\s+(?:\w+\s+)?[A-Z][\w'-]+\s+$")),
+           (" win", re.compile(r"\b(?:[Ii]f|[Ss]hould|[Uu]nless|[Uu]ntil|[Oo]nce|[Ww]hether)\s+(?:[A-Z][\w.'-]*\s+){0,2}[A-Z][\w.'-]*$"
+                               r"|\s(?:may|might|could|would|will)(?:\s+well)?$")),
+           (" elected", re.compile(r"\b(?:[Ii]f|[Ss]hould|[Uu]nless|[Uu]ntil|[Oo]nce|[Ww]hether)\s+(?:[A-Z][\w.'-]*\s+){1,3}"
+                                   r"(?:is|gets|were|be)$")),
+           (" become", re.compile(r"\s(?:may|might|could|would|will)(?:\s+well)?$")),
+           (" be the next", re.compile(r"\s(?:may|might|could|would|will)(?:\s+well)?$")))
+
+
+def _any_prospect(view: str) -> bool:
+    """Whether one of the shapes of a prospect is somewhere in ``view``."""
+    for word, before in _SHAPES:
+        at = view.find(word)
+        while at >= 0:
+            if before.search(view, max(0, at - 60), at):
+                return True
+            at = view.find(word, at + 1)
+    return False
 
 
 def prospect_clues(view: str) -> list["Clue"]:
@@ -58,7 +71,7 @@ def prospect_clues(view: str) -> list["Clue"]:
     from tidings.timex.conflicts_fit import Clue
 
     out: list[Clue] = []
-    if not any(t in view for t in _TRIGGERS) or not _ANY_PROSPECT.search(view):
+    if not _any_prospect(view):
         return out
     rows = _candidates_in(view)
     by_surname: dict[str, list[tuple[tuple[str, ...], str, tuple[tuple[dt.date, dt.date], ...]]]] = {}

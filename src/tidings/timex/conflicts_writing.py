@@ -37,6 +37,7 @@ import datetime as dt
 import logging
 import math
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from tidings.timex.patterns import ORDINALS
@@ -173,6 +174,17 @@ def dateline_clues(view: str, head: int = 600) -> list["Clue"]:
     return [Clue("dl", "none", vstart=m.start("mon"), vend=m.end("day"), month=month, day=day)]
 
 
+@lru_cache(maxsize=4)
+def _ymd_table(tense: str) -> "np.ndarray":
+    """The log likelihood of a full date told with ``tense`` for every offset from minus to plus
+    YMD_TAIL_DAYS + 1 days (index 0 is the most negative), computed once."""
+    import numpy as np
+
+    reach = int(YMD_TAIL_DAYS) + 1
+    o = np.arange(-reach, reach + 1).astype(float)
+    return np.log((1 - Q_NOISE) * _ymd_density(o, tense) + Q_NOISE / YMD_TAIL_DAYS)
+
+
 def _ymd_density(o: "np.ndarray", tense: str) -> "np.ndarray":
     """Density of a full date ``o`` days after the writing date (negative: before it)."""
     import numpy as np
@@ -307,8 +319,9 @@ def row(c: "Clue", ords: "np.ndarray", months: "np.ndarray", mdays: "np.ndarray"
         return np.where((o >= lo) & (o <= hi), 0.0, np.where(o <= DL_WEEK_DAYS, math.log(DL_WEEK), np.where(
             o <= 182, math.log(DL_FAR), math.log(DL_BEFORE))))
     if c.unit == "ymd":
-        o = (dt.date(c.year, c.month, c.day).toordinal() - ords).astype(float)
-        out = np.log((1 - Q_NOISE) * _ymd_density(o, c.tense) + Q_NOISE / YMD_TAIL_DAYS)
+        reach = int(YMD_TAIL_DAYS) + 1          # beyond the tail the density no longer changes
+        o = np.clip(dt.date(c.year, c.month, c.day).toordinal() - ords, -reach, reach)
+        out = _ymd_table(c.tense)[o + reach]
         return np.maximum(out, out.max() - YMD_MAX_LIFT[c.tense])
     if c.unit == "win":
         # 1 inside a window, ``before`` before the first, ``year / 1000`` after one
