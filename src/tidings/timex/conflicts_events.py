@@ -64,10 +64,28 @@ _NEAR: dict[str, tuple[Optional[re.Pattern[str]], Optional[re.Pattern[str]]]] = 
 _NOT_INSIDE: set[str] = set()
 _KEYED: set[str] = set()
 _WORD_NEEDED: dict[str, str] = {}
+_STATE_ROW: dict[str, tuple[str, tuple[tuple[int, int], ...]]] = {}     # state -> (its row, occurrences)
+_STATES_ROW = "a state's primary or caucuses"    # the every-even-year row of every state (its name starts so)
 # the words every match of a keyed row holds; such a row is searched only around them (a state's
 # name is at most KEY_REACH characters from the word), not over the whole text
 _KEY = re.compile(r"[Pp]rimar|[Cc]aucus")
 KEY_REACH = 70
+
+
+@lru_cache(maxsize=1)
+def _scanned() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]], ...]:
+    """The rows scanned for their names: all but the states' own rows, whose names the
+    every-even-year row's one pattern finds."""
+    events = _events()
+    own = {name for name, _ in _STATE_ROW.values()}
+    return tuple(e for e in events if e[0] not in own)
+
+
+@lru_cache(maxsize=1)
+def _states() -> tuple[str, ...]:
+    """The states with a row of their own, longest name first ("West Virginia" before "Virginia")."""
+    _events()
+    return tuple(sorted(_STATE_ROW, key=len, reverse=True))
 
 
 def _matches(rx: re.Pattern[str], view: str, keys: "list[int]") -> "list[re.Match[str]]":
@@ -107,6 +125,9 @@ def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]],
             # the row holds only where its sentence has words of "near" and none of "not_near"
             _NEAR[row["event"]] = tuple(re.compile(rf"\b(?:{row[k]})") if k in row else None  # type: ignore[assignment]
                                         for k in ("near", "not_near"))
+            if len(row.get("needs", ())) == 1:
+                # a state's own row: its names are read by the every-even-year row's one pattern
+                _STATE_ROW[row["needs"][0]] = (row["event"], out[-1][2])
     return tuple(out)
 
 
@@ -216,11 +237,11 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
     from tidings.timex.conflicts_fit import Clue
 
     out: dict[str, "Clue"] = {}
-    taken: set[tuple[int, int]] = set()     # names read by a row with a sentence condition
     named: list[tuple[int, int]] = []       # every name read
     keys = [m.start() for m in _KEY.finditer(view)] if ("rimar" in view or "aucus" in view) else []
     words = view_words(view)
-    for name, rx, dates in _events():
+    states = _states()
+    for name, rx, dates in _scanned():
         if name in _KEYED and not keys:
             continue                    # no "primary" or "caucus" anywhere: no match
         word = _WORD_NEEDED.get(name)
@@ -237,15 +258,18 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
         for m in found:
             if _NOT_THIS.search(view, max(0, m.start() - 12), m.start()) or _YEAR_AFTER.match(view[m.end():m.end() + 12]):
                 continue
-            if cond is not None:
-                if not _holds(view, m.start(), m.end(), *cond):
-                    continue
-                taken.add(m.span())
-            elif m.span() in taken:
-                continue                # read by the state's own row
+            if cond is not None and not _holds(view, m.start(), m.end(), *cond):
+                continue
             if name in _NOT_INSIDE and any(a <= m.start() and m.end() <= b for a, b in named):
                 continue
             named.append(m.span())
+            ename, edates = name, dates
+            if name.startswith(_STATES_ROW):
+                # the state's own row (its 2016 day) where its sentence speaks of the presidential race
+                state = next((x for x in states if x in m.group(0)), None)
+                own = _STATE_ROW.get(state) if state is not None else None
+                if own is not None and _holds(view, m.start(), m.end(), *_NEAR[own[0]]):
+                    ename, edates = own
             tense = _tense(view, parsed, m.start(), m.end())
             close, told = _closeness(view, m.start(), m.end())
             if not close and tense != "none" and _verb_has_weekday(parsed, m.start(), m.end()):
@@ -256,10 +280,10 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
             if close and told is None and tense == "future" and not _AHEAD.search(_before(view, m.start())):
                 tense = "none"          # "rallied to win the Iowa caucuses this month": no plan
             tense = told or tense
-            seen = out.get(name)
+            seen = out.get(ename)
             if seen is None or (close and not seen.day):
-                out[name] = Clue("event", tense, vstart=m.start(), vend=m.end(), office=name, day=close,
-                                 terms=tuple((dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in dates))
+                out[ename] = Clue("event", tense, vstart=m.start(), vend=m.end(), office=ename, day=close,
+                                  terms=tuple((dt.date.fromordinal(a), dt.date.fromordinal(b)) for a, b in edates))
             elif seen.tense != tense and (close or not seen.day):
                 seen.tense = "none"
     return list(out.values())
