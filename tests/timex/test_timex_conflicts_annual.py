@@ -45,6 +45,16 @@ def test_rules_give_the_calendar_days():
     assert all(a <= b for a, b in mwc) and list(mwc) == sorted(mwc)
 
 
+
+def test_the_pre_filter_finds_every_needed_literal_and_only_them():
+    from tidings.timex.conflicts_annual import _any_need, _rows
+
+    for row in _rows():
+        for need in row.needs:
+            assert _any_need().search(f"The report said {need} was near."), need
+    assert _any_need().search("The council met on Tuesday to discuss the budget and the new school.") is None
+
+
 def test_a_name_without_tense_is_no_clue(pipeline):
     for text in ("The brewer's Super Bowl ad featured a horse and a dog.",
                  "The Oscar-winning actor bought a house in Malibu.",

@@ -113,6 +113,32 @@ def _rows() -> tuple[_Row, ...]:
     return tuple(_Row(row) for row in load_json("timex_annual.json")["events"])
 
 
+def _trie(words: "list[str]") -> str:
+    """One regular expression matching any of ``words``, as a trie ("Super (?:Bowl|Games)"):
+    Python's engine scans it about three times faster than an alternation or a test per word."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(k) + pattern(v) for k, v in sorted(node.items()) if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if "" in node else "")
+
+    return pattern(tree)
+
+
+@lru_cache(maxsize=1)
+def _any_need() -> "re.Pattern[str]":
+    """Matches where some row's needed literal is: a text without any has no clue (the pre-filter)."""
+    return re.compile(_trie(sorted({x for r in _rows() for x in r.needs})))
+
+
 def _roman(s: str) -> int:
     vals = {"I": 1, "V": 5, "X": 10, "L": 50}
     n = 0
@@ -178,9 +204,9 @@ def _has_year(view: str, m: "re.Match[str]", row: _Row) -> bool:
 def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
     """One clue per event of the table named in ``view`` with a tense or tied to the
     writing week or month (the first such name; told both as past and as to come: none)."""
-    if parsed is None:
+    if parsed is None or _any_need().search(view) is None:
         return []
-    rows = [r for r in _rows() if any(x in view for x in r.needs)]     # the cheap pre-filter
+    rows = [r for r in _rows() if any(x in view for x in r.needs)]
     if not rows:
         return []
     from tidings.timex.conflicts_events import (
