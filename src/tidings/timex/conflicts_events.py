@@ -170,9 +170,13 @@ _CLOSE_AFTER = ((re.compile(rf"^\s+(?:on\s+)?{_WD}\b|^\s+(?:this|later\s+this|ea
 # the eve of Super Tuesday": an event still to come within days (weeks) of the writing; (pattern,
 # mean days), taken only when the event is told as to come (a past narrative's "days before the
 # convention" is no news of the writing week)
-_NEAR_AHEAD = ((re.compile(r"\b(?:days|hours|a\s+day|the\s+day|the\s+night|a\s+week|the\s+week)\s+(?:before|ahead\s+of)"
+# ("the night before the California primary", "the day before the convention" are mostly told in
+# a narrative of what happened then: not taken)
+_NEAR_AHEAD = ((re.compile(r"\b(?:days|hours)\s+(?:before|ahead\s+of)"
                            r"\s+(?:the\s+|this\s+)?$|\bon\s+the\s+eve\s+of\s+(?:the\s+|this\s+)?$", re.I), 6),
                (re.compile(r"\bweeks\s+(?:before|ahead\s+of)\s+(?:the\s+|this\s+)?$", re.I), 20))
+
+
 def _holds(view: str, start: int, end: int, near: Optional[re.Pattern[str]],
            not_near: Optional[re.Pattern[str]]) -> bool:
     """The sentence around ``view[start:end]`` has a word of ``near`` and none of ``not_near``."""

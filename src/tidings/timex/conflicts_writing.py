@@ -60,7 +60,7 @@ YMD_NEAR = {"past": (0.45, 15.0, 0.25, 90.0), "future": (0.4, 20.0, 0.3, 120.0),
 YMD_TAIL = {"past": (0.3, 0.0), "future": (0.0, 0.3), "none": (0.3, 0.1)}     # tail weights (before, after)
 YMD_TAIL_DAYS = 3650.0
 YMD_WRONG = 0.02                    # weight of the wrong side (a date told as past after the writing)
-YMD_MAX_LIFT = {"past": 1.5, "future": 3.0, "none": 2.5}  # a past full date is mostly history
+YMD_MAX_LIFT = {"past": 1.0, "future": 3.0, "none": 2.0}  # a past full date is mostly history
 YMD_GROUP_CAP = 1.0
 # a dateline with a month and day but no year at the head of the body ("WASHINGTON, Aug. 19 (UPI)
 # --", "Dec 29 (Reuters) -"): the dispatch day, so the article was written on it or a day or two
