@@ -93,11 +93,36 @@ The gain on A did not carry over to B: of A's 116 missed records about one in si
 evidence in the text a careful reader could use, most of the rest needed knowledge of one
 news event (product launches, sports fixtures, the news of a week) or had no date evidence
 at all (recipes, advice columns, pages in other languages).
+A study split nobody had tuned on (``--offset 400 --polnear 440 --no-meantime``, PolNeAR
+hash-order 400..839) was read for its misses: embedded tweets dated by their status ids
+(timex/conflicts_posts.py: a snowflake id holds the posting time), a full date ("May 2, 2016")
+as a clue of its own, a yearless dateline ("WASHINGTON, Aug. 19 (UPI) --") as the dispatch day,
+a presidency told as a prospect ("a Trump presidency", "if Clinton wins": written during the
+run; timex/conflicts_campaign.py), a birthday with its age ("turns 70 on Tuesday"), the 2016
+primary calendar state by state and event names in title case; and, for other news, annual
+events named with a tense ("ahead of CES", "at last week's Mobile World Congress", "Black
+Friday is approaching": timex/conflicts_annual.py, data/timex_annual.json; an untensed name is
+no clue).  Before = 09de635, after = bc03cde; fresh was run twice (its first run and the tuning
+and other-news runs showed three new false flags, whose causes were taken back), half B once:
+                                 before (P R F1 FPR, m y)            after
+    study split (tuned on)       0.986 0.478 0.644 0.014 (.298 .659)  0.988 0.547 0.704 0.014 (.366 .727)
+    tuning sample (default)      0.997 0.646 0.784 0.004 (.525 .767)  0.997 0.663 0.797 0.004 (.553 .774)
+    fresh sample                 0.980 0.490 0.653 0.020 (.280 .700)  0.981 0.527 0.686 0.020 (.345 .710)
+    all 840 PolNeAR              0.987 0.497 0.661 0.013 (.315 .679)  0.988 0.547 0.704 0.013 (.375 .719)
+    other news (--extraction)    0.959 0.240 0.384 0.021 (.219 .260)  0.961 0.253 0.401 0.021 (.247 .260)
+    other news, half B           0.969 0.215 0.352 0.014 (.208 .222)  0.969 0.215 0.352 0.014 (.208 .222)
+Of about 100 study-split articles whose shifts were missed, roughly 30 held evidence in the
+text, 40 evidence a general table could hold, 30 needed one news event and 20 held none.
+The bar was left at 3.7: lowering it to 3.5 would raise recall by about 0.02 on all PolNeAR
+and other news and F1 by about 0.015, with false flags 1.4% -> 2.1% on PolNeAR and 2.1% ->
+3.4% on other news.
 Known gaps: month shifts of articles with no month-level clue (most PolNeAR misses: their
 best other date fits less than 2 nats better); future dates without a year are modelled as
 weeks ahead, so an announcement of next summer's dates is still pulled towards them; US
 Election Day is in the table for even years only (odd-year local elections); a page whose
-metadata date disagrees with its URL date is flagged whichever is right.
+metadata date disagrees with its URL date is flagged whichever is right; the state-by-state
+primary calendar covers 2016 only (other cycles have the early contests and an every-even-year
+span); the annual events' dates are written from memory and few of them were met in the samples.
 """
 from __future__ import annotations
 
