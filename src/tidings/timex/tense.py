@@ -13,10 +13,6 @@ if TYPE_CHECKING:
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "ca"}
 _IRREALIS = {"may", "might", "could", "can", "should", "must"}
-_PLAN_HEADS = {"set", "schedule", "due", "expect", "plan", "aim", "intend", "go", "slate", "poise",
-               "hope", "prepare", "seek", "want", "vow", "promise", "pledge", "threaten", "agree",
-               "decide", "announce", "propose", "call", "urge", "ask", "order", "tell", "delay",
-               "postpone", "move", "push", "begin", "start", "continue", "try", "have", "need"}
 _IMPLICATIVE = {"use", "seem", "appear", "happen", "manage", "fail", "force", "able", "unable", "first",
                 "last", "only", "refuse", "decline", "prove", "tend", "compel", "oblige", "get", "dare",
                 "choose", "opt", "hesitate", "bother", "remember", "forget", "neglect"}
