@@ -210,7 +210,7 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
     if not rows:
         return []
     from tidings.timex.conflicts_events import (
-        _AHEAD, _NEAR_AHEAD, _SINCE, _before, _closeness, _holds, _tense, _told_as_past, _verb_has_weekday)
+        AHEAD, NEAR_AHEAD, SINCE, text_before, closeness, holds, event_tense, told_as_past, verb_has_weekday)
     from tidings.timex.conflicts_fit import Clue
 
     out: dict[str, "Clue"] = {}
@@ -218,28 +218,28 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
         for m in row.rx.finditer(view):
             if _GENERIC.search(view, max(0, m.start() - 16), m.start()) or _has_year(view, m, row):
                 continue
-            if (row.near or row.not_near) and not _holds(view, m.start(), m.end(), row.near, row.not_near):
+            if (row.near or row.not_near) and not holds(view, m.start(), m.end(), row.near, row.not_near):
                 continue
-            tense = _tense(view, parsed, m.start(), m.end())
-            before = _before(view, m.start())
+            tense = event_tense(view, parsed, m.start(), m.end())
+            before = text_before(view, m.start())
             plain = _THIS_YEARS.sub(" ", before)
-            ahead = bool(_AHEAD_MORE.search(before) or _AHEAD.search(plain))
+            ahead = bool(_AHEAD_MORE.search(before) or AHEAD.search(plain))
             if ahead and (_AHEAD_MORE.search(before) or plain != before):
                 tense = "future" if tense != "past" else "none"
-            elif plain != before and _SINCE.search(plain):
+            elif plain != before and SINCE.search(plain):
                 tense = "past"
             if tense == "none" and not ahead:
                 tense = _loose_tense(parsed, m.start(), m.end())
             elif tense == "future" and _past_plan(parsed, m.start(), m.end()):
                 tense = "none"          # "cautioned me not to make that speech at Davos": a past plan
-            close, told = _closeness(view, m.start(), m.end())
+            close, told = closeness(view, m.start(), m.end())
             if _COMING.match(view, m.end()):
                 close, told = close or 20, "future"
             if not close and tense != "none" and not _WEEKDAY_NAME.search(m.group(0)) \
-                    and _verb_has_weekday(parsed, m.start(), m.end()):
+                    and verb_has_weekday(parsed, m.start(), m.end()):
                 close = 6               # "Apple unveiled it at WWDC on Monday": this week
-            if not close and tense == "future" and not _told_as_past(parsed, m.start(), m.end()):
-                close = next((days for rx, days in _NEAR_AHEAD if rx.search(_before(view, m.start()))), 0)
+            if not close and tense == "future" and not told_as_past(parsed, m.start(), m.end()):
+                close = next((days for rx, days in NEAR_AHEAD if rx.search(text_before(view, m.start()))), 0)
             if close and told is None and tense == "future" and not ahead:
                 tense = "none"
             tense = told or tense

@@ -40,9 +40,9 @@ EVENT_NOISE = 0.2                   # share of event mentions that fit no patter
 EVENT_NEAR, EVENT_FAR = 30, 150     # mean days of the near and far parts of the densities
 # "ahead of the Iowa caucuses": still to come, unless told in a past narrative ("released the
 # emails just before the convention"); "since Super Tuesday": past
-_AHEAD = re.compile(r"\b(?:ahead of|before|until|till|leading up to|run-up to|in advance of|countdown to|"
+AHEAD = re.compile(r"\b(?:ahead of|before|until|till|leading up to|run-up to|in advance of|countdown to|"
                     r"upcoming|coming|next week's|next month's|looming)\s+(?:the\s+|this\s+)?$", re.I)
-_SINCE = re.compile(r"\b(?:since|last week's|last month's)\s+(?:the\s+)?$", re.I)
+SINCE = re.compile(r"\b(?:since|last week's|last month's)\s+(?:the\s+)?$", re.I)
 # "the 1992 Republican convention", "a Democratic convention in Nevada" (a state party's),
 # "the convention of 1964": not the event of the current cycle
 _NOT_THIS = re.compile(r"(?:\b(?:19|20)\d\d(?:'s)?\s+|\b(?:a|an|state|county|district|weekend|mock|model)\s+)$", re.I)
@@ -134,7 +134,7 @@ def _events() -> tuple[tuple[str, re.Pattern[str], tuple[tuple[int, int], ...]],
 _NEEDS: dict[str, Optional[tuple[str, ...]]] = {}
 
 
-def _tense(view: str, parsed: "Doc", start: int, end: int) -> str:
+def event_tense(view: str, parsed: "Doc", start: int, end: int) -> str:
     toks = tokens_in(parsed, start, end)
     if toks and toks[-1].dep_ in ("compound", "nmod", "amod") and toks[-1].head.i > toks[-1].i:
         return "none"               # "the Super Tuesday states": a name used as a modifier
@@ -143,10 +143,10 @@ def _tense(view: str, parsed: "Doc", start: int, end: int) -> str:
     # caucuses"), not inside a noun phrase ("a spokeswoman for the convention said")
     verb = tense_of(gov) if attached_directly(parsed, start, end, gov) else None
     tense = "past" if verb in ("past", "past_weak") else "future" if verb in ("future", "prospective") else "none"
-    before = _before(view, start)
-    if _SINCE.search(before):
+    before = text_before(view, start)
+    if SINCE.search(before):
         return "past"
-    if _AHEAD.search(before):
+    if AHEAD.search(before):
         return "future" if tense != "past" else "none"
     return tense
 
@@ -172,12 +172,12 @@ _CLOSE_AFTER = ((re.compile(rf"^\s+(?:on\s+)?{_WD}\b|^\s+(?:this|later\s+this|ea
 # convention" is no news of the writing week)
 # ("the night before the California primary", "the day before the convention" are mostly told in
 # a narrative of what happened then: not taken)
-_NEAR_AHEAD = ((re.compile(r"\b(?:days|hours)\s+(?:before|ahead\s+of)"
+NEAR_AHEAD = ((re.compile(r"\b(?:days|hours)\s+(?:before|ahead\s+of)"
                            r"\s+(?:the\s+|this\s+)?$|\bon\s+the\s+eve\s+of\s+(?:the\s+|this\s+)?$", re.I), 6),
                (re.compile(r"\bweeks\s+(?:before|ahead\s+of)\s+(?:the\s+|this\s+)?$", re.I), 20))
 
 
-def _holds(view: str, start: int, end: int, near: Optional[re.Pattern[str]],
+def holds(view: str, start: int, end: int, near: Optional[re.Pattern[str]],
            not_near: Optional[re.Pattern[str]]) -> bool:
     """The sentence around ``view[start:end]`` has a word of ``near`` and none of ``not_near``."""
     lo = max(view.rfind(". ", 0, start), view.rfind("\n", 0, start)) + 1
@@ -187,7 +187,7 @@ def _holds(view: str, start: int, end: int, near: Optional[re.Pattern[str]],
         and (not_near is None or not_near.search(sentence) is None)
 
 
-def _told_as_past(parsed: "Doc", start: int, end: int) -> bool:
+def told_as_past(parsed: "Doc", start: int, end: int) -> bool:
     """The verb governing the event's name, directly or not, is told as past ("fired its
     manager days before the convention")."""
     gov = governing_verb(parsed, start, end)
@@ -197,12 +197,12 @@ def _told_as_past(parsed: "Doc", start: int, end: int) -> bool:
 _CLOSE_WORDS = re.compile(rf"\b(?:{_WD}(?:\s+(?:night|morning|afternoon|evening))?|tonight|today|tomorrow|yesterday)['’]s\s+$")
 
 
-def _before(view: str, start: int) -> str:
+def text_before(view: str, start: int) -> str:
     """The text before an event's name, less a weekday's ("ahead of Tuesday's primary")."""
     return _CLOSE_WORDS.sub("", view[max(0, start - 60):start])
 
 
-def _closeness(view: str, start: int, end: int) -> tuple[int, Optional[str]]:
+def closeness(view: str, start: int, end: int) -> tuple[int, Optional[str]]:
     """(mean days, tense or None) when the event is tied to the writing week or month, else (0, None)."""
     before, after = view[max(0, start - 30):start], view[end:end + 22]
     for rx, days, tense in _CLOSE_BEFORE:
@@ -218,7 +218,7 @@ _WEEKDAYS = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "
                        "today", "tonight", "yesterday", "tomorrow"))
 
 
-def _verb_has_weekday(parsed: "Doc", start: int, end: int) -> bool:
+def verb_has_weekday(parsed: "Doc", start: int, end: int) -> bool:
     """The verb the event's name is an argument of is also told with a weekday ("The
     Republican National Convention began the roll call vote on Tuesday", "Cruz won the Iowa
     caucuses Monday night"): the event happened (or happens) in the writing week."""
@@ -262,7 +262,7 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
         for m in found:
             if _NOT_THIS.search(view, max(0, m.start() - 12), m.start()) or _YEAR_AFTER.match(view[m.end():m.end() + 12]):
                 continue
-            if cond is not None and not _holds(view, m.start(), m.end(), *cond):
+            if cond is not None and not holds(view, m.start(), m.end(), *cond):
                 continue
             if name in _NOT_INSIDE and any(a <= m.start() and m.end() <= b for a, b in named):
                 continue
@@ -272,16 +272,16 @@ def event_clues(view: str, parsed: "Doc") -> list["Clue"]:
                 # the state's own row (its 2016 day) where its sentence speaks of the presidential race
                 state = next((x for x in states if x in m.group(0)), None)
                 own = _STATE_ROW.get(state) if state is not None else None
-                if own is not None and _holds(view, m.start(), m.end(), *_NEAR[own[0]]):
+                if own is not None and holds(view, m.start(), m.end(), *_NEAR[own[0]]):
                     ename, edates = own
-            tense = _tense(view, parsed, m.start(), m.end())
-            close, told = _closeness(view, m.start(), m.end())
-            if not close and tense != "none" and _verb_has_weekday(parsed, m.start(), m.end()):
+            tense = event_tense(view, parsed, m.start(), m.end())
+            close, told = closeness(view, m.start(), m.end())
+            if not close and tense != "none" and verb_has_weekday(parsed, m.start(), m.end()):
                 close = 6               # "the convention began the roll call on Tuesday": this week
-            if not close and tense == "future" and not _told_as_past(parsed, m.start(), m.end()):
-                ahead = _before(view, m.start())
-                close = next((days for rx, days in _NEAR_AHEAD if rx.search(ahead)), 0)
-            if close and told is None and tense == "future" and not _AHEAD.search(_before(view, m.start())):
+            if not close and tense == "future" and not told_as_past(parsed, m.start(), m.end()):
+                ahead = text_before(view, m.start())
+                close = next((days for rx, days in NEAR_AHEAD if rx.search(ahead)), 0)
+            if close and told is None and tense == "future" and not AHEAD.search(text_before(view, m.start())):
                 tense = "none"          # "rallied to win the Iowa caucuses this month": no plan
             tense = told or tense
             seen = out.get(ename)
