@@ -10,7 +10,8 @@
   birth date from ``data/timex_people.json`` an age pins the writing date to one year.
   The table is world knowledge with a cut-off (people prominent up to 2025).
 - Names of things that did not exist before a date ("ISIS", "the San Bernardino shooting",
-  "COVID-19"; ``data/timex_terms.json``, 1998-2023): an anachronism before it.
+  "COVID-19"; ``data/timex_terms.json``, 1998-2023; product generations such as "iPhone X"
+  in ``data/timex_products.json``): an anachronism before it.
 - The dated events and seasons of the US election calendar: :mod:`.conflicts_events`.
 
 Each finder returns :class:`~tidings.timex.conflicts_fit.Clue` objects; ``loglik`` and
@@ -334,7 +335,7 @@ TERM_GRACE_DAYS = 7                 # the name may come a few days before the da
 def _terms() -> tuple[tuple[str, re.Pattern[str], dt.date, Optional[tuple[str, ...]]], ...]:
     """(thing, pattern, first date, the literals one of which a match must contain, or None)."""
     out = []
-    for row in load_json("timex_terms.json")["terms"]:
+    for row in [*load_json("timex_terms.json")["terms"], *load_json("timex_products.json")["terms"]]:
         rx = re.compile(r"(?<![\w#-])(?:" + "|".join(row["patterns"]) + r")(?![\w-])")
         lits = [_literal(p) for p in row["patterns"]]
         out.append((row["term"], rx, dt.date.fromisoformat(row["first"]),
