@@ -84,7 +84,7 @@ _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3)
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
            "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "rm": 1.0, "untitled": 1.0, "context": 1.0,
-           "win": 1.0, "ymd": 1.0, "dl": 1.0, "annual": 1.0}
+           "win": 1.0, "ymd": 1.0, "dl": 1.0, "annual": 1.0, "death": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
@@ -94,6 +94,7 @@ USE_RELATIVE_YEARS = True           # "next year" beside the years the text name
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 USE_PROSPECT = True                 # "a Trump presidency", "if Clinton wins": during the run (conflicts_campaign)
 USE_ANNUAL = True                   # "ahead of this year's CES", "at last week's MWC": events of every year (conflicts_annual)
+USE_DEATHS = True                   # "the late Antonin Scalia", "Prince died Thursday": after a death (conflicts_deaths)
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
 
 
@@ -208,6 +209,10 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
         from tidings.timex.conflicts_annual import annual_clues
 
         world += annual_clues(view, parsed)
+    if USE_DEATHS:
+        from tidings.timex.conflicts_deaths import death_clues
+
+        world += death_clues(view, parsed)
     relative = conflicts_writing.relative_year_clues(items, [_clue_tense(it) for it in items]) \
         if USE_RELATIVE_YEARS else []
     dated = [c for c in (_time_clue(it, view) for it in items) if c is not None]
@@ -297,6 +302,10 @@ def loglik(c: Clue, d: dt.date) -> float:
         from tidings.timex import conflicts_annual
 
         return conflicts_annual.loglik(c, d)
+    if c.unit == "death":
+        from tidings.timex import conflicts_deaths
+
+        return conflicts_deaths.loglik(c, d)
     if c.unit == "sn":
         a, b = c.month, c.day
         inside = a <= d.month <= b if a <= b else (d.month >= a or d.month <= b)
@@ -357,6 +366,10 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
         from tidings.timex import conflicts_annual
 
         return w * conflicts_annual.row(c, cal.ords)
+    if c.unit == "death":
+        from tidings.timex import conflicts_deaths
+
+        return w * conflicts_deaths.row(c, cal.ords)
     row = _md_row(c, cal, density=_md_density, noise=FIT_NOISE)
     # one month-day alone ("was doing on the night of March 10") never reaches the bar
     return w * np.maximum(row, row.max() - MD_MAX_LIFT) if MD_MAX_LIFT else w * row

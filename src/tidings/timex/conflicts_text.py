@@ -41,6 +41,10 @@ def _describe(c: "Clue", text: str) -> str:
         from tidings.timex.conflicts_annual import describe as annual
 
         return annual(c, quoted)
+    if c.unit == "death":
+        from tidings.timex.conflicts_deaths import describe as death
+
+        return death(c, quoted)
     if c.unit in ("event", "season"):
         from tidings.timex.conflicts_events import describe
 

@@ -1,0 +1,262 @@
+"""Deaths of widely covered people as clues to the writing date.
+
+An article that names a death ("the late Antonin Scalia", "Scalia's death", "the death of
+Prince", "Kobe Bryant, who died in a helicopter crash", "the funeral of Queen Elizabeth
+II", "mourning John McCain") was written after it: before the day of death such a phrase is
+an anachronism (likelihood ratio DEATH_BEFORE, as a name before the thing it names existed,
+:data:`.conflicts_world.TERM_BEFORE`).  Told as recent ("died Saturday", "last week's death
+of", "days after the death of", "the recent death of", "fans mourn"), it was written in the
+days or weeks after it: the density of an event of the writing week or month of
+:func:`.conflicts_events.event_row`, the death its event.  The days of death are the
+``died`` field of ``data/timex_people.json`` (world knowledge with a cut-off: 2025).
+
+Names are the table's full forms; a surname alone counts only when the article gives that
+person's full name and no other full name of the table with that surname (as the ages of
+:func:`.conflicts_world.age_clues`), and not as part of a longer name ("Prince Harry",
+"Dale Earnhardt Jr.", "John Lewis Partnership").  A death told as a prospect, a rumour or a
+hoax ("if Castro dies", "rumours of Castro's death", "awaiting the Queen's funeral") says
+nothing.  One clue per person: the recent telling if there is one.
+
+The clue's ``unit`` is "death"; ``office`` holds the person's name, ``terms`` the day of
+death, ``day`` the closeness in days (0: not told as recent).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Optional
+
+from tidings.data import load_json
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.tokens import Doc
+
+    from tidings.timex.conflicts_fit import Clue
+
+log = logging.getLogger(__name__)
+
+UNIT = "death"
+DEATH_BEFORE = 0.02                 # likelihood ratio of a death named before it happened
+DEATH_GRACE_DAYS = 1                # the claimed date may be a day early (time zones)
+
+# the pre-filter: a text without any of these words names no death
+_ANY = re.compile(r"\b(?:[Ll]ate|[Dd]eath|died|[Dd]ies|[Kk]illing|[Aa]ssassinat|[Ff]uneral|[Pp]assing|passed\s+away|"
+                  r"[Mm]ourn|[Mm]urder|[Ww]idow|was\s+killed|were\s+killed|[Bb]urial)")
+_WORD = re.compile(r"\w+")
+_NAME_CHAR = re.compile(r"[\w-]")
+# the name goes on ("Prince Harry", "Dale Earnhardt Jr.", "John Lewis Partnership"): another person or thing
+_NAME_GOES_ON = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+                           r"Sep|Sept|Oct|Nov|Dec)[a-z]*\b)(?:[A-Z][\w'’-]*|\d)|,?\s+(?:Jr|Sr)\b|\s+I{2,3}\b")
+# a capitalised word right before a surname or a one-word name ("Crown Prince", "Chris Paul")
+_WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w.'-]*)\s+$")
+_TITLES = frozenset(("Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Gov.", "Rep.", "President", "Justice",
+                     "Judge", "Secretary", "Speaker", "Leader", "Chancellor", "Minister", "Premier", "Pope",
+                     "King", "Queen", "General", "Gen.", "Ambassador", "Chairman", "Mayor", "Rev.", "Reverend",
+                     "Coach", "The", "Late", "Former"))
+
+# the words allowed between a death's word and the name: titles and descriptions ("the late
+# Supreme Court Justice Antonin Scalia", "the death of music legend Prince"), not a clause
+_BETWEEN = r"(?:(?!(?:and|or|by|to|for|from|with|in|on|at|as|after|before|than|who|which|that|his|her|their)\s)[\w.'’-]+\s+){0,5}"
+_LATE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s+late\s+" + _BETWEEN + r"$")
+_NOUNS = r"(?:deaths?|killing|assassination|murder|funeral|passing|burial|memorial\s+service|suicide|slaying)"
+_OF = re.compile(r"\b(?P<noun>" + _NOUNS + r")(?P<when>\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|"
+                 r"last\s+week|this\s+week))?\s+of\s+(?:the\s+)?" + _BETWEEN + r"$", re.I)
+_MOURN = re.compile(r"\b(?P<noun>mourn(?:s|ed|ing)?)\s+(?:the\s+)?" + _BETWEEN + r"$", re.I)
+# "Scalia's death", "McCain's sudden passing", "Floyd's killing", "McCain's widow"
+_POSS = re.compile(r"['’]s?\s+(?:(?:sudden|untimely|recent|tragic|unexpected|shocking|apparent|suspicious|brutal|"
+                   r"violent|premature|early|own)\s+)?(?P<noun>" + _NOUNS + r"|widow|widower)\b(?!\s+(?:penalty|row|toll|"
+                   r"threats?|squads?|tax|sentence|warrant|camp|march|knell|spiral|grip|trap|wish|star|metal|"
+                   r"panels?|certificate))", re.I)
+# "Bryant, who died", "Ali died", "Bin Laden was killed", "Castro, 90, died"
+_VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+\w+)\s+|\s+|,\s+(?:\d\d,\s+)?)(?:(?:has|had|have)\s+)?"
+                   r"(?P<noun>died|passed\s+away|was\s+(?:killed|assassinated|murdered|shot\s+dead|found\s+dead|"
+                   r"laid\s+to\s+rest|buried))\b")
+# a death told as a prospect, a rumour or a hoax, a death of someone else ("the death of
+# Castro's brother"), a film or a book ("The Death of Stalin")
+_NOT_TOLD = re.compile(r"\b(?:until|await\w*|prepar\w*|rumou?r\w*|hoax\w*|fake\w*|false\w*|premature\w*|"
+                       r"speculat\w*|fear\w*|eventual|eventually|impending|imminent|looming|possible|"
+                       r"plot\w*|plan\w*|deny|denied|denies|reports?\s+of|anticipat\w*|contingenc\w*|"
+                       r"prospect\w*)\b", re.I)
+_MODAL = re.compile(r"\b(?:would|will|could|might|may)\b", re.I)
+_OTHERS = re.compile(r"['’]s?\s+(?!" + _NOUNS + r"|widow|sudden|untimely|recent|tragic|unexpected|shocking|apparent|"
+                     r"suspicious|brutal|violent|premature|early|own)", re.I)
+_WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# after the death's word: "died Saturday", "died on Tuesday night", "died last week", "passed
+# away earlier this month" (mean days back); not "died on Saturday, Feb. 13" (a dated narrative)
+_RECENT_AFTER = ((re.compile(rf"^\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:early|late)\s+)?(?:{_WD}|yesterday|today|overnight|"
+                             r"last\s+night|this\s+morning|this\s+week|last\s+week|earlier\s+this\s+week)\b"
+                             rf"(?!,?\s+(?:{_MONTH}\s+\d|\d|the\s+\d))"), 6),
+                 (re.compile(r"^\s+(?:earlier\s+)?(?:this|last)\s+month\b"), 20))
+# before the death's word: "days after the death of", "last week's death of", "the recent death of"
+_RECENT_BEFORE = ((re.compile(r"\b(?:(?:hours|days|a\s+day|the\s+day|two\s+days|three\s+days|a\s+few\s+days)\s+"
+                              r"(?:after|since)|last\s+week['’]s|this\s+week['’]s|" + _WD + r"['’]s|yesterday['’]s)"
+                              r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I), 6),
+                  (re.compile(r"\b(?:weeks\s+(?:after|since)|last\s+month['’]s|this\s+month['’]s)\s+(?:the\s+)?(?:\w+\s+)?$",
+                              re.I), 20),
+                  (re.compile(r"\b(?:the|his|her)\s+(?:recent|sudden\s+and\s+recent)\s+$", re.I), 30))
+# "fans mourn Prince", "the nation is mourning": the present tense of mourning is of the days after
+_MOURN_NOW = re.compile(r"\b(?:mourns|mourn|(?:is|are)\s+mourning)\b", re.I)
+# "the anniversary of his death", "years after Scalia's death": not recent
+_LONG_AGO = re.compile(r"\b(?:anniversary|years?|decades?|months)\b", re.I)
+
+
+class _Person:
+    __slots__ = ("name", "forms", "surname", "died", "keys")
+
+    def __init__(self, row: dict):
+        self.name: str = row["name"]
+        self.forms: tuple[str, ...] = (row["name"], *row.get("also", ()))
+        self.surname: Optional[str] = row["surname"] if "surname" in row else row["name"].split()[-1]
+        self.died = dt.date.fromisoformat(row["died"])
+        self.keys = frozenset(_WORD.findall(f)[-1] for f in self.forms)
+
+
+@lru_cache(maxsize=1)
+def _dead() -> tuple[_Person, ...]:
+    """The people of data/timex_people.json who have died."""
+    return tuple(_Person(row) for row in load_json("timex_people.json")["people"] if "died" in row)
+
+
+def _names(view: str) -> dict[str, tuple[_Person, bool]]:
+    """The name forms to look for in ``view``: every full form of a dead person the text
+    names, and the surnames of those no other person of the table named in full shares
+    (name -> (person, surname alone))."""
+    words = set(_WORD.findall(view))
+    present = [p for p in _dead() if not p.keys.isdisjoint(words) and any(f in view for f in p.forms)]
+    if not present:
+        return {}
+    out: dict[str, tuple[_Person, bool]] = {}
+    for p in present:
+        for f in p.forms:
+            out[f] = (p, False)
+    from tidings.timex.conflicts_world import _people
+
+    # every full name of the table in the text, the living too ("Jeb Bush" keeps "Bush" from the father)
+    named: dict[str, int] = {}
+    for forms, surname, _, keys in _people():
+        if surname and not keys.isdisjoint(words) and any(f in view for f in forms):
+            named[surname] = named.get(surname, 0) + 1
+    for p in present:
+        if p.surname and p.surname not in out and named.get(p.surname, 0) <= 1 \
+                and sum(1 for q in present if q.surname == p.surname) == 1:
+            out[p.surname] = (p, True)
+    return out
+
+
+def _sentence_start(view: str, at: int) -> int:
+    lo = max(view.rfind(". ", 0, at), view.rfind("\n", 0, at), view.rfind("? ", 0, at), view.rfind("! ", 0, at))
+    return max(lo + 1, at - 160)
+
+
+def _recency(view: str, start: int, end: int) -> int:
+    """Mean days back to a death told as recent by the words around its word ``view[start:end]``, or 0."""
+    after = view[end:end + 45]
+    for rx, days in _RECENT_AFTER:
+        if rx.match(after):
+            return days
+    before = view[max(0, start - 45):start]
+    for rx, days in _RECENT_BEFORE:
+        if rx.search(before):
+            return days
+    return 0
+
+
+def _told(view: str, s: int, e: int, alone: bool) -> Optional[tuple[int, int, int]]:
+    """(start, end, days) of a death named around the name at ``view[s:e]``, or None."""
+    if (s and _NAME_CHAR.match(view, s - 1)) or _NAME_CHAR.match(view, e) or _NAME_GOES_ON.match(view, e):
+        return None
+    if alone or " " not in view[s:e]:
+        w = _WORD_BEFORE.search(view, max(0, s - 40), s)
+        if w and w.group(1) not in _TITLES and not w.group(1).endswith("."):
+            return None                 # "Crown Prince", "Chris Paul"
+    before = view[max(0, s - 90):s]
+    found: Optional[tuple[int, int]] = None
+    mourn = False
+    when: Optional[str] = None
+    m = _POSS.match(view, e)
+    if m is not None:
+        found = (m.start("noun"), m.end("noun"))
+    elif (m := _VERB.match(view, e)) is not None:
+        found = (m.start("noun"), m.end("noun"))
+    elif (m := _LATE.search(before)) is not None:
+        off = max(0, s - 90)            # "the late Justice Antonin Scalia('s legacy)"
+        found = (off + m.start(), off + m.start() + len(m.group(0).split()[0]) + 5)
+    elif not _OTHERS.match(view, e):
+        off = max(0, s - 90)
+        if (m := _OF.search(before)) is not None or (m := _MOURN.search(before)) is not None:
+            found = (off + m.start("noun"), off + m.end("noun"))
+            mourn = m.group("noun").lower().startswith("mourn")
+            when = m.groupdict().get("when")
+    if found is None:
+        return None
+    first = min(found[0], s)
+    lo = _sentence_start(view, first)
+    if _NOT_TOLD.search(view, max(lo, first - 60), first) or _MODAL.search(view, max(lo, first - 30), first):
+        return None
+    days = 6 if when else _recency(view, *found)      # "the unexpected death Saturday of"
+    if not days and found[0] < s and not mourn:
+        days = next((d for rx, d in _RECENT_AFTER if rx.match(view[e:e + 45])), 0)    # "the death of X on Saturday"
+    if not days and mourn and _MOURN_NOW.search(view, max(lo, found[0] - 12), found[1]):
+        days = 6                        # "fans mourn Prince", "the nation is mourning"
+    if days and _LONG_AGO.search(view, max(lo, found[0] - 30), min(len(view), found[1] + 20)):
+        days = 0                        # "the anniversary of his death", "two years after the death of"
+    return min(found[0], s), max(found[1], e), days
+
+
+def death_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
+    """One clue per dead person of the table whose death ``view`` names (told as recent if
+    any mention is)."""
+    if _ANY.search(view) is None:
+        return []
+    names = _names(view)
+    if not names:
+        return []
+    from tidings.timex.conflicts_fit import Clue
+
+    out: dict[str, "Clue"] = {}
+    for name in sorted(names, key=len, reverse=True):
+        person, alone = names[name]
+        at = view.find(name)
+        while at >= 0:
+            hit = _told(view, at, at + len(name), alone)
+            if hit is not None:
+                a, b, days = hit
+                seen = out.get(person.name)
+                if seen is None or (days and not seen.day):
+                    out[person.name] = Clue(UNIT, "past", vstart=a, vend=b, office=person.name, day=days,
+                                            terms=((person.died, person.died),))
+            at = view.find(name, at + len(name))
+    return list(out.values())
+
+
+def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
+    """Log likelihood of a death clue for every date ordinal: an anachronism before the day of
+    death; told as recent, the density of the weeks after it (conflicts_events.event_row)."""
+    import numpy as np
+
+    if c.day:
+        from tidings.timex.conflicts_events import event_row
+
+        return event_row(c, ords)
+    died = c.terms[0][0].toordinal()
+    return np.where(ords < died - DEATH_GRACE_DAYS, math.log(DEATH_BEFORE), 0.0)
+
+
+def loglik(c: "Clue", d: dt.date) -> float:
+    import numpy as np
+
+    return float(row(c, np.array([d.toordinal()]))[0])
+
+
+def describe(c: "Clue", quoted: str) -> str:
+    died = c.terms[0][0]
+    when = f"{died.day} {died.strftime('%B')} {died.year}"
+    if c.day:
+        return f"{quoted} ({c.office} died {when}; told as recent: written within " \
+               f"{'days' if c.day < 10 else 'weeks'} after it)"
+    return f"{quoted} ({c.office} died {when}: written after it)"

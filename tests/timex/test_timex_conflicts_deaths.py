@@ -1,0 +1,99 @@
+"""Deaths of widely covered people as clues to the writing date (timex/conflicts_deaths.py,
+the 'died' field of data/timex_people.json): the table's example, a flag only when the
+claimed date is before the death (or far from a death told as recent), and no clue from
+namesakes, longer names, a death penalty or a rumour."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.timex.helpers import conflicts
+
+
+def _clues(text: str) -> list:
+    from tidings.timex.conflicts_deaths import death_clues
+
+    return death_clues(text)
+
+
+def test_every_death_row_parses_and_the_example_holds():
+    from tidings.data import load_json
+    from tidings.timex.conflicts_deaths import _dead, loglik
+
+    rows = [r for r in load_json("timex_people.json")["people"] if "died" in r]
+    assert len(_dead()) == len(rows) >= 150
+    for r in rows:
+        born, died = dt.date.fromisoformat(r["born"]), dt.date.fromisoformat(r["died"])
+        assert born < died <= dt.date(2025, 12, 31) and 15 <= (died - born).days / 365.25 <= 105, r["name"]
+    # the example of the table's "about": Scalia died on 13 February 2016
+    [c] = _clues("Senators argued over a replacement for the late Justice Antonin Scalia.")
+    assert c.office == "Antonin Scalia" and c.terms[0][0] == dt.date(2016, 2, 13) and c.day == 0
+    assert loglik(c, dt.date(2015, 11, 1)) < loglik(c, dt.date(2016, 3, 1)) - 3
+    assert loglik(c, dt.date(2016, 2, 13)) == loglik(c, dt.date(2019, 2, 13)) == 0.0
+
+
+def test_ages_still_read_for_a_row_with_a_death():
+    from tidings.timex.conflicts_world import age_clues
+
+    [c] = age_clues("Kobe Bryant spoke in Los Angeles. Bryant, 37, said he would retire.")
+    assert c.office == "Kobe Bryant" and c.day == 37
+
+
+def test_the_forms_of_a_death_named():
+    found = {(c.office, c.day) for c in _clues(
+        "Kobe Bryant, who died in a helicopter crash, was honored. Fans spoke of Scalia's death "
+        "and of the death of music legend Prince. John McCain's widow Cindy McCain spoke. "
+        "Antonin Scalia was praised.")}
+    assert found == {("Kobe Bryant", 0), ("Antonin Scalia", 0), ("Prince", 0), ("John McCain", 0)}
+
+
+def test_a_death_told_as_recent_is_of_the_weeks_before_the_writing():
+    from tidings.timex.conflicts_deaths import loglik
+
+    text = "Fans gathered in Minneapolis to remember Prince, who died Thursday at his Paisley Park home."
+    [c] = _clues(text)
+    assert c.office == "Prince" and c.day == 6
+    died = dt.date(2016, 4, 21)
+    assert loglik(c, died + dt.timedelta(days=3)) > loglik(c, died + dt.timedelta(days=90)) + 3
+    [c] = _clues("Days after the death of Antonin Scalia, the fight over the court began.")
+    assert c.day == 6
+    [c] = _clues("The unexpected death Saturday of Justice Antonin Scalia shook the court.")
+    assert c.day == 6
+    # a weekday with its date is a narrative's, not the writing week's
+    [c] = _clues("Antonin Scalia was 79. Scalia died on Saturday, Feb. 13, at a ranch in Texas.")
+    assert c.day == 0
+    [c] = _clues("Two years after the death of Antonin Scalia on Saturday, the court was still split.")
+    assert c.day == 0
+
+
+def test_near_misses_give_no_clue():
+    # another person of a longer name, a son, a surname without the full name
+    assert _clues("Prince Harry said the death of Prince William's dog saddened him.") == []
+    assert _clues("Dale Earnhardt Jr. won at Daytona, years after the death of his father.") == []
+    assert _clues("Scalia's death leaves the court divided.") == []
+    # the surname of a father and of his sons, all named in full
+    assert _clues("Jeb Bush and George W. Bush spoke of George H.W. Bush. Bush's death was far off.") == []
+    # not a death: a penalty, a rumour, a prospect
+    assert _clues("Antonin Scalia wrote of the law. Scalia's death penalty opinions were long.") == []
+    assert _clues("Fidel Castro did not appear. Rumors of Fidel Castro's death spread again on Monday.") == []
+    assert _clues("Fidel Castro is 89. Analysts are preparing for the death of Fidel Castro.") == []
+    # a name said alive is no death
+    assert _clues("John McCain spoke on Tuesday. McCain said he would vote no.") == []
+
+
+def test_a_death_named_before_it_happened_is_flagged(time_layer):
+    text = ("The Senate's leaders said on Tuesday that they would not hold hearings on any nominee to "
+            "replace the late Justice Antonin Scalia before the election.")
+    flags = conflicts(time_layer(text, "2015-05-12"))
+    assert len(flags) == 1
+    assert "Antonin Scalia died 13 February 2016" in flags[0].message
+    assert any("Antonin Scalia" in e.text for e in flags[0].evidence)
+    assert conflicts(time_layer(text, "2016-05-10")) == []
+
+
+def test_switch_off_removes_the_flag(time_layer, monkeypatch):
+    from tidings.timex import conflicts_fit
+
+    text = ("The Senate's leaders said on Tuesday that they would not hold hearings on any nominee to "
+            "replace the late Justice Antonin Scalia before the election.")
+    monkeypatch.setattr(conflicts_fit, "USE_DEATHS", False)
+    assert conflicts(time_layer(text, "2015-05-12")) == []
