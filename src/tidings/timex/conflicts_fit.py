@@ -144,7 +144,7 @@ def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
     if k in ("md", "dm") and r.context_year:
         return None     # "On March 25" after "On March 2, 2015": that year's, as the full date says
     if k in ("md", "dm") and (r.start.month, r.start.day) != (9, 11):   # a bare "Sept. 11" is 2001
-        return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
+        return Clue("md", _md_tense(it, tense, view), month=r.start.month, day=r.start.day, **span)
     if k == "holiday" and not r.explicit_year and HOLIDAYS:
         return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
     if k == "m" and month_number(it.mention.g("mon")):
@@ -155,6 +155,34 @@ def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
     if wd is not None:
         return Clue("wd", tense, day=wd, **span)
     return writing_clue(it, tense) if k in ("quarter", "rperiod") else None
+
+
+# a month-day inside a noun phrase that a preposition of looking ahead governs ("campaigned in
+# California ahead of the state's June 7 primary", "the nominee for the Nov. 8 election"): the past
+# verb is the sentence's, not the day's, which is mostly still to come (dev sample: 7 of the 29
+# past month-days not attached to their verb lay after the writing date, 2 of the 32 attached)
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|before|in\s+anticipation\s+of|looking\s+(?:to|ahead\s+to)|leading\s+up\s+to|"
+                       r"run-?up\s+to|until|toward|towards|awaiting|await)\s+(?:the\s+|a\s+|this\s+|next\s+)?"
+                       r"(?:[\w.’'-]+(?:’s|'s)?\s+){0,3}$", re.I)
+# ... and one of looking back under an infinitive or modal ("was trying to ask a question after a
+# March 8 appearance", "is likely to face questions about Trump's July 25 call"): the plan is
+# ahead, the day it names mostly past (dev sample: 5 of the 13 such days lay before the writing)
+_BACK_FROM = re.compile(r"\b(?:after|since|following|about|over|of|from|as\s+of)\s+(?:the\s+|a\s+|an\s+|this\s+|last\s+)?"
+                        r"(?:[\w.’'-]+(?:’s|'s)?\s+){0,3}$", re.I)
+
+
+def _md_tense(it: "TimeMention", tense: str, view: str) -> str:
+    """The clue tense of a month-day: "none" when the tense is its verb's but not the day's -
+    a day in a noun phrase under a preposition of looking ahead told in a past sentence, or
+    of looking back under an infinitive or modal."""
+    if it.direct or it.vstart is None:
+        return tense
+    before = view[max(0, it.vstart - 60):it.vstart]
+    if tense == "past" and it.tense == "past" and _AHEAD_OF.search(before):
+        return "none"
+    if it.tense == "prospective" and _BACK_FROM.search(before) and not _AHEAD_OF.search(before):
+        return "none"
+    return tense
 
 
 # "this summer": the months of each season (northern hemisphere; winter runs over the new year)

@@ -1,0 +1,77 @@
+"""Text evidence of the writing date in the aggregate fit (timex/conflicts_fit.py,
+timex/conflicts_writing.py): the tense a month-day clue takes from its sentence, and the
+yearless dateline.  Each rule on text written for it, with a near miss that must keep its
+old reading."""
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.timex.helpers import conflicts
+
+
+def _md_tenses(time_layer, body: str, published: str) -> dict[str, str]:
+    from tidings.timex.conflicts_fit import clues_of
+
+    layer = time_layer(body, published)
+    return {layer.view[c.vstart:c.vend]: c.tense for c in clues_of(layer.resolved, layer.view) if c.unit == "md"}
+
+
+def test_a_day_ahead_of_which_a_past_sentence_looks_has_no_tense(time_layer):
+    # the primary is still to come, though "campaigned" is past
+    tenses = _md_tenses(time_layer, "Sanders campaigned in Fresno on Monday ahead of the state's June 7 primary, "
+                                    "aides said.", "2016-05-31")
+    assert tenses == {"June 7": "none"}
+    tenses = _md_tenses(time_layer, "Both candidates spent the weekend in Iowa before the Feb. 1 caucuses, "
+                                    "their campaigns said.", "2016-01-25")
+    assert tenses == {"Feb. 1": "none"}
+
+
+def test_a_day_a_past_sentence_is_about_stays_past(time_layer):
+    # near miss: no preposition of looking ahead, so the day is as past as the win
+    assert _md_tenses(time_layer, "Sanders won the state's June 7 primary by a wide margin, aides said.",
+                      "2016-06-20") == {"June 7": "past"}
+    assert _md_tenses(time_layer, "The senator spoke on June 7 in Fresno.", "2016-06-20") == {"June 7": "past"}
+
+
+def test_a_day_an_infinitive_looks_back_on_has_no_tense(time_layer):
+    # the questions are to come; the call they are about is past
+    tenses = _md_tenses(time_layer, "The envoy is likely to face tough questions from lawmakers about the "
+                                    "president's July 25 call with the prime minister.", "2019-11-20")
+    assert tenses == {"July 25": "none"}
+
+
+def test_a_day_an_infinitive_looks_ahead_to_stays_future(time_layer):
+    # near miss: "ahead of" is looking ahead, though "of" alone would look back
+    tenses = _md_tenses(time_layer, "The tweet was seen as an attempt to appear more presidential ahead of the "
+                                    "Nov. 8 election.", "2016-07-03")
+    assert tenses == {"Nov. 8": "future"}
+
+
+UPI = ("WASHINGTON, June 24 (UPI) -- The campaign unveiled its first Spanish-language television "
+       "advertisement, featuring families telling their stories.\n\nThe spot features five speakers "
+       "of varying heritage talking about their history in the country.")
+
+
+def test_a_dateline_weeks_before_the_claimed_date_is_a_conflict(time_layer):
+    flags = conflicts(time_layer(UPI, "2016-07-24"))
+    assert len(flags) == 1
+    assert "a dateline: written on that day" in flags[0].message, flags[0].message
+    assert "around 26 June 2016" in flags[0].message
+    assert any(e.text == "June 24" for e in flags[0].evidence)
+
+
+def test_a_dateline_on_or_a_day_before_the_claimed_date_is_fine(time_layer):
+    assert conflicts(time_layer(UPI, "2016-06-24")) == []
+    assert conflicts(time_layer(UPI, "2016-06-25")) == []
+
+
+def test_dateline_ratios():
+    from tidings.timex import conflicts_writing as cw
+    from tidings.timex.conflicts_fit import Clue
+
+    clue = Clue("dl", "none", vstart=0, vend=1, month=6, day=24)
+    same = cw.loglik(clue, dt.date(2016, 6, 24))
+    month_later = cw.loglik(clue, dt.date(2016, 7, 24))
+    # a month after its own dispatch day is ever rarer than a late reprint was taken to be
+    assert same == 0.0
+    assert same - month_later > 3.7
