@@ -97,3 +97,33 @@ def test_switch_off_removes_the_flag(time_layer, monkeypatch):
             "replace the late Justice Antonin Scalia before the election.")
     monkeypatch.setattr(conflicts_fit, "USE_DEATHS", False)
     assert conflicts(time_layer(text, "2015-05-12")) == []
+
+
+def test_a_death_in_the_news_of_the_day():
+    [c] = _clues("Fidel Castro dies at 90, Cuban state television announces.")
+    assert c.office == "Fidel Castro" and c.day == 6
+    [c] = _clues("Fidel Castro has died, his brother Raul said on state television.")
+    assert c.day == 6
+    assert _clues("If Fidel Castro dies, the island could change quickly.") == []
+
+
+def test_a_person_told_as_alive_in_the_writing_week():
+    from tidings.timex.conflicts_deaths import loglik
+
+    [c] = _clues("Antonin Scalia spoke at Georgetown. Scalia said Tuesday that the law was clear.")
+    assert c.office == "Antonin Scalia" and c.tense == "future"
+    assert loglik(c, dt.date(2016, 6, 1)) < loglik(c, dt.date(2015, 6, 1)) - 3
+    # a relative of the same surname, a dated quote, a quote of the late
+    assert _clues("Cindy McCain said Tuesday that John McCain was at home.") == []
+    assert _clues("John McCain said on Monday, Aug. 3, that he was fine.") == []
+    assert [c.tense for c in _clues("The late John McCain said Tuesday, in a film, that war is hell.")] == ["past"]
+
+
+def test_told_as_alive_after_the_death_is_flagged(time_layer):
+    # two people quoted in the writing week who were both dead by the claimed date
+    text = ("Sen. John McCain told reporters on Tuesday that he would not support the bill. "
+            "Rep. Elijah Cummings said Tuesday that the House would hold hearings on it.")
+    flags = conflicts(time_layer(text, "2020-03-10"))
+    assert len(flags) == 1 and "John McCain died 25 August 2018" in flags[0].message
+    assert "Elijah Cummings died 17 October 2019" in flags[0].message
+    assert conflicts(time_layer(text, "2017-07-25")) == []

@@ -43,9 +43,14 @@ UNIT = "death"
 DEATH_BEFORE = 0.02                 # likelihood ratio of a death named before it happened
 DEATH_GRACE_DAYS = 1                # the claimed date may be a day early (time zones)
 
-# the pre-filter: a text without any of these words names no death
-_ANY = re.compile(r"\b(?:[Ll]ate|[Dd]eath|died|[Dd]ies|[Kk]illing|[Aa]ssassinat|[Ff]uneral|[Pp]assing|passed\s+away|"
-                  r"[Mm]ourn|[Mm]urder|[Ww]idow|was\s+killed|were\s+killed|[Bb]urial)")
+# a person told as alive in the writing week: "Scalia said Tuesday", "McCain told reporters on
+# Monday", "Castro says": before the death (a quote of the dead comes with its year or date)
+_ALIVE = re.compile(r"\s+(?:(?:said|told\s+(?:reporters|\w+|the\s+\w+)|added|wrote|announced|tweeted)\s+(?:on\s+)?"
+                    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|this\s+week)\b"
+                    r"(?!,?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d|the\s+\d))"
+                    r"|says\b)")
+USE_ALIVE = True
+ALIVE_AFTER = 0.03                  # likelihood ratio of a person told as alive in the writing week after the death
 _WORD = re.compile(r"\w+")
 _NAME_CHAR = re.compile(r"[\w-]")
 # the name goes on ("Prince Harry", "Dale Earnhardt Jr.", "John Lewis Partnership"): another person or thing
@@ -72,9 +77,10 @@ _POSS = re.compile(r"['’]s?\s+(?:(?:sudden|untimely|recent|tragic|unexpected|s
                    r"threats?|squads?|tax|sentence|warrant|camp|march|knell|spiral|grip|trap|wish|star|metal|"
                    r"panels?|certificate))", re.I)
 # "Bryant, who died", "Ali died", "Bin Laden was killed", "Castro, 90, died"
-_VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+\w+)\s+|\s+|,\s+(?:\d\d,\s+)?)(?:(?:has|had|have)\s+)?"
+_VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+\w+)\s+|\s+|,\s+(?:\d\d,\s+)?)(?P<now>(?:has|have)\s+)?(?:had\s+)?"
                    r"(?P<noun>died|passed\s+away|was\s+(?:killed|assassinated|murdered|shot\s+dead|found\s+dead|"
-                   r"laid\s+to\s+rest|buried))\b")
+                   r"laid\s+to\s+rest|buried)|(?:dies|is\s+dead|dead)(?=,?\s+(?:at\s+(?:age\s+)?\d|aged\s+\d)))\b")
+# "Fidel Castro dies at 90", "Prince dead at 57", "Castro has died": news of the days after the death
 # a death told as a prospect, a rumour or a hoax, a death of someone else ("the death of
 # Castro's brother"), a film or a book ("The Death of Stalin")
 _NOT_TOLD = re.compile(r"\b(?:until|await\w*|prepar\w*|rumou?r\w*|hoax\w*|fake\w*|false\w*|premature\w*|"
@@ -122,30 +128,85 @@ def _dead() -> tuple[_Person, ...]:
     return tuple(_Person(row) for row in load_json("timex_people.json")["people"] if "died" in row)
 
 
-def _names(view: str) -> dict[str, tuple[_Person, bool]]:
+# the literals of a death's words (the pre-filter), and of a person told as alive
+_DEATH_LITS = ("he late ", "is late ", "er late ", "ir late ", "eath", "died", "killing", "Killing", "ssassinat", "uneral",
+               "passing", "Passing", "passed away", "mourn", "Mourn", "murder", "Murder", "widow", "was killed",
+               "was shot", "was found", "burial", "uicide", "slaying", " dies", " dead")
+_ALIVE_LITS = (" said ", " says", " told ")
+SITE_REACH = 110                    # characters around a death's word where its person's name is
+MAX_SITES = 60
+_CAP_WORD = re.compile(r"[A-Z][\w]*")
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, tuple[_Person, ...]]:
+    """The dead people by the last word of each of their names and of their surname."""
+    out: dict[str, list[_Person]] = {}
+    for p in _dead():
+        keys = set(p.keys) | ({_WORD.findall(p.surname)[-1]} if p.surname else set())
+        for k in keys:
+            out.setdefault(k, []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _sites(view: str, *, dead: bool, alive: bool) -> list[tuple[int, int]]:
+    """The stretches of ``view`` where a dead person's name may be told with a death's word
+    or as alive in the writing week (found by literals: nothing is compiled per article)."""
+    out: list[tuple[int, int]] = []
+    for lit in (_DEATH_LITS if dead else ()):
+        i = view.find(lit)
+        while i >= 0 and len(out) < MAX_SITES:
+            out.append((max(0, i - SITE_REACH), i + SITE_REACH))
+            i = view.find(lit, i + 1)
+    for lit in (_ALIVE_LITS if alive else ()):
+        i = view.find(lit)
+        while i >= 0 and len(out) < 2 * MAX_SITES:
+            if _ALIVE.match(view, i):
+                out.append((max(0, i - 60), i))
+            i = view.find(lit, i + 1)
+    return out
+
+
+def _names(view: str, sites: list[tuple[int, int]]) -> dict[str, tuple[_Person, bool]]:
     """The name forms to look for in ``view``: every full form of a dead person the text
-    names, and the surnames of those no other person of the table named in full shares
-    (name -> (person, surname alone))."""
-    words = set(_WORD.findall(view))
-    present = [p for p in _dead() if not p.keys.isdisjoint(words) and any(f in view for f in p.forms)]
+    names near a site, and the surnames of those no other person of the table named in full
+    shares (name -> (person, surname alone))."""
+    index = _by_key()
+    near: dict[str, _Person] = {}
+    for lo, hi in sites:
+        for w in _CAP_WORD.findall(view, lo, hi):
+            for p in index.get(w, ()):
+                near[p.name] = p
+    present = [p for p in near.values() if any(f in view for f in p.forms)]
     if not present:
         return {}
     out: dict[str, tuple[_Person, bool]] = {}
     for p in present:
         for f in p.forms:
             out[f] = (p, False)
-    from tidings.timex.conflicts_world import _people
-
-    # every full name of the table in the text, the living too ("Jeb Bush" keeps "Bush" from the father)
-    named: dict[str, int] = {}
-    for forms, surname, _, keys in _people():
-        if surname and not keys.isdisjoint(words) and any(f in view for f in forms):
-            named[surname] = named.get(surname, 0) + 1
     for p in present:
-        if p.surname and p.surname not in out and named.get(p.surname, 0) <= 1 \
+        if p.surname and p.surname not in out and _full_names(p.surname, view) <= 1 \
                 and sum(1 for q in present if q.surname == p.surname) == 1:
             out[p.surname] = (p, True)
     return out
+
+
+@lru_cache(maxsize=1)
+def _by_surname() -> dict[str, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
+    """(keys, full forms) of every person of the table (the living too), by surname."""
+    from tidings.timex.conflicts_world import _people
+
+    out: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
+    for forms, surname, _, keys in _people():
+        if surname:
+            out.setdefault(surname, []).append((keys, forms))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _full_names(surname: str, view: str) -> int:
+    """How many people of the table with this surname the text names in full ("Jeb Bush" and
+    "George H.W. Bush" keep "Bush" from either)."""
+    return sum(1 for _, forms in _by_surname().get(surname, ()) if any(f in view for f in forms))
 
 
 def _sentence_start(view: str, at: int) -> int:
@@ -183,6 +244,8 @@ def _told(view: str, s: int, e: int, alone: bool) -> Optional[tuple[int, int, in
         found = (m.start("noun"), m.end("noun"))
     elif (m := _VERB.match(view, e)) is not None:
         found = (m.start("noun"), m.end("noun"))
+        if m.group("now") or not m.group("noun").startswith(("died", "passed", "was")):
+            when = "now"
     elif (m := _LATE.search(before)) is not None:
         off = max(0, s - 90)            # "the late Justice Antonin Scalia('s legacy)"
         found = (off + m.start(), off + m.start() + len(m.group(0).split()[0]) + 5)
@@ -210,28 +273,50 @@ def _told(view: str, s: int, e: int, alone: bool) -> Optional[tuple[int, int, in
 
 def death_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
     """One clue per dead person of the table whose death ``view`` names (told as recent if
-    any mention is)."""
-    if _ANY.search(view) is None:
+    any mention is), and one per dead person it tells as alive in the writing week (none for
+    a person whose death it names)."""
+    dead = any(lit in view for lit in _DEATH_LITS)
+    alive = USE_ALIVE and any(lit in view for lit in _ALIVE_LITS)
+    sites = _sites(view, dead=dead, alive=alive) if dead or alive else []
+    if not sites:
         return []
-    names = _names(view)
+    names = _names(view, sites)
     if not names:
         return []
     from tidings.timex.conflicts_fit import Clue
 
     out: dict[str, "Clue"] = {}
+    living: dict[str, "Clue"] = {}
     for name in sorted(names, key=len, reverse=True):
         person, alone = names[name]
         at = view.find(name)
         while at >= 0:
-            hit = _told(view, at, at + len(name), alone)
+            end = at + len(name)
+            hit = _told(view, at, end, alone) if dead else None
             if hit is not None:
                 a, b, days = hit
                 seen = out.get(person.name)
                 if seen is None or (days and not seen.day):
                     out[person.name] = Clue(UNIT, "past", vstart=a, vend=b, office=person.name, day=days,
                                             terms=((person.died, person.died),))
-            at = view.find(name, at + len(name))
-    return list(out.values())
+            elif alive and person.name not in living and _alive(view, at, end, alone):
+                m = _ALIVE.match(view, end)
+                assert m is not None
+                living[person.name] = Clue(UNIT, "future", vstart=at, vend=m.end(), office=person.name, year=1,
+                                           terms=((person.died, person.died),))
+            at = view.find(name, end)
+    return list(out.values()) + [c for name, c in living.items() if name not in out]
+
+
+def _alive(view: str, s: int, e: int, alone: bool) -> bool:
+    """The name at ``view[s:e]`` is told as alive in the writing week ("Scalia said Tuesday")."""
+    if (s and _NAME_CHAR.match(view, s - 1)) or _NAME_CHAR.match(view, e) or _ALIVE.match(view, e) is None:
+        return False
+    w = _WORD_BEFORE.search(view, max(0, s - 40), s)
+    if w and w.group(1) not in _TITLES and not w.group(1).endswith("."):
+        return False                    # "Cindy McCain said Tuesday"
+    lo = _sentence_start(view, s)
+    return _LATE.search(view, max(0, s - 90), s) is None and _NOT_TOLD.search(view, lo, s) is None
 
 
 def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
@@ -239,11 +324,13 @@ def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
     death; told as recent, the density of the weeks after it (conflicts_events.event_row)."""
     import numpy as np
 
+    died = c.terms[0][0].toordinal()
+    if c.tense == "future":             # told as alive
+        return np.where(ords > died + DEATH_GRACE_DAYS, math.log(ALIVE_AFTER), 0.0)
     if c.day:
         from tidings.timex.conflicts_events import event_row
 
         return event_row(c, ords)
-    died = c.terms[0][0].toordinal()
     return np.where(ords < died - DEATH_GRACE_DAYS, math.log(DEATH_BEFORE), 0.0)
 
 
@@ -256,6 +343,8 @@ def loglik(c: "Clue", d: dt.date) -> float:
 def describe(c: "Clue", quoted: str) -> str:
     died = c.terms[0][0]
     when = f"{died.day} {died.strftime('%B')} {died.year}"
+    if c.tense == "future":
+        return f"{quoted} (told as alive in the writing week; {c.office} died {when}: written before it)"
     if c.day:
         return f"{quoted} ({c.office} died {when}; told as recent: written within " \
                f"{'days' if c.day < 10 else 'weeks'} after it)"
