@@ -201,6 +201,40 @@ def _has_year(view: str, m: "re.Match[str]", row: _Row) -> bool:
     return bool(row.roman and _ROMAN.search(m.group(0)))
 
 
+def told_when(view: str, parsed: "Doc", start: int, end: int) -> tuple[str, int, bool]:
+    """(tense, closeness in days, told as still ahead) of an event's name at ``view[start:end]``:
+    the tense from a preposition before it ("ahead of this year's", "since") or the verb it is
+    an argument of, the closeness from words tying it to the writing week or month ("last
+    week's", "on Monday", "is approaching", "days before"; 0: none).  Shared by the annual
+    events and the one-off news events of :mod:`.conflicts_news`."""
+    from tidings.timex.conflicts_events import (
+        AHEAD, NEAR_AHEAD, SINCE, text_before, closeness, event_tense, told_as_past, verb_has_weekday)
+
+    tense = event_tense(view, parsed, start, end)
+    before = text_before(view, start)
+    plain = _THIS_YEARS.sub(" ", before)
+    ahead = bool(_AHEAD_MORE.search(before) or AHEAD.search(plain))
+    if ahead and (_AHEAD_MORE.search(before) or plain != before):
+        tense = "future" if tense != "past" else "none"
+    elif plain != before and SINCE.search(plain):
+        tense = "past"
+    if tense == "none" and not ahead:
+        tense = _loose_tense(parsed, start, end)
+    elif tense == "future" and _past_plan(parsed, start, end):
+        tense = "none"          # "cautioned me not to make that speech at Davos": a past plan
+    close, told = closeness(view, start, end)
+    if _COMING.match(view, end):
+        close, told = close or 20, "future"
+    if not close and tense != "none" and not _WEEKDAY_NAME.search(view, start, end) \
+            and verb_has_weekday(parsed, start, end):
+        close = 6               # "Apple unveiled it at WWDC on Monday": this week
+    if not close and tense == "future" and not told_as_past(parsed, start, end):
+        close = next((days for rx, days in NEAR_AHEAD if rx.search(text_before(view, start))), 0)
+    if close and told is None and tense == "future" and not ahead:
+        tense = "none"
+    return told or tense, close, ahead
+
+
 def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
     """One clue per event of the table named in ``view`` with a tense or tied to the
     writing week or month (the first such name; told both as past and as to come: none)."""
@@ -209,8 +243,7 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
     rows = [r for r in _rows() if any(x in view for x in r.needs)]
     if not rows:
         return []
-    from tidings.timex.conflicts_events import (
-        AHEAD, NEAR_AHEAD, SINCE, text_before, closeness, holds, event_tense, told_as_past, verb_has_weekday)
+    from tidings.timex.conflicts_events import holds
     from tidings.timex.conflicts_fit import Clue
 
     out: dict[str, "Clue"] = {}
@@ -220,29 +253,7 @@ def annual_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
                 continue
             if (row.near or row.not_near) and not holds(view, m.start(), m.end(), row.near, row.not_near):
                 continue
-            tense = event_tense(view, parsed, m.start(), m.end())
-            before = text_before(view, m.start())
-            plain = _THIS_YEARS.sub(" ", before)
-            ahead = bool(_AHEAD_MORE.search(before) or AHEAD.search(plain))
-            if ahead and (_AHEAD_MORE.search(before) or plain != before):
-                tense = "future" if tense != "past" else "none"
-            elif plain != before and SINCE.search(plain):
-                tense = "past"
-            if tense == "none" and not ahead:
-                tense = _loose_tense(parsed, m.start(), m.end())
-            elif tense == "future" and _past_plan(parsed, m.start(), m.end()):
-                tense = "none"          # "cautioned me not to make that speech at Davos": a past plan
-            close, told = closeness(view, m.start(), m.end())
-            if _COMING.match(view, m.end()):
-                close, told = close or 20, "future"
-            if not close and tense != "none" and not _WEEKDAY_NAME.search(m.group(0)) \
-                    and verb_has_weekday(parsed, m.start(), m.end()):
-                close = 6               # "Apple unveiled it at WWDC on Monday": this week
-            if not close and tense == "future" and not told_as_past(parsed, m.start(), m.end()):
-                close = next((days for rx, days in NEAR_AHEAD if rx.search(text_before(view, m.start()))), 0)
-            if close and told is None and tense == "future" and not ahead:
-                tense = "none"
-            tense = told or tense
+            tense, close, ahead = told_when(view, parsed, m.start(), m.end())
             if tense == "none" and not close:
                 continue                # named out of season as often as in it: no clue
             if not close and not ahead and _history(parsed, m.start(), m.end()):
