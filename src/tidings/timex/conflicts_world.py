@@ -332,14 +332,15 @@ TERM_GRACE_DAYS = 7                 # the name may come a few days before the da
 
 
 @lru_cache(maxsize=1)
-def _terms() -> tuple[tuple[str, re.Pattern[str], dt.date, Optional[tuple[str, ...]]], ...]:
-    """(thing, pattern, first date, the literals one of which a match must contain, or None)."""
+def _terms() -> tuple[tuple[str, re.Pattern[str], dt.date, Optional[tuple[str, ...]], dict], ...]:
+    """(thing, pattern, first date, the literals one of which a match must contain or None,
+    the table's row)."""
     out = []
     for row in [*load_json("timex_terms.json")["terms"], *load_json("timex_products.json")["terms"]]:
         rx = re.compile(r"(?<![\w#-])(?:" + "|".join(row["patterns"]) + r")(?![\w-])")
         lits = [_literal(p) for p in row["patterns"]]
         out.append((row["term"], rx, dt.date.fromisoformat(row["first"]),
-                    None if any(x is None for x in lits) else tuple(x for x in lits if x is not None)))
+                    None if any(x is None for x in lits) else tuple(x for x in lits if x is not None), row))
     return tuple(out)
 
 
@@ -354,18 +355,21 @@ def _literal(pattern: str) -> Optional[str]:
     return max(runs, key=len) if runs else None
 
 
-def term_clues(view: str) -> list["Clue"]:
+def term_clues(view: str, *, found: Optional[list[tuple[dict, re.Pattern[str]]]] = None) -> list["Clue"]:
     """Names of things that did not exist before a date ("the San Bernardino shooting",
-    "ISIS", "COVID-19"; data/timex_terms.json), one clue per thing named."""
+    "ISIS", "COVID-19"; data/timex_terms.json), one clue per thing named; the (row,
+    pattern) of every row found is appended to ``found``."""
     from tidings.timex.conflicts_fit import Clue
 
     out = []
-    for name, rx, first, lits in _terms():
+    for name, rx, first, lits, row in _terms():
         if lits is not None and not any(x in view for x in lits):
             continue
         m = rx.search(view)
         if m is not None:
             out.append(Clue("term", "none", vstart=m.start(), vend=m.end(), office=name, terms=((first, dt.date.max),)))
+            if found is not None:
+                found.append((row, rx))
     return out
 
 
@@ -376,10 +380,12 @@ def world_clues(view: str, parsed: Optional["Doc"] = None, *, taken: Sequence[tu
     ``taken`` (titles already read) does not count."""
     from tidings.timex.conflicts_events import season_clues
 
-    out = cycle_clues(view) + age_clues(view) + season_clues(view, taken=taken) + term_clues(view) \
+    found: list[tuple[dict, re.Pattern[str]]] = []
+    out = cycle_clues(view) + age_clues(view) + season_clues(view, taken=taken) + term_clues(view, found=found) \
         + (birthday_clues(view) if USE_BIRTHDAYS else [])
     if parsed is not None:
         from tidings.timex.conflicts_events import event_clues
+        from tidings.timex.conflicts_news import news_clues
 
-        out += event_clues(view, parsed)
+        out += event_clues(view, parsed) + news_clues(view, parsed, found)
     return out

@@ -1,0 +1,133 @@
+"""One-off news events named with a tense, as clues of WHEN an article was written.
+
+The names-before-they-existed clue of :mod:`.conflicts_world` reads a name of the terms
+table ("the Brussels attacks", ``data/timex_terms.json``) only one way: not before its
+date.  But news names a one-off event mostly in the weeks after it, and says so: "in the
+wake of last week's Brussels attacks", "days after the Orlando shooting", "since the Paris
+attacks", "ahead of the Brexit referendum".  An article claimed to be written five months
+after an event it calls "last week's" is misdated.
+
+Rows of the table with ``"kind": "event"`` are such events (attacks, disasters, votes,
+rulings, deaths told as events ...); their ``day`` is the day the event happened (by
+default their ``first``: a scheduled vote or summit is named before it happens, so its
+``first`` is earlier).  A name told with a tense or tied to the writing week or month
+(:func:`.conflicts_annual.told_when`, the reading of the annual events) gives a clue of
+unit "event" with the event's day as its one occurrence: the election calendar's density
+(:func:`.conflicts_events.event_row`).  A name told as still to come counts only for an
+event that was scheduled (``day`` after ``first``): "will remember the Orlando shooting"
+is no plan.  An untensed name gives no clue beyond the anachronism (see
+``bench``-free measurement in the module's tests: untensed names of table events are
+spread over years after the event, tensed ones within months).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from tidings.data import load_json
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from tidings.timex.conflicts_fit import Clue
+
+log = logging.getLogger(__name__)
+
+USE_NEWS = True                     # one-off events told with a tense ("last week's Brussels attacks")
+UNIT = "event"                      # the election calendar's unit: conflicts_world.row reads it
+# "a Brussels attack", "another Orlando shooting", "the 2015 Paris attacks", "last year's":
+# not news of the writing weeks
+_GENERIC = re.compile(r"(?:\b(?:a|an|another|any|every|no|similar|earlier|previous|past|other|second|new|"
+                      r"last\s+year['’]s|(?:19|20)\d\d(?:['’]s)?)\s+)$", re.I)
+_YEAR_AFTER = re.compile(r"^\s*(?:of|in)\s+(?:19|20)\d\d\b")
+# the event's year written this near the name: the writer dates what is no longer news (and the
+# date, if given, is a clue of its own)
+YEAR_REACH = 120
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "June?", "July?", "Aug", "Sept?", "Oct", "Nov", "Dec")
+
+
+class NewsEvent:
+    __slots__ = ("name", "first", "day", "scheduled", "_dated")
+
+    def __init__(self, row: dict):
+        self.name: str = row["term"]
+        self.first = dt.date.fromisoformat(row["first"])
+        self.day = dt.date.fromisoformat(row.get("day", row["first"]))
+        self.scheduled: bool = bool(row.get("scheduled"))
+        self._dated: Optional[re.Pattern[str]] = None
+
+    def dated_in(self, view: str) -> bool:
+        """``view`` writes the event's day with its year ("on Sept. 11, 2012", "12 June 2016"):
+        that full date is a clue of its own, and the article tells the event as a past it dates."""
+        year = str(self.day.year)
+        if year not in view:
+            return False
+        if self._dated is None:
+            mon, d = _MONTHS[self.day.month - 1], self.day.day
+            self._dated = re.compile(rf"\b{mon}[a-z]*\.?\s+{d}(?:st|nd|rd|th)?,?\s+{year}\b|\b{d}\s+{mon}[a-z]*\.?,?\s+{year}\b")
+        return self._dated.search(view) is not None
+
+
+_EVENTS: dict[int, NewsEvent] = {}
+
+
+def news_event(row: dict) -> Optional[NewsEvent]:
+    """The event of a row of the terms table, or None for a thing (no ``"kind": "event"``)."""
+    if row.get("kind") != "event":
+        return None
+    ev = _EVENTS.get(id(row))
+    if ev is None:
+        ev = _EVENTS[id(row)] = NewsEvent(row)
+    return ev
+
+
+def mentions(view: str, parsed: "Doc", found: "list[tuple[dict, re.Pattern[str]]]") -> \
+        Iterator[tuple[NewsEvent, "re.Match[str]", str, int]]:
+    """(event, match, tense, closeness) for every name of an event in ``view`` among the rows
+    ``found`` (row of the table, its pattern), the tense as the clue reads it."""
+    from tidings.timex.conflicts_annual import told_when
+
+    for row, rx in found:
+        ev = news_event(row)
+        if ev is None or ev.dated_in(view):
+            continue
+        for m in rx.finditer(view):
+            if _GENERIC.search(view, max(0, m.start() - 16), m.start()) or _YEAR_AFTER.match(view, m.end()):
+                continue
+            if str(ev.day.year) in view[max(0, m.start() - YEAR_REACH):m.end() + YEAR_REACH]:
+                continue            # "attacked the compound in Benghazi on Sept. 11, 2012": a past told with its date
+            tense, close, _ = told_when(view, parsed, m.start(), m.end())
+            if not ev.scheduled and tense != "past":
+                # the name of an unforeseen event is only written after it: an untensed name is
+                # past, and a future one ("will never forget the Orlando shooting") no plan
+                close = close if tense == "none" else 0
+                tense = "past"
+            yield ev, m, tense, close
+
+
+def news_clues(view: str, parsed: Optional["Doc"], found: "list[tuple[dict, re.Pattern[str]]]") -> list["Clue"]:
+    """One clue per event among the rows ``found`` (the table's rows named in ``view``, with
+    their patterns): its first name tied to the writing week or month, else its first name
+    with a tense (a scheduled event told both as past and as to come, and tied to no week:
+    none)."""
+    if parsed is None or not USE_NEWS:
+        return []
+    from tidings.timex.conflicts_fit import Clue
+
+    out: dict[str, "Clue"] = {}
+    for ev, m, tense, close in mentions(view, parsed, found):
+        if tense == "none" and not close:
+            continue
+        seen = out.get(ev.name)
+        if seen is None or (close and not seen.day):
+            out[ev.name] = Clue(UNIT, tense, vstart=m.start(), vend=m.end(), day=close,
+                                office=f"{ev.name}, {ev.day.day} {ev.day.strftime('%B')} {ev.day.year}",
+                                terms=((ev.day, ev.day),))
+        elif seen.tense != tense and (close or not seen.day):
+            seen.tense = "none"
+    return [c for c in out.values() if c.tense != "none" or c.day]

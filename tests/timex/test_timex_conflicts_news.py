@@ -1,0 +1,113 @@
+"""One-off news events of the terms table as clues of WHEN an article was written
+(timex/conflicts_news.py, the "kind": "event" rows of data/timex_terms.json): the table's
+example, a flag only when the claimed date is months from an event the text calls recent,
+and no recency clue from a thing, a generic or dated mention, or a place that is not the
+event."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from tests.timex.helpers import conflicts
+
+
+def _found(text: str) -> list:
+    from tidings.timex.conflicts_world import term_clues
+
+    found: list = []
+    term_clues(text, found=found)
+    return found
+
+
+def _clues(text: str, nlp) -> list:
+    from tidings.timex.conflicts_news import news_clues
+
+    return news_clues(text, nlp(text), _found(text))
+
+
+def test_the_tables_example_is_a_conflict_months_after_the_event(time_layer):
+    # the example of the table's "about": "last week's Brussels attacks" (22 March 2016)
+    text = ("Security was tightened at airports across Europe in the wake of last week's Brussels attacks, "
+            "and officials said more police would patrol train stations.")
+    flags = conflicts(time_layer(text, "2016-08-30"))
+    assert len(flags) == 1 and "the Brussels attacks, 22 March 2016" in flags[0].message
+    assert conflicts(time_layer(text, "2016-03-29")) == []
+
+
+def test_without_the_rule_there_is_no_flag(time_layer, monkeypatch):
+    from tidings.timex import conflicts_news
+
+    text = ("Security was tightened at airports across Europe in the wake of last week's Brussels attacks, "
+            "and officials said more police would patrol train stations.")
+    monkeypatch.setattr(conflicts_news, "USE_NEWS", False)
+    assert conflicts(time_layer(text, "2016-08-30")) == []
+
+
+def test_event_rows_parse_have_their_days_and_cover_the_years():
+    from tidings.data import load_json
+    from tidings.timex.conflicts_news import news_event
+
+    rows = load_json("timex_terms.json")["terms"]
+    events = [r for r in rows if r.get("kind") == "event"]
+    assert len(events) >= 150
+    for r in events:
+        ev = news_event(r)
+        assert ev is not None and ev.day >= ev.first, r["term"]
+        for p in r["patterns"]:
+            re.compile(p)
+        assert set(r) <= {"term", "patterns", "first", "kind", "day", "scheduled"}, r["term"]
+    # one-off events of every year 2000-2024, not only of one election year
+    assert set(range(2000, 2025)) <= {news_event(r).day.year for r in events}
+    # rows without "kind" (products, movements) stay things; timex_products.json rows need nothing new
+    assert news_event({"term": "the iPhone", "patterns": ["iPhone"], "first": "2007-01-09"}) is None
+    # dates checked by hand: the Brexit vote, Hurricane Harvey's landfall, Scalia's death
+    by = {r["term"]: news_event(r) for r in events}
+    assert by["the Brexit referendum"].day == dt.date(2016, 6, 23) and by["the Brexit referendum"].scheduled
+    assert by["Hurricane Harvey"].day == dt.date(2017, 8, 25) and by["Hurricane Harvey"].first == dt.date(2017, 8, 17)
+    assert by["the death of Antonin Scalia"].day == dt.date(2016, 2, 13)
+
+
+def test_tense_and_closeness_shape_the_clue(pipeline):
+    [c] = _clues("Days after the Orlando nightclub shooting, senators argued again over gun sales.", pipeline.nlp)
+    assert c.tense == "past" and c.terms == ((dt.date(2016, 6, 12),) * 2,)
+    # untensed: an unforeseen event is named only after it happened
+    [c] = _clues("Mourners gathered to remember the victims of the Orlando massacre.", pipeline.nlp)
+    assert c.tense == "past" and c.day == 0
+    # tied to the writing week
+    [c] = _clues("Voters remained divided after Thursday's Brexit referendum, polls showed.", pipeline.nlp)
+    assert c.day == 6
+    # a scheduled vote still to come
+    [c] = _clues("Markets were nervous ahead of the Brexit referendum on Britain's membership.", pipeline.nlp)
+    assert c.tense == "future"
+
+
+def test_the_clue_prefers_weeks_after_the_event():
+    from tidings.timex.conflicts_fit import Clue
+    from tidings.timex.conflicts_world import loglik
+
+    day = dt.date(2016, 3, 22)
+    c = Clue("event", "past", vstart=0, vend=1, office="the Brussels attacks", terms=((day, day),))
+    assert loglik(c, dt.date(2016, 3, 30)) > loglik(c, dt.date(2016, 9, 30)) + 1.5
+    assert loglik(c, dt.date(2016, 3, 30)) > loglik(c, dt.date(2015, 9, 30)) + 3
+    near = Clue("event", "past", vstart=0, vend=1, office="the Brussels attacks", day=6, terms=((day, day),))
+    assert loglik(near, dt.date(2016, 3, 28)) > loglik(near, dt.date(2016, 8, 30)) + 3.7
+
+
+def test_near_misses_give_no_recency_clue(pipeline):
+    for text in (
+            # a place, not the event; a thing of the table; a committee that outlives the attack
+            "Orlando is a city in central Florida with many theme parks.",
+            "Trump posted the video on Facebook and on Twitter.",
+            "Clinton testified before the House Benghazi committee for 11 hours.",
+            # another, a generic or a dated mention: no news of the writing weeks
+            "Officials feared another Orlando shooting could happen anywhere.",
+            "The 2015 Paris attacks and the Brussels attacks of 2016 changed European security.",
+            # the event's own date written with its year: a past that the writer dates
+            "Terrorists attacked the compound on Sept. 11, 2012, and the Benghazi attack became a scandal.",
+            # a future-tense name of an unforeseen event is no plan
+            "The city will never forget the Orlando nightclub shooting.",
+    ):
+        clues = _clues(text, pipeline.nlp)
+        assert all(c.tense != "future" for c in clues), text
+        if "never forget" not in text:
+            assert clues == [], text
