@@ -105,6 +105,12 @@ def test_a_death_in_the_news_of_the_day():
     [c] = _clues("Fidel Castro has died, his brother Raul said on state television.")
     assert c.day == 6
     assert _clues("If Fidel Castro dies, the island could change quickly.") == []
+    # a description between the name and the verb, as wire obituaries write it
+    [c] = _clues("Fidel Castro, Cuba's revolutionary leader, dies at 90")
+    assert c.day == 6
+    [c] = _clues("Antonin Scalia, the longest-serving justice on the court, died Saturday at a ranch in Texas.")
+    assert c.office == "Antonin Scalia" and c.day == 6
+    assert _clues("John McCain, the Republican senator from Arizona, said the bill died in committee.") == []
 
 
 def test_a_person_told_as_alive_in_the_writing_week():

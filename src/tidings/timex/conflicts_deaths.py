@@ -73,13 +73,16 @@ _OF = re.compile(r"\b(?P<noun>" + _NOUNS + r")(?P<when>\s+(?:(?:Mon|Tues|Wednes|
 _MOURN = re.compile(r"\b(?P<noun>mourn(?:s|ed|ing)?)\s+(?:the\s+)?" + _BETWEEN + r"$", re.I)
 # "Scalia's death", "McCain's sudden passing", "Floyd's killing", "McCain's widow"
 _POSS = re.compile(r"['’]s?\s+(?:(?:sudden|untimely|recent|tragic|unexpected|shocking|apparent|suspicious|brutal|"
-                   r"violent|premature|early|own)\s+)?(?P<noun>" + _NOUNS + r"|widow|widower)\b(?!\s+(?:penalty|row|toll|"
+                   r"violent|premature|early|own)\s+)?(?P<noun>" + _NOUNS + r"|widow|widower|casket|coffin)\b(?!\s+(?:penalty|row|toll|"
                    r"threats?|squads?|tax|sentence|warrant|camp|march|knell|spiral|grip|trap|wish|star|metal|"
                    r"panels?|certificate))", re.I)
 # "Bryant, who died", "Ali died", "Bin Laden was killed", "Castro, 90, died"
-_VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+\w+)\s+|\s+|,\s+(?:\d\d,\s+)?)(?P<now>(?:has|have)\s+)?(?:had\s+)?"
+_VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+\w+)\s+|\s+|,\s+(?:\d\d,\s+)?"
+                   # "Antonin Scalia, the longest-serving justice, died Saturday"
+                   r"|,\s+(?:the|a|an|[Ff]ormer|[Ll]ongtime|[Ll]egendary|[A-Z][\w-]*['’]s)\s+(?:(?!said\b|says\b|and\b)[\w'’-]+\s+){0,10}?[\w'’-]+,\s+"
+                   r"(?:who\s+)?)(?P<now>(?:has|have)\s+)?(?:had\s+)?"
                    r"(?P<noun>died|passed\s+away|was\s+(?:killed|assassinated|murdered|shot\s+dead|found\s+dead|"
-                   r"laid\s+to\s+rest|buried)|(?:dies|is\s+dead|dead)(?=,?\s+(?:at\s+(?:age\s+)?\d|aged\s+\d)))\b")
+                   r"pronounced\s+dead|shot\s+and\s+killed|executed|hanged|laid\s+to\s+rest|buried)|(?:dies|is\s+dead|dead)(?=,?\s+(?:at\s+(?:age\s+)?\d|aged\s+\d)))\b")
 # "Fidel Castro dies at 90", "Prince dead at 57", "Castro has died": news of the days after the death
 # a death told as a prospect, a rumour or a hoax, a death of someone else ("the death of
 # Castro's brother"), a film or a book ("The Death of Stalin")
@@ -131,7 +134,8 @@ def _dead() -> tuple[_Person, ...]:
 # the literals of a death's words (the pre-filter), and of a person told as alive
 _DEATH_LITS = ("he late ", "is late ", "er late ", "ir late ", "eath", "died", "killing", "Killing", "ssassinat", "uneral",
                "passing", "Passing", "passed away", "mourn", "Mourn", "murder", "Murder", "widow", "was killed",
-               "was shot", "was found", "burial", "uicide", "slaying", " dies", " dead")
+               "was shot", "was found", "burial", "uicide", "slaying", " dies", " dead", "executed", "hanged", "casket",
+               "coffin")
 _ALIVE_LITS = (" said ", " says", " told ")
 SITE_REACH = 110                    # characters around a death's word where its person's name is
 MAX_SITES = 60
