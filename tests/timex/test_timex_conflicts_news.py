@@ -55,7 +55,7 @@ def test_event_rows_parse_have_their_days_and_cover_the_years():
         assert ev is not None and ev.day >= ev.first, r["term"]
         for p in r["patterns"]:
             re.compile(p)
-        assert set(r) <= {"term", "patterns", "first", "kind", "day", "scheduled"}, r["term"]
+        assert set(r) <= {"term", "patterns", "first", "kind", "day", "days", "scheduled", "news_patterns"}, r["term"]
     # one-off events of every year 2000-2024, not only of one election year
     assert set(range(2000, 2025)) <= {news_event(r).day.year for r in events}
     # rows without "kind" (products, movements) stay things; timex_products.json rows need nothing new

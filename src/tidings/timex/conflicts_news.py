@@ -52,24 +52,34 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "June?", "July?", "Aug", "Sept?", 
 
 
 class NewsEvent:
-    __slots__ = ("name", "first", "day", "scheduled", "_dated")
+    __slots__ = ("name", "first", "days", "scheduled", "_dated")
 
     def __init__(self, row: dict):
         self.name: str = row["term"]
         self.first = dt.date.fromisoformat(row["first"])
-        self.day = dt.date.fromisoformat(row.get("day", row["first"]))
+        # the day of the event, or the days of the events one name is used for ("the Paris
+        # attacks" of January and of November 2015)
+        self.days: tuple[dt.date, ...] = tuple(sorted(
+            dt.date.fromisoformat(x) for x in row.get("days", (row.get("day", row["first"]),))))
         self.scheduled: bool = bool(row.get("scheduled"))
         self._dated: Optional[re.Pattern[str]] = None
+
+    @property
+    def day(self) -> dt.date:
+        return self.days[-1]
+
+    def label(self) -> str:
+        return f"{self.name}, " + " or ".join(f"{d.day} {d.strftime('%B')} {d.year}" for d in self.days)
 
     def dated_in(self, view: str) -> bool:
         """``view`` writes the event's day with its year ("on Sept. 11, 2012", "12 June 2016"):
         that full date is a clue of its own, and the article tells the event as a past it dates."""
-        year = str(self.day.year)
-        if year not in view:
+        if not any(str(day.year) in view for day in self.days):
             return False
         if self._dated is None:
-            mon, d = _MONTHS[self.day.month - 1], self.day.day
-            self._dated = re.compile(rf"\b{mon}[a-z]*\.?\s+{d}(?:st|nd|rd|th)?,?\s+{year}\b|\b{d}\s+{mon}[a-z]*\.?,?\s+{year}\b")
+            self._dated = re.compile("|".join(
+                rf"\b{_MONTHS[day.month - 1]}[a-z]*\.?\s+{day.day}(?:st|nd|rd|th)?,?\s+{day.year}\b"
+                rf"|\b{day.day}\s+{_MONTHS[day.month - 1]}[a-z]*\.?,?\s+{day.year}\b" for day in self.days))
         return self._dated.search(view) is not None
 
 
@@ -99,7 +109,8 @@ def mentions(view: str, parsed: "Doc", found: "list[tuple[dict, re.Pattern[str]]
         for m in rx.finditer(view):
             if _GENERIC.search(view, max(0, m.start() - 16), m.start()) or _YEAR_AFTER.match(view, m.end()):
                 continue
-            if str(ev.day.year) in view[max(0, m.start() - YEAR_REACH):m.end() + YEAR_REACH]:
+            near = view[max(0, m.start() - YEAR_REACH):m.end() + YEAR_REACH]
+            if any(str(day.year) in near for day in ev.days):
                 continue            # "attacked the compound in Benghazi on Sept. 11, 2012": a past told with its date
             tense, close, _ = told_when(view, parsed, m.start(), m.end())
             if not ev.scheduled and tense != "past":
@@ -108,6 +119,27 @@ def mentions(view: str, parsed: "Doc", found: "list[tuple[dict, re.Pattern[str]]
                 close = close if tense == "none" else 0
                 tense = "past"
             yield ev, m, tense, close
+
+
+@lru_cache(maxsize=1)
+def _news_rows() -> tuple[tuple[dict, re.Pattern[str], Optional[tuple[str, ...]]], ...]:
+    """(row, pattern, literals one of which a match contains or None) of the rows with
+    ``news_patterns``: names too plain to date their first use ("the attacks in Paris": not
+    an anachronism before 2015) that still name the event when the text tells it as news."""
+    from tidings.timex.conflicts_world import _literal
+
+    out = []
+    for row in load_json("timex_terms.json")["terms"]:
+        if row.get("kind") == "event" and row.get("news_patterns"):
+            lits = [_literal(p) for p in row["news_patterns"]]
+            out.append((row, re.compile(r"(?<![\w#-])(?:" + "|".join(row["news_patterns"]) + r")(?![\w-])"),
+                        None if any(x is None for x in lits) else tuple(x for x in lits if x is not None)))
+    return tuple(out)
+
+
+def _news_found(view: str) -> "list[tuple[dict, re.Pattern[str]]]":
+    return [(row, rx) for row, rx, lits in _news_rows()
+            if (lits is None or any(x in view for x in lits)) and rx.search(view)]
 
 
 def news_clues(view: str, parsed: Optional["Doc"], found: "list[tuple[dict, re.Pattern[str]]]") -> list["Clue"]:
@@ -120,14 +152,13 @@ def news_clues(view: str, parsed: Optional["Doc"], found: "list[tuple[dict, re.P
     from tidings.timex.conflicts_fit import Clue
 
     out: dict[str, "Clue"] = {}
-    for ev, m, tense, close in mentions(view, parsed, found):
+    for ev, m, tense, close in mentions(view, parsed, [*found, *_news_found(view)]):
         if tense == "none" and not close:
             continue
         seen = out.get(ev.name)
         if seen is None or (close and not seen.day):
-            out[ev.name] = Clue(UNIT, tense, vstart=m.start(), vend=m.end(), day=close,
-                                office=f"{ev.name}, {ev.day.day} {ev.day.strftime('%B')} {ev.day.year}",
-                                terms=((ev.day, ev.day),))
+            out[ev.name] = Clue(UNIT, tense, vstart=m.start(), vend=m.end(), day=close, office=ev.label(),
+                                terms=tuple((d, d) for d in ev.days))
         elif seen.tense != tense and (close or not seen.day):
             seen.tense = "none"
     return [c for c in out.values() if c.tense != "none" or c.day]
