@@ -133,3 +133,12 @@ def test_told_as_alive_after_the_death_is_flagged(time_layer):
     assert len(flags) == 1 and "John McCain died 25 August 2018" in flags[0].message
     assert "Elijah Cummings died 17 October 2019" in flags[0].message
     assert conflicts(time_layer(text, "2017-07-25")) == []
+
+
+def test_the_dead_age_no_more():
+    from tidings.timex.conflicts_world import age_clues, loglik
+
+    # an age at death given years later is still right
+    [c] = age_clues("Protests followed the police shooting of the 18-year-old Michael Brown in Ferguson in 2014.")
+    assert c.office == "Michael Brown" and c.day == 18
+    assert loglik(c, dt.date(2016, 6, 1)) == loglik(c, dt.date(2014, 9, 1)) > loglik(c, dt.date(2012, 9, 1)) + 3
