@@ -17,8 +17,18 @@ person's full name and no other full name of the table with that surname (as the
 hoax ("if Castro dies", "rumours of Castro's death", "awaiting the Queen's funeral") says
 nothing.  One clue per person: the recent telling if there is one.
 
+A person of the table quoted in the writing week ("Scalia said Tuesday", "McCain told
+reporters on Monday", "Castro says") was alive then: after the death such a phrase has the
+likelihood ratio ALIVE_AFTER (a quote of the dead comes with its date, and a person whose
+death the article names gets no such clue).
+
+Names are looked up only around the literals of a death's words and of "said Tuesday"
+(:func:`_sites`): nothing is compiled per article, and an article with no such literal costs
+a few ``in`` tests.
+
 The clue's ``unit`` is "death"; ``office`` holds the person's name, ``terms`` the day of
-death, ``day`` the closeness in days (0: not told as recent).
+death, ``tense`` "past" (the death named) or "future" (told as alive), ``day`` the closeness
+in days of a death told as recent (0: not told as recent).
 """
 from __future__ import annotations
 
@@ -45,17 +55,17 @@ DEATH_GRACE_DAYS = 1                # the claimed date may be a day early (time 
 
 # a person told as alive in the writing week: "Scalia said Tuesday", "McCain told reporters on
 # Monday", "Castro says": before the death (a quote of the dead comes with its year or date)
-_ALIVE = re.compile(r"\s+(?:(?:said|told\s+(?:reporters|\w+|the\s+\w+)|added|wrote|announced|tweeted)\s+(?:on\s+)?"
-                    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|this\s+week)\b"
-                    r"(?!,?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d|the\s+\d))"
+_ALIVE = re.compile(r"\s+(?:(?:said|told\s+(?:reporters|\w+|the\s+\w+)|added|wrote|announced|tweeted)\s+"
+                    r"(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday|this\s+week)\b"
+                    r"(?!,?\s+(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\d|the\s+\d))"
                     r"|says\b)")
 USE_ALIVE = True
 ALIVE_AFTER = 0.03                  # likelihood ratio of a person told as alive in the writing week after the death
 _WORD = re.compile(r"\w+")
 _NAME_CHAR = re.compile(r"[\w-]")
 # the name goes on ("Prince Harry", "Dale Earnhardt Jr.", "John Lewis Partnership"): another person or thing
-_NAME_GOES_ON = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-                           r"Sep|Sept|Oct|Nov|Dec)[a-z]*\b)(?:[A-Z][\w'’-]*|\d)|,?\s+(?:Jr|Sr)\b|\s+I{2,3}\b")
+_NAME_GOES_ON = re.compile(r"\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|"
+                           r"Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b)(?:[A-Z][\w'’-]*|\d)|,?\s+(?:Jr|Sr)\b|\s+I{2,3}\b")
 # a capitalised word right before a surname or a one-word name ("Crown Prince", "Chris Paul")
 _WORD_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w.'-]*)\s+$")
 _TITLES = frozenset(("Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Gov.", "Rep.", "President", "Justice",
@@ -65,7 +75,8 @@ _TITLES = frozenset(("Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Senator", "Gov.", "Re
 
 # the words allowed between a death's word and the name: titles and descriptions ("the late
 # Supreme Court Justice Antonin Scalia", "the death of music legend Prince"), not a clause
-_BETWEEN = r"(?:(?!(?:and|or|by|to|for|from|with|in|on|at|as|after|before|than|who|which|that|his|her|their)\s)[\w.'’-]+\s+){0,5}"
+_BETWEEN = (r"(?:(?!(?:and|or|by|to|for|from|with|in|on|at|as|after|before|than|who|which|that|his|her|their)\s)"
+            r"[\w.'’-]+\s+){0,5}")
 _LATE = re.compile(r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Mm]y)\s+late\s+" + _BETWEEN + r"$")
 _NOUNS = r"(?:deaths?|killing|assassination|murder|funeral|passing|burial|memorial\s+service|suicide|slaying)"
 _OF = re.compile(r"\b(?P<noun>" + _NOUNS + r")(?P<when>\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday|"
@@ -73,17 +84,19 @@ _OF = re.compile(r"\b(?P<noun>" + _NOUNS + r")(?P<when>\s+(?:(?:Mon|Tues|Wednes|
 _MOURN = re.compile(r"\b(?P<noun>mourn(?:s|ed|ing)?)\s+(?:the\s+)?" + _BETWEEN + r"$", re.I)
 # "Scalia's death", "McCain's sudden passing", "Floyd's killing", "McCain's widow"
 _POSS = re.compile(r"['’]s?\s+(?:(?:sudden|untimely|recent|tragic|unexpected|shocking|apparent|suspicious|brutal|"
-                   r"violent|premature|early|own)\s+)?(?P<noun>" + _NOUNS + r"|widow|widower|casket|coffin)\b(?!\s+(?:penalty|row|toll|"
-                   r"threats?|squads?|tax|sentence|warrant|camp|march|knell|spiral|grip|trap|wish|star|metal|"
-                   r"panels?|certificate))", re.I)
-# "Bryant, who died", "Ali died", "Bin Laden was killed", "Castro, 90, died"
+                   r"violent|premature|early|own)\s+)?(?P<noun>" + _NOUNS + r"|widow|widower|casket|coffin)\b"
+                   r"(?!\s+(?:penalty|row|toll|threats?|squads?|tax|sentence|warrant|camp|march|knell|spiral|grip|"
+                   r"trap|wish|star|metal|panels?|certificate))", re.I)
+# "Bryant, who died", "Ali died", "Bin Laden was killed", "Castro, 90, died", "Antonin Scalia, the
+# longest-serving justice, died Saturday"; "Fidel Castro dies at 90", "Prince dead at 57", "Castro
+# has died" (group "now"): news of the days after the death
 _VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+\w+)\s+|\s+|,\s+(?:\d\d,\s+)?"
-                   # "Antonin Scalia, the longest-serving justice, died Saturday"
-                   r"|,\s+(?:the|a|an|[Ff]ormer|[Ll]ongtime|[Ll]egendary|[A-Z][\w-]*['’]s)\s+(?:(?!said\b|says\b|and\b)[\w'’-]+\s+){0,10}?[\w'’-]+,\s+"
-                   r"(?:who\s+)?)(?P<now>(?:has|have)\s+)?(?:had\s+)?"
+                   r"|,\s+(?:the|a|an|[Ff]ormer|[Ll]ongtime|[Ll]egendary|[A-Z][\w-]*['’]s)\s+"
+                   r"(?:(?!said\b|says\b|and\b)[\w'’-]+\s+){0,10}?[\w'’-]+,\s+(?:who\s+)?)"
+                   r"(?P<now>(?:has|have)\s+)?(?:had\s+)?"
                    r"(?P<noun>died|passed\s+away|was\s+(?:killed|assassinated|murdered|shot\s+dead|found\s+dead|"
-                   r"pronounced\s+dead|shot\s+and\s+killed|executed|hanged|laid\s+to\s+rest|buried)|(?:dies|is\s+dead|dead)(?=,?\s+(?:at\s+(?:age\s+)?\d|aged\s+\d)))\b")
-# "Fidel Castro dies at 90", "Prince dead at 57", "Castro has died": news of the days after the death
+                   r"pronounced\s+dead|shot\s+and\s+killed|executed|hanged|laid\s+to\s+rest|buried)"
+                   r"|(?:dies|is\s+dead|dead)(?=,?\s+(?:at\s+(?:age\s+)?\d|aged\s+\d)))\b")
 # a death told as a prospect, a rumour or a hoax, a death of someone else ("the death of
 # Castro's brother"), a film or a book ("The Death of Stalin")
 _NOT_TOLD = re.compile(r"\b(?:until|await\w*|prepar\w*|rumou?r\w*|hoax\w*|fake\w*|false\w*|premature\w*|"
@@ -97,16 +110,16 @@ _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # after the death's word: "died Saturday", "died on Tuesday night", "died last week", "passed
 # away earlier this month" (mean days back); not "died on Saturday, Feb. 13" (a dated narrative)
-_RECENT_AFTER = ((re.compile(rf"^\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:early|late)\s+)?(?:{_WD}|yesterday|today|overnight|"
-                             r"last\s+night|this\s+morning|this\s+week|last\s+week|earlier\s+this\s+week)\b"
+_RECENT_AFTER = ((re.compile(rf"^\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:early|late)\s+)?(?:{_WD}|yesterday|today|"
+                             r"overnight|last\s+night|this\s+morning|this\s+week|last\s+week|earlier\s+this\s+week)\b"
                              rf"(?!,?\s+(?:{_MONTH}\s+\d|\d|the\s+\d))"), 6),
                  (re.compile(r"^\s+(?:earlier\s+)?(?:this|last)\s+month\b"), 20))
 # before the death's word: "days after the death of", "last week's death of", "the recent death of"
 _RECENT_BEFORE = ((re.compile(r"\b(?:(?:hours|days|a\s+day|the\s+day|two\s+days|three\s+days|a\s+few\s+days)\s+"
                               r"(?:after|since)|last\s+week['’]s|this\s+week['’]s|" + _WD + r"['’]s|yesterday['’]s)"
                               r"\s+(?:the\s+)?(?:\w+\s+)?$", re.I), 6),
-                  (re.compile(r"\b(?:weeks\s+(?:after|since)|last\s+month['’]s|this\s+month['’]s)\s+(?:the\s+)?(?:\w+\s+)?$",
-                              re.I), 20),
+                  (re.compile(r"\b(?:weeks\s+(?:after|since)|last\s+month['’]s|this\s+month['’]s)\s+(?:the\s+)?"
+                              r"(?:\w+\s+)?$", re.I), 20),
                   (re.compile(r"\b(?:the|his|her)\s+(?:recent|sudden\s+and\s+recent)\s+$", re.I), 30))
 # "fans mourn Prince", "the nation is mourning": the present tense of mourning is of the days after
 _MOURN_NOW = re.compile(r"\b(?:mourns|mourn|(?:is|are)\s+mourning)\b", re.I)
@@ -132,10 +145,10 @@ def _dead() -> tuple[_Person, ...]:
 
 
 # the literals of a death's words (the pre-filter), and of a person told as alive
-_DEATH_LITS = ("he late ", "is late ", "er late ", "ir late ", "eath", "died", "killing", "Killing", "ssassinat", "uneral",
-               "passing", "Passing", "passed away", "mourn", "Mourn", "murder", "Murder", "widow", "was killed",
-               "was shot", "was found", "burial", "uicide", "slaying", " dies", " dead", "executed", "hanged", "casket",
-               "coffin")
+_DEATH_LITS = ("he late ", "is late ", "er late ", "ir late ", "ur late ", "y late ", "eath", "died", "killing",
+               "Killing", "ssassinat", "uneral", "passing", "Passing", "passed away", "mourn", "Mourn", "murder",
+               "Murder", "widow", "was killed", "was shot", "was found", "burial", "uicide", "slaying", " dies", " dead",
+               "executed", "hanged", "casket", "coffin")
 _ALIVE_LITS = (" said ", " says", " told ")
 SITE_REACH = 110                    # characters around a death's word where its person's name is
 MAX_SITES = 60
@@ -196,21 +209,21 @@ def _names(view: str, sites: list[tuple[int, int]]) -> dict[str, tuple[_Person, 
 
 
 @lru_cache(maxsize=1)
-def _by_surname() -> dict[str, tuple[tuple[frozenset[str], tuple[str, ...]], ...]]:
-    """(keys, full forms) of every person of the table (the living too), by surname."""
+def _by_surname() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The full forms of every person of the table (the living too), by surname."""
     from tidings.timex.conflicts_world import _people
 
-    out: dict[str, list[tuple[frozenset[str], tuple[str, ...]]]] = {}
-    for forms, surname, _, keys in _people():
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for forms, surname, _, _ in _people():
         if surname:
-            out.setdefault(surname, []).append((keys, forms))
+            out.setdefault(surname, []).append(forms)
     return {k: tuple(v) for k, v in out.items()}
 
 
 def _full_names(surname: str, view: str) -> int:
     """How many people of the table with this surname the text names in full ("Jeb Bush" and
     "George H.W. Bush" keep "Bush" from either)."""
-    return sum(1 for _, forms in _by_surname().get(surname, ()) if any(f in view for f in forms))
+    return sum(1 for forms in _by_surname().get(surname, ()) if any(f in view for f in forms))
 
 
 def _sentence_start(view: str, at: int) -> int:
@@ -219,7 +232,8 @@ def _sentence_start(view: str, at: int) -> int:
 
 
 def _recency(view: str, start: int, end: int) -> int:
-    """Mean days back to a death told as recent by the words around its word ``view[start:end]``, or 0."""
+    """Mean days back to a death told as recent by the words around its word
+    ``view[start:end]``, or 0."""
     after = view[end:end + 45]
     for rx, days in _RECENT_AFTER:
         if rx.match(after):
@@ -251,8 +265,8 @@ def _told(view: str, s: int, e: int, alone: bool) -> Optional[tuple[int, int, in
         if m.group("now") or not m.group("noun").startswith(("died", "passed", "was")):
             when = "now"
     elif (m := _LATE.search(before)) is not None:
-        off = max(0, s - 90)            # "the late Justice Antonin Scalia('s legacy)"
-        found = (off + m.start(), off + m.start() + len(m.group(0).split()[0]) + 5)
+        off = max(0, s - 90)            # "the late Justice Antonin Scalia('s legacy)": "the late" is the word
+        found = (off + m.start(), off + m.start() + len(m.group(0).split()[0]) + len(" late"))
     elif not _OTHERS.match(view, e):
         off = max(0, s - 90)
         if (m := _OF.search(before)) is not None or (m := _MOURN.search(before)) is not None:
@@ -265,9 +279,9 @@ def _told(view: str, s: int, e: int, alone: bool) -> Optional[tuple[int, int, in
     lo = _sentence_start(view, first)
     if _NOT_TOLD.search(view, max(lo, first - 60), first) or _MODAL.search(view, max(lo, first - 30), first):
         return None
-    days = 6 if when else _recency(view, *found)      # "the unexpected death Saturday of"
-    if not days and found[0] < s and not mourn:
-        days = next((d for rx, d in _RECENT_AFTER if rx.match(view[e:e + 45])), 0)    # "the death of X on Saturday"
+    days = 6 if when else _recency(view, *found)      # "the unexpected death Saturday of", "has died"
+    if not days and found[0] < s and not mourn:       # "the death of X on Saturday"
+        days = next((d for rx, d in _RECENT_AFTER if rx.match(view[e:e + 45])), 0)
     if not days and mourn and _MOURN_NOW.search(view, max(lo, found[0] - 12), found[1]):
         days = 6                        # "fans mourn Prince", "the nation is mourning"
     if days and _LONG_AGO.search(view, max(lo, found[0] - 30), min(len(view), found[1] + 20)):
@@ -278,7 +292,8 @@ def _told(view: str, s: int, e: int, alone: bool) -> Optional[tuple[int, int, in
 def death_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
     """One clue per dead person of the table whose death ``view`` names (told as recent if
     any mention is), and one per dead person it tells as alive in the writing week (none for
-    a person whose death it names)."""
+    a person whose death it names).  ``parsed`` is not read (the signature of the other
+    finders of the fit)."""
     dead = any(lit in view for lit in _DEATH_LITS)
     alive = USE_ALIVE and any(lit in view for lit in _ALIVE_LITS)
     sites = _sites(view, dead=dead, alive=alive) if dead or alive else []
