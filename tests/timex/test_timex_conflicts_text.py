@@ -75,3 +75,41 @@ def test_dateline_ratios():
     # a month after its own dispatch day is ever rarer than a late reprint was taken to be
     assert same == 0.0
     assert same - month_later > 3.7
+
+
+def _week_clues(time_layer, body: str, published: str) -> list[tuple[str, str]]:
+    from tidings.timex.conflicts_fit import clues_of
+
+    layer = time_layer(body, published)
+    return sorted((c.office, layer.view[c.vstart:c.vend]) for c in clues_of(layer.resolved, layer.view)
+                  if c.unit == "wk")
+
+
+def test_week_words_are_clues_of_the_writing_weekday(time_layer):
+    body = ("Protesters gathered outside parliament over the weekend, police said. The minister said "
+            "earlier this week that the budget vote would go ahead, and lawmakers will meet again next week.")
+    assert _week_clues(time_layer, body, "2019-03-13") == [
+        ("earlier this week", "earlier this week"), ("next week", "next week"), ("weekend past", "the weekend")]
+
+
+def test_week_words_that_say_nothing_of_the_weekday_give_no_clue(time_layer):
+    # near misses: last weekend and last week may be told any day; a weekend or week to come
+    # ("this weekend" as future, "this week" as future) is not counted either
+    body = ("Protesters gathered outside parliament last weekend and last week, police said. "
+            "More marches will take place this weekend, and the vote will be held this week.")
+    assert _week_clues(time_layer, body, "2019-03-13") == []
+
+
+def test_week_word_likelihoods():
+    from tidings.timex.conflicts_fit import Clue, loglik
+
+    def lift(key: str, better: dt.date, worse: dt.date) -> float:
+        c = Clue("wk", "none", vstart=0, vend=1, office=key)
+        return loglik(c, better) - loglik(c, worse)
+
+    monday, tuesday, thursday, friday = (dt.date(2019, 3, d) for d in (11, 12, 14, 15))
+    assert lift("weekend past", monday, thursday) > 1.0          # "over the weekend": Monday's news
+    assert lift("earlier this week", friday, monday) > 1.0       # not written on a Monday
+    assert lift("earlier this week", thursday, monday) > 0.5
+    assert lift("next week", friday, monday) > 1.0               # announced late in the week
+    assert 0.5 < lift("this week past", friday, tuesday) < 2.0   # "said this week": a weak clue

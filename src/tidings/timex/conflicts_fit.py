@@ -81,10 +81,48 @@ OFFICE_GRACE_AFTER = 45             # and a few weeks after the term, by habit
 # (index 0 = the writing day itself), counts on the dev sample per tense
 _WD_BACK = {"past": (43, 69, 43, 15, 10, 9, 3), "none": (14, 18, 13, 5, 2, 2, 3),
             "future": (23, 9, 9, 6, 6, 6, 6)}
+# a week named relative to the writing ("over the weekend", "earlier this week", "next week"):
+# the writing weekday it fits, from counts on the dev sample (PolNeAR 0-399 and other news half
+# A, 474 articles) by writing weekday, Monday first: "over the weekend" is Monday's news,
+# "earlier this week" seldom written on Monday or Tuesday, "next week" late in the week.  The
+# likelihood is the share of the expression's articles on that weekday over the share of all
+# articles (_WK_ALL; fewer are written at weekends), both smoothed by WK_PRIOR articles a day
+_WK_ALL = (78, 92, 101, 77, 65, 31, 30)
+_WK_COUNTS = {"weekend past": (6, 3, 1, 0, 0, 0, 1),        # "over the weekend", "this past weekend" (past)
+              "this week past": (4, 2, 6, 9, 8, 3, 4),      # "said this week"
+              "earlier this week": (0, 0, 2, 3, 4, 0, 2),
+              "next week": (0, 2, 3, 7, 7, 2, 1)}
+WK_PRIOR = 2
+USE_WEEK_WORDS = True
+
+
+def _wk_loglik(key: str, weekday: int) -> float:
+    n, base = _WK_COUNTS[key], _WK_ALL
+    p = (n[weekday] + WK_PRIOR) / (sum(n) + 7 * WK_PRIOR)
+    q = (base[weekday] + WK_PRIOR) / (sum(base) + 7 * WK_PRIOR)
+    return math.log(p / q)
+
+
+def _week_key(it: "TimeMention", tense: str) -> Optional[str]:
+    """Which of the week expressions of _WK_COUNTS ``it`` is, if any."""
+    m = it.mention
+    rel = " ".join((m.g("rel") or "").lower().split())
+    mod = " ".join((m.g("mod") or "").lower().split())
+    if m.kind == "weekend":
+        return "weekend past" if rel in ("the", "past", "this past") and tense == "past" else None
+    if m.kind != "rperiod" or (m.g("unit") or "").lower() != "week":
+        return None
+    if rel == "this" and mod == "earlier":
+        return "earlier this week"
+    if rel == "this" and not mod and tense == "past":
+        return "this week past"
+    return "next week" if rel == "next" and not mod else None
+
+
 # per kind of clue (other weights were tried on the dev sample: no clear gain)
 _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0, "age": 1.0, "event": 1.0, "season": 1.0, "term": 1.0, "sn": 1.0,
            "q": 1.0, "qy": 1.0, "pos": 1.0, "ry": 1.0, "cr": 1.0, "post": 1.0, "rm": 1.0, "untitled": 1.0, "context": 1.0,
-           "win": 1.0, "ymd": 1.0, "dl": 1.0, "annual": 1.0, "death": 1.0}
+           "win": 1.0, "ymd": 1.0, "dl": 1.0, "annual": 1.0, "death": 1.0, "wk": 1.0}
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
@@ -154,6 +192,9 @@ def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
     wd = weekday_number(it.mention.g("wd")) if k == "weekday" and not it.mention.g("rel") else None
     if wd is not None:
         return Clue("wd", tense, day=wd, **span)
+    week = _week_key(it, tense) if k in ("weekend", "rperiod") and USE_WEEK_WORDS and not it.headline else None
+    if week is not None:
+        return Clue("wk", tense, office=week, **span)
     return writing_clue(it, tense) if k in ("quarter", "rperiod") else None
 
 
@@ -338,6 +379,8 @@ def loglik(c: Clue, d: dt.date) -> float:
         a, b = c.month, c.day
         inside = a <= d.month <= b if a <= b else (d.month >= a or d.month <= b)
         return 0.0 if inside else math.log(SEASON_OFF)
+    if c.unit == "wk":
+        return _wk_loglik(c.office, d.weekday())
     if c.unit == "wd":
         table = _WD_BACK[c.tense]
         return math.log(table[(d.weekday() - c.day) % 7] / sum(table))
@@ -372,9 +415,9 @@ def _clue_row(c: Clue, cal: _Days) -> "np.ndarray":
     import numpy as np
 
     w = _WEIGHT[c.unit] * c.share
-    if c.unit in ("y", "wd", "m", "sn"):
+    if c.unit in ("y", "wd", "m", "sn", "wk"):
         keys = (cal.years * 12 + cal.months if c.tense == "none" else cal.years) if c.unit == "y" \
-            else (cal.ords + 6) % 7 if c.unit == "wd" else cal.months
+            else (cal.ords + 6) % 7 if c.unit in ("wd", "wk") else cal.months
         values, first = np.unique(keys, return_index=True)     # (ords + 6) % 7 is date.weekday()
         table = np.array([w * loglik(c, cal.date(i)) for i in first])
         return table[np.searchsorted(values, keys)]
