@@ -55,7 +55,7 @@ def test_event_rows_parse_have_their_days_and_cover_the_years():
         assert ev is not None and ev.day >= ev.first, r["term"]
         for p in r["patterns"]:
             re.compile(p)
-        assert set(r) <= {"term", "patterns", "first", "kind", "day", "days", "scheduled", "news_patterns"}, r["term"]
+        assert set(r) <= {"term", "patterns", "first", "kind", "day", "days", "scheduled", "news_patterns", "needs"}, r["term"]
     # one-off events of every year 2000-2024, not only of one election year
     assert set(range(2000, 2025)) <= {news_event(r).day.year for r in events}
     # rows without "kind" (products, movements) stay things; timex_products.json rows need nothing new
@@ -111,3 +111,21 @@ def test_near_misses_give_no_recency_clue(pipeline):
         assert all(c.tense != "future" for c in clues), text
         if "never forget" not in text:
             assert clues == [], text
+
+
+def test_the_pre_filter_reads_what_every_rows_pattern_reads():
+    """One trie of the rows' literals (or their 'needs') chooses the rows to scan: it must find
+    every name the rows' own patterns find, on text written to trip it up (overlapping
+    literals, a literal inside a word, names written several ways)."""
+    from tidings.timex.conflicts_world import _terms, term_clues
+
+    text = ("After the election of Donald Trump and the DNC hack, the 9/11 attacks and the 7/7 bombings were "
+            "recalled, as were the Utøya massacre, the 26/11 attacks, VW's emissions scandal, the killing of "
+            "Gaddafi, the shooting of five police officers in Dallas, India's decision to scrap high-value notes, "
+            "the Russia-Georgia war, the Khan Sheikhoun chemical attack, the truck attack in Nice, the Uri attack, "
+            "Obama's Cairo speech, the death of David Bowie, the Swiss franc shock, H. W. Bush's death, the Madrid "
+            "bombings, the Paris attacks, the Bataclan attack, the coup attempt in Turkey, Twitter's IPO, Bitcoins, "
+            "iPods and super PACs.")
+    got = [(c.office, c.vstart) for c in term_clues(text)]
+    ref = [(name, m.start()) for name, rx, *_ in _terms() if (m := rx.search(text)) is not None]
+    assert got == ref and len(got) >= 25

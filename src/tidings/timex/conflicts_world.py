@@ -346,7 +346,7 @@ def _terms() -> tuple[tuple[str, re.Pattern[str], dt.date, Optional[tuple[str, .
     out = []
     for row in [*load_json("timex_terms.json")["terms"], *load_json("timex_products.json")["terms"]]:
         rx = re.compile(r"(?<![\w#-])(?:" + "|".join(row["patterns"]) + r")(?![\w-])")
-        lits = [_literal(p) for p in row["patterns"]]
+        lits = row.get("needs") or [_literal(p) for p in row["patterns"]]
         out.append((row["term"], rx, dt.date.fromisoformat(row["first"]),
                     None if any(x is None for x in lits) else tuple(x for x in lits if x is not None), row))
     return tuple(out)
@@ -363,6 +363,26 @@ def _literal(pattern: str) -> Optional[str]:
     return max(runs, key=len) if runs else None
 
 
+@lru_cache(maxsize=1)
+def _term_literals() -> tuple["re.Pattern[str]", frozenset[str]]:
+    """A pattern finding, at every position, the longest literal of the terms' rows that starts
+    there (one trie for all rows, the pre-filter), and the set of literals."""
+    from tidings.timex.conflicts_annual import _trie
+
+    lits = frozenset(x for *_, found, _ in _terms() if found for x in found)
+    return re.compile("(?=(" + _trie(sorted(lits)) + "))"), lits
+
+
+def _present(view: str) -> set[str]:
+    """The terms' literals that ``view`` contains (each found literal's shorter literal
+    prefixes too: the trie gives the longest at a position)."""
+    rx, lits = _term_literals()
+    found = {m.group(1) for m in rx.finditer(view)}
+    for x in list(found):
+        found.update(x[:k] for k in range(3, len(x)) if x[:k] in lits)
+    return found
+
+
 def term_clues(view: str, *, found: Optional[list[tuple[dict, re.Pattern[str]]]] = None) -> list["Clue"]:
     """Names of things that did not exist before a date ("the San Bernardino shooting",
     "ISIS", "COVID-19"; data/timex_terms.json), one clue per thing named; the (row,
@@ -370,8 +390,9 @@ def term_clues(view: str, *, found: Optional[list[tuple[dict, re.Pattern[str]]]]
     from tidings.timex.conflicts_fit import Clue
 
     out = []
+    present = _present(view)
     for name, rx, first, lits, row in _terms():
-        if lits is not None and not any(x in view for x in lits):
+        if lits is not None and present.isdisjoint(lits):
             continue
         m = rx.search(view)
         if m is not None:
