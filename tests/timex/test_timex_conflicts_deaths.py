@@ -74,6 +74,12 @@ def test_near_misses_give_no_clue():
     assert _clues("Jeb Bush and George W. Bush spoke of George H.W. Bush. Bush's death was far off.") == []
     # not a death: a penalty, a rumour, a prospect
     assert _clues("Antonin Scalia wrote of the law. Scalia's death penalty opinions were long.") == []
+    # a player's passing, a trial, a deed: not a death
+    assert _clues("Kobe Bryant scored 30. Bryant's passing has improved this season.") == []
+    assert _clues("Jurors in O.J. Simpson's murder trial heard from a detective.") == []
+    assert _clues("Osama bin Laden's killing of 3,000 Americans shaped a decade.") == []
+    [c] = _clues("Kobe Bryant's sudden passing shocked the league.")
+    assert c.office == "Kobe Bryant"
     assert _clues("Fidel Castro did not appear. Rumors of Fidel Castro's death spread again on Monday.") == []
     assert _clues("Fidel Castro is 89. Analysts are preparing for the death of Fidel Castro.") == []
     # a name said alive is no death

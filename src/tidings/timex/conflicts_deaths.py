@@ -83,10 +83,14 @@ _OF = re.compile(r"\b(?P<noun>" + _NOUNS + r")(?P<when>\s+(?:(?:Mon|Tues|Wednes|
                  r"last\s+week|this\s+week))?\s+of\s+(?:the\s+)?" + _BETWEEN + r"$", re.I)
 _MOURN = re.compile(r"\b(?P<noun>mourn(?:s|ed|ing)?)\s+(?:the\s+)?" + _BETWEEN + r"$", re.I)
 # "Scalia's death", "McCain's sudden passing", "Floyd's killing", "McCain's widow"
-_POSS = re.compile(r"['’]s?\s+(?:(?:sudden|untimely|recent|tragic|unexpected|shocking|apparent|suspicious|brutal|"
-                   r"violent|premature|early|own)\s+)?(?P<noun>" + _NOUNS + r"|widow|widower|casket|coffin)\b"
+# (not "Kobe Bryant's passing game", "O.J. Simpson's murder trial", "bin Laden's killing of
+# Americans", "Scalia's death penalty opinions": the person's play, trial or deed)
+_ADJ = r"(?:sudden|untimely|recent|tragic|unexpected|shocking|apparent|suspicious|brutal|violent|premature|early|own)"
+_POSS = re.compile(r"['’]s?\s+(?P<noun>(?:" + _ADJ + r"\s+)?(?:deaths?|killing|assassination|murder|funeral|burial|"
+                   r"memorial\s+service|suicide|slaying|widow|widower|casket|coffin)|" + _ADJ + r"\s+passing)\b"
                    r"(?!\s+(?:penalty|row|toll|threats?|squads?|tax|sentence|warrant|camp|march|knell|spiral|grip|"
-                   r"trap|wish|star|metal|panels?|certificate))", re.I)
+                   r"trap|wish|star|metal|panels?|certificate|trials?|case|charges?|conviction|acquittal|plots?|"
+                   r"attempts?|spree|suspects?|victims?|bomb\w*|attacks?|missions?|vests?|of)\b)", re.I)
 # "Bryant, who died", "Ali died", "Bin Laden was killed", "Castro, 90, died", "Antonin Scalia, the
 # longest-serving justice, died Saturday"; "Fidel Castro dies at 90", "Prince dead at 57", "Castro
 # has died" (group "now"): news of the days after the death
