@@ -119,8 +119,12 @@ def test_a_death_in_the_news_of_the_day():
     assert _clues("John McCain, the Republican senator from Arizona, said the bill died in committee.") == []
 
 
-def test_a_person_told_as_alive_in_the_writing_week():
+def test_a_person_told_as_alive_in_the_writing_week(monkeypatch):
+    from tidings.timex import conflicts_deaths
     from tidings.timex.conflicts_deaths import loglik
+
+    assert _clues("Antonin Scalia spoke at Georgetown. Scalia said Tuesday that the law was clear.") == []
+    monkeypatch.setattr(conflicts_deaths, "USE_ALIVE", True)     # off by default
 
     [c] = _clues("Antonin Scalia spoke at Georgetown. Scalia said Tuesday that the law was clear.")
     assert c.office == "Antonin Scalia" and c.tense == "future"
@@ -131,7 +135,10 @@ def test_a_person_told_as_alive_in_the_writing_week():
     assert [c.tense for c in _clues("The late John McCain said Tuesday, in a film, that war is hell.")] == ["past"]
 
 
-def test_told_as_alive_after_the_death_is_flagged(time_layer):
+def test_told_as_alive_after_the_death_is_flagged(time_layer, monkeypatch):
+    from tidings.timex import conflicts_deaths
+
+    monkeypatch.setattr(conflicts_deaths, "USE_ALIVE", True)     # off by default
     # two people quoted in the writing week who were both dead by the claimed date
     text = ("Sen. John McCain told reporters on Tuesday that he would not support the bill. "
             "Rep. Elijah Cummings said Tuesday that the House would hold hearings on it.")
