@@ -1,10 +1,14 @@
 """Text evidence of the writing date in the aggregate fit (timex/conflicts_fit.py,
-timex/conflicts_writing.py): the tense a month-day clue takes from its sentence, and the
-yearless dateline.  Each rule on text written for it, with a near miss that must keep its
+timex/conflicts_writing.py): the tense a month-day clue takes from its sentence, the yearless
+dateline, the words of a week ("over the weekend") and of the closing weeks of the year ("the
+holiday season", "a year-end deal").  Each rule on text written for it, with a near miss that must keep its
 old reading."""
 from __future__ import annotations
 
 import datetime as dt
+import math
+
+import pytest
 
 from tests.timex.helpers import conflicts
 
@@ -113,3 +117,36 @@ def test_week_word_likelihoods():
     assert lift("earlier this week", thursday, monday) > 0.5
     assert lift("next week", friday, monday) > 1.0               # announced late in the week
     assert 0.5 < lift("this week past", friday, tuesday) < 2.0   # "said this week": a weak clue
+
+
+def _closing_clues(time_layer, pipeline, body: str, published: str) -> list[tuple[str, str, int, int, str]]:
+    from tidings.timex.conflicts_fit import clues_of
+
+    layer = time_layer(body, published)
+    parsed = pipeline.nlp(layer.view)           # the tense of the phrase is read off the parse
+    return sorted((c.office, c.tense, c.month, c.day, layer.view[c.vstart:c.vend])
+                  for c in clues_of(layer.resolved, layer.view, parsed) if c.unit == "sn")
+
+
+def test_the_closing_weeks_of_the_year_are_clues(time_layer, pipeline):
+    body = ("The chain said it would hire 5,000 seasonal workers in time for the holiday season. Congress "
+            "passed a year-end spending deal, and the president signed it.")
+    assert _closing_clues(time_layer, pipeline, body, "2019-11-20") == [
+        ("holiday season", "none", 9, 12, "holiday season"), ("year's end", "past", 12, 2, "a year-end")]
+
+
+def test_another_years_holidays_and_fiscal_year_ends_are_no_clues(time_layer, pipeline):
+    # near misses: last year's season, and a year-end result or target of any month
+    body = ("Sales fell short of last holiday season's record. The bank raised its year-end target for "
+            "the index and will publish its year-end results in March.")
+    assert _closing_clues(time_layer, pipeline, body, "2019-06-20") == []
+
+
+def test_a_holiday_season_clue_weighs_against_a_spring_date():
+    from tidings.timex.conflicts_fit import SEASON_OFF, Clue, loglik
+
+    clue = Clue("sn", "none", vstart=0, vend=1, month=9, day=12, office="holiday season")
+    assert loglik(clue, dt.date(2019, 11, 20)) == 0.0
+    assert loglik(clue, dt.date(2019, 5, 20)) == pytest.approx(math.log(SEASON_OFF))
+    past = Clue("sn", "past", vstart=0, vend=1, month=12, day=3, office="holiday season")
+    assert loglik(past, dt.date(2020, 1, 15)) == 0.0 and loglik(past, dt.date(2019, 11, 20)) < 0

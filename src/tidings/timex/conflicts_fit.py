@@ -131,6 +131,7 @@ SEASON_YEARS = True                 # "in summer 2020" is a year clue
 USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 USE_PROSPECT = True                 # "a Trump presidency", "if Clinton wins": during the run (conflicts_campaign)
+USE_HOLIDAY_SEASON = True           # "in time for the holiday season", "a year-end deal" (conflicts_writing)
 USE_ANNUAL = True                   # "ahead of this year's CES", "at last week's MWC": events of every year (conflicts_annual)
 USE_DEATHS = True                   # "the late Antonin Scalia", "Prince died Thursday": after a death (conflicts_deaths)
 _WORLD = ("cycle", "age", "event", "season", "term")            # clues of conflicts_world.py
@@ -294,6 +295,8 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
         # a yearless dateline ("WASHINGTON, Aug. 19 (UPI) --") is the dispatch day, not a past date
         line = conflicts_writing.dateline_clues(view)
         dated = [c for c in dated if not any(d.vstart <= c.vstart < d.vend for d in line)] + line
+    if USE_HOLIDAY_SEASON:
+        dated += conflicts_writing.closing_year_clues(view, parsed)
     for clue in dated + offices + untitled + world + relative:
         v = clue.value()
         if v in out and out[v].tense != clue.tense:

@@ -44,6 +44,7 @@ from tidings.timex.patterns import ORDINALS
 
 if TYPE_CHECKING:
     import numpy as np
+    from spacy.tokens import Doc
 
     from tidings.timex import TimeMention
     from tidings.timex.conflicts_fit import Clue
@@ -157,6 +158,53 @@ def full_date_clues(items: list["TimeMention"], tenses: list[str]) -> list["Clue
     for group in groups.values():
         for c in group:
             c.share = min(1.0, YMD_GROUP_CAP / len(group))
+    return out
+
+
+# the closing weeks of the year, named as the time of the writing: "the holiday season" (late
+# November to the new year) told without tense or as to come ("just in time for the holiday
+# season", "before the holidays arrive") is written from September to December, told as past
+# ("sales rose over the holidays") from December to March; a "year-end" deal, rush or news
+# conference, or "as the year comes to an end", from November to January (dev sample: the 7
+# pages naming the holiday season were all of November or December, the 5 year-end deals, rushes
+# and news conferences all of December).  "last holiday season" names another year's, and a
+# year-end result, target or bonus is a fiscal year's.  Each weighed as a season clue of
+# conflicts_fit ("sn": the months it fits, SEASON_OFF outside them)
+HOLIDAY_FIT = {"none": (9, 12), "future": (9, 12), "past": (12, 3)}
+YEAR_END_FIT = {"none": (11, 1), "future": (11, 1), "past": (12, 2)}
+_HOLIDAYS = re.compile(r"\b(?:(?P<rel>last|next|past|previous)\s+)?holiday\s+(?:shopping\s+|travel\s+|buying\s+|sales\s+)?season\b"
+                       r"|\b(?:for|before|during|over|through|ahead\s+of|until|in\s+time\s+for)\s+the\s+holidays\b", re.I)
+_YEAR_END = re.compile(r"\b(?:a|the|this|its|his|her|their|traditional|annual)\s+year-end(?!\s+(?:results?\b|targets?\b|forecasts?\b|"
+                       r"price\b|goals?\b|figures?\b|earnings\b|reports?\b|estimates?\b|bonus|close\b|closing\b|level|balance|"
+                       r"total|numbers?\b|outlook))"
+                       r"|\bas\s+(?:the|this)\s+year\s+(?:comes\s+to\s+(?:an|a)\s+(?:end|close)|draws\s+to\s+a\s+close|winds\s+down)\b", re.I)
+
+
+_YEAR_END_HINTS = ("ear-end", "year comes", "year draws", "year winds")
+
+
+def closing_year_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
+    """A clue for the first "holiday season" and the first "year-end" of the text (the first
+    whose tense the parse gives, else the first at all)."""
+    from tidings.timex.conflicts_fit import Clue
+    from tidings.timex.tense import governing_verb, tense_of
+
+    out = []
+    for rx, fit, name in ((_HOLIDAYS, HOLIDAY_FIT, "holiday season"), (_YEAR_END, YEAR_END_FIT, "year's end")):
+        if not any(k in view for k in (("oliday",) if rx is _HOLIDAYS else _YEAR_END_HINTS)):
+            continue            # a cheap look for the literals first
+        found: list[tuple[str, int, int]] = []
+        for m in rx.finditer(view):
+            if "rel" in rx.groupindex and m.group("rel"):
+                continue
+            tense = "none"
+            if parsed is not None:
+                t = tense_of(governing_verb(parsed, m.start(), m.end()))
+                tense = "past" if t in ("past", "past_weak") else "future" if t in ("future", "prospective") else "none"
+            found.append((tense, m.start(), m.end()))
+        if found:
+            tense, start, end = next((f for f in found if f[0] != "none"), found[0])
+            out.append(Clue("sn", tense, vstart=start, vend=end, month=fit[tense][0], day=fit[tense][1], office=name))
     return out
 
 
