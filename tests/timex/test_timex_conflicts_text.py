@@ -1,8 +1,8 @@
 """Text evidence of the writing date in the aggregate fit (timex/conflicts_fit.py,
 timex/conflicts_writing.py): the tense a month-day clue takes from its sentence, the yearless
-dateline, the words of a week ("over the weekend") and of the closing weeks of the year ("the
-holiday season", "a year-end deal").  Each rule on text written for it, with a near miss that must keep its
-old reading."""
+dateline and "today (Nov. 18)", the words of a week ("over the weekend") and of the closing
+weeks of the year ("the holiday season", "a year-end deal").  Each rule on text written for it,
+with a near miss that must keep its old reading."""
 from __future__ import annotations
 
 import datetime as dt
@@ -150,3 +150,29 @@ def test_a_holiday_season_clue_weighs_against_a_spring_date():
     assert loglik(clue, dt.date(2019, 5, 20)) == pytest.approx(math.log(SEASON_OFF))
     past = Clue("sn", "past", vstart=0, vend=1, month=12, day=3, office="holiday season")
     assert loglik(past, dt.date(2020, 1, 15)) == 0.0 and loglik(past, dt.date(2019, 11, 20)) < 0
+
+
+NASA = ("NASA has picked five more companies to deliver payloads to the moon. Today (Nov. 18), the "
+        "agency announced the selection, which adds to the nine firms it chose last year.")
+
+
+def test_a_day_named_beside_today_is_the_writing_day(time_layer):
+    flags = conflicts(time_layer(NASA, "2019-12-18"))
+    assert len(flags) == 1 and "a dateline: written on that day" in flags[0].message
+    assert any(e.text == "Today (Nov. 18)" for e in flags[0].evidence)
+    assert conflicts(time_layer(NASA, "2019-11-18")) == []
+
+
+def test_tomorrow_and_yesterday_are_within_the_datelines_window():
+    from tidings.timex import conflicts_writing as cw
+
+    [c] = cw.today_clues("The service will launch tomorrow (November 19) in 14 countries.")
+    assert (c.unit, c.month, c.day) == ("dl", 11, 19)
+    assert cw.loglik(c, dt.date(2019, 11, 18)) == 0.0           # written the day before
+    [c] = cw.today_clues("The court ruled yesterday (Feb. 28) that the law stands.")
+    assert (c.month, c.day) == (2, 28)
+    assert cw.loglik(c, dt.date(2019, 3, 1)) == 0.0             # written the day after
+    assert cw.loglik(c, dt.date(2019, 4, 1)) < -3.7
+    # near misses: a bracketed date not beside today, and a day that does not exist
+    assert cw.today_clues("The agency said on Monday (Nov. 18) that it had picked five firms.") == []
+    assert cw.today_clues("Today (Feb. 30) is not a day.") == []

@@ -293,7 +293,7 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
         dated = [c for c in dated if not (c.unit == "y" and id(c.it) in whole)] + full
     if conflicts_writing.USE_DATELINES:
         # a yearless dateline ("WASHINGTON, Aug. 19 (UPI) --") is the dispatch day, not a past date
-        line = conflicts_writing.dateline_clues(view)
+        line = conflicts_writing.dateline_clues(view) + conflicts_writing.today_clues(view)
         dated = [c for c in dated if not any(d.vstart <= c.vstart < d.vend for d in line)] + line
     if USE_HOLIDAY_SEASON:
         dated += conflicts_writing.closing_year_clues(view, parsed)

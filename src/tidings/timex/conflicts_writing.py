@@ -224,6 +224,31 @@ def dateline_clues(view: str, head: int = 600) -> list["Clue"]:
     return [Clue("dl", "none", vstart=m.start("mon"), vend=m.end("day"), month=month, day=day)]
 
 
+# "Today (Nov. 18), NASA announced", "launch tomorrow (November 19)": a day named beside today,
+# yesterday or tomorrow is a dateline of its own (the writing day, or the day before or after it:
+# all inside the dateline's window of a day before to two days after)
+_TODAY_MD = re.compile(r"\b(?P<rel>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow)\s*\((?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|"
+                       r"Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\)")
+_TODAY_HINTS = ("oday (", "onight (", "esterday (", "omorrow (")
+
+
+def today_clues(view: str) -> list["Clue"]:
+    """The first "today (Nov. 18)" of the text as a dateline clue of the writing day."""
+    from tidings.timex.conflicts_fit import Clue
+
+    if not any(h in view for h in _TODAY_HINTS):
+        return []
+    m = _TODAY_MD.search(view)
+    if m is None:
+        return []
+    month, day = _DL_MONTHS[m.group("mon")[:3].lower()], int(m.group("day"))
+    try:
+        dt.date(2000, month, day)           # a leap year: 29 February is a day
+    except ValueError:
+        return []
+    return [Clue("dl", "none", vstart=m.start(), vend=m.end(), month=month, day=day)]
+
+
 @lru_cache(maxsize=4)
 def _ymd_table(tense: str) -> "np.ndarray":
     """The log likelihood of a full date told with ``tense`` for every offset from minus to plus
