@@ -176,3 +176,14 @@ def test_tomorrow_and_yesterday_are_within_the_datelines_window():
     # near misses: a bracketed date not beside today, and a day that does not exist
     assert cw.today_clues("The agency said on Monday (Nov. 18) that it had picked five firms.") == []
     assert cw.today_clues("Today (Feb. 30) is not a day.") == []
+
+
+def test_an_embedded_post_months_before_the_writing_weighs_but_not_alone():
+    from tidings.timex import conflicts_writing as cw
+    from tidings.timex.conflicts_fit import FIT_MIN_GAIN
+
+    clue = cw.post_clue((dt.date(2019, 11, 20), 0, 10))      # "— Tottenham Hotspur (@SpursOfficial) November 20, 2019"
+    assert cw.loglik(clue, dt.date(2019, 11, 21)) == 0.0
+    assert cw.loglik(clue, dt.date(2019, 12, 2)) == 0.0      # within two weeks
+    months_later = cw.loglik(clue, dt.date(2020, 2, 20))
+    assert -FIT_MIN_GAIN < months_later < -2.5               # was -1.3: weighs, never flags alone
