@@ -187,3 +187,16 @@ def test_an_embedded_post_months_before_the_writing_weighs_but_not_alone():
     assert cw.loglik(clue, dt.date(2019, 12, 2)) == 0.0      # within two weeks
     months_later = cw.loglik(clue, dt.date(2020, 2, 20))
     assert -FIT_MIN_GAIN < months_later < -2.5               # was -1.3: weighs, never flags alone
+
+
+def test_a_games_quarter_is_no_quarter_of_the_year(time_layer):
+    from tidings.timex.conflicts_fit import clues_of
+
+    def quarters(body: str) -> list[tuple[str, int]]:
+        layer = time_layer(body, "2019-11-20")
+        return [(c.unit, c.month) for c in clues_of(layer.resolved, layer.view) if c.unit in ("q", "qy")]
+
+    assert quarters("The guard got a technical foul in the third quarter for arguing with a referee, "
+                    "and the team never recovered.") == []
+    # near miss: the same quarter told with money is a quarter of the year
+    assert quarters("The senator raised $12 million in the third quarter, his campaign said.") == [("q", 9)]

@@ -196,7 +196,7 @@ def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
     week = _week_key(it, tense) if k in ("weekend", "rperiod") and USE_WEEK_WORDS and not it.headline else None
     if week is not None:
         return Clue("wk", tense, office=week, **span)
-    return writing_clue(it, tense) if k in ("quarter", "rperiod") else None
+    return writing_clue(it, tense, view=view) if k in ("quarter", "rperiod") else None
 
 
 # a month-day inside a noun phrase that a preposition of looking ahead governs ("campaigned in

@@ -116,8 +116,18 @@ _RY_REL = {"next": 1, "coming": 1, "the coming": 1, "last": -1, "this": 0, "the 
 _RY_TENSES = {1: ("future", "none"), -1: ("past", "none"), 0: ("past", "future", "none")}
 
 
-def writing_clue(it: "TimeMention", tense: str) -> Optional["Clue"]:
-    """The writing clue of a time expression, if it is one."""
+# a quarter of a year is told with money or output near it ("profit rose in the second quarter",
+# "raised $12 million in the third quarter"); without ("Schröder got a technical foul in the third
+# quarter") it is a game's
+_QUARTER_MONEY = re.compile(r"\b(?:profits?|revenues?|sales|earnings|results|income|loss(?:es)?|growth|GDP|econom\w*|"
+                            r"quarterly|fiscal|rais\w*|fundrais\w*|donations|shipments|deliveries|percent|billion|million|"
+                            r"forecasts?|guidance|shares|output|investments?|spending|prices|inflation|jobs)\b|[$%€£¥]", re.I)
+QUARTER_CONTEXT = 150               # characters either side of the quarter looked at
+
+
+def writing_clue(it: "TimeMention", tense: str, *, view: str = "") -> Optional["Clue"]:
+    """The writing clue of a time expression, if it is one (``view``: the text, for a
+    quarter's context)."""
     from tidings.timex.conflicts_fit import Clue
 
     m, r = it.mention, it.resolved
@@ -129,6 +139,8 @@ def writing_clue(it: "TimeMention", tense: str) -> Optional["Clue"]:
         q = ORDINALS.get(ordv) or (int(ordv) if ordv.isdigit() else 0)
         if not 1 <= q <= 4 or m.g("rel") or tense == "none":
             return None          # "the last quarter", "the first quarter of next year": no clue
+        if view and not _QUARTER_MONEY.search(view, max(0, it.vstart - QUARTER_CONTEXT), it.vend + QUARTER_CONTEXT):
+            return None          # a game's quarter
         if r.explicit_year:
             return Clue("qy", tense, year=r.start.year, month=3 * q, **span) if tense == "past" else None
         return Clue("q", tense, month=3 * q, **span)
