@@ -155,3 +155,29 @@ def test_the_dead_age_no_more():
     [c] = age_clues("Protests followed the police shooting of the 18-year-old Michael Brown in Ferguson in 2014.")
     assert c.office == "Michael Brown" and c.day == 18
     assert loglik(c, dt.date(2016, 6, 1)) == loglik(c, dt.date(2014, 9, 1)) > loglik(c, dt.date(2012, 9, 1)) + 3
+
+
+def test_a_month_or_a_name_before_the_death_is_no_modal():
+    # 'May' the month and 'Will' the first name are not 'may' and 'will': the death is still told
+    [c] = _clues("In May, the late Justice Antonin Scalia was honored at a ceremony in Washington.")
+    assert c.office == "Antonin Scalia" and c.tense == "past"
+    [c] = _clues("Will Smith said the death of Prince on Thursday shocked him.")
+    assert c.office == "Prince" and c.day == 6
+    # the modal itself still keeps a prospect out
+    assert _clues("Analysts said Fidel Castro may have died, but Havana was quiet.") == []
+    # a plane is no plan: the death in the next sentence is told
+    [c] = _clues("The plane carrying Yevgeny Prigozhin crashed north of Moscow, and Yevgeny Prigozhin was killed, "
+                 "officials said.")
+    assert c.office == "Yevgeny Prigozhin"
+
+
+def test_a_name_written_in_its_own_script():
+    # the key of 'Zoran Đinđić' starts with a capital outside A-Z
+    [c] = _clues("Zoran Đinđić, the Serbian prime minister, was killed on Wednesday in Belgrade.")
+    assert c.terms[0][0] == dt.date(2003, 3, 12) and c.day == 6
+
+
+def test_an_apposition_naming_another_person_is_that_persons_death():
+    # 'Queen Elizabeth' is a form of Elizabeth II; 'the Queen Mother' in apposition died in 2002
+    clues = _clues("Queen Elizabeth, the Queen Mother, died Saturday at Royal Lodge, aged 101.")
+    assert [c.terms[0][0] for c in clues] == [dt.date(2002, 3, 30)]

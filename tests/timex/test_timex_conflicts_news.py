@@ -131,3 +131,13 @@ def test_the_pre_filter_reads_what_every_rows_pattern_reads():
     got = [(c.office, c.vstart) for c in term_clues(text)]
     ref = [(name, m.start()) for name, rx, *_ in _terms() if (m := rx.search(text)) is not None]
     assert got == ref and len(got) >= 20
+
+
+def test_an_event_of_two_days_is_weighed_by_the_nearer():
+    # Trump was inaugurated twice (20 January 2017 and 2025): a January 2025 article telling
+    # 'Trump's inauguration on Monday' is of the second, not years after the first
+    from tidings.data import load_json
+    from tidings.timex.conflicts_news import news_event
+
+    [row] = [r for r in load_json("timex_terms.json")["terms"] if r["term"] == "Trump's inauguration"]
+    assert news_event(row).days == (dt.date(2017, 1, 20), dt.date(2025, 1, 20))

@@ -134,6 +134,8 @@ def test_the_x_is_not_the_xr(text):
     "Farmers recalled Starlink corn in 2000.",                        # the StarLink maize, not SpaceX's network
     "The first Android 1.0 phone and Android 100 apps.",              # not Android 10
     "The Galaxy S100 is a toy.",
+    "The Galaxy Note 10.1 tablet went on sale in 2012.",               # Samsung's 2012 tablet, not the Note 10 phone
+    "Samsung's Galaxy Note 8.0 is a small tablet of 2013.",
     "The Danish defender Kasper Juul scored twice.",                   # a surname, not the e-cigarette
 ])
 def test_near_misses_give_no_clue(text):

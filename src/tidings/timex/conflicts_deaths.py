@@ -109,9 +109,11 @@ _VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+\w+)\s+|\s+|,\s+(?:\d\d,
 # Castro's brother"), a film or a book ("The Death of Stalin")
 _NOT_TOLD = re.compile(r"\b(?:until|await\w*|prepar\w*|rumou?r\w*|hoax\w*|fake\w*|false\w*|premature\w*|"
                        r"speculat\w*|fear\w*|eventual|eventually|impending|imminent|looming|possible|"
-                       r"plot\w*|plan\w*|deny|denied|denies|reports?\s+of|anticipat\w*|contingenc\w*|"
+                       r"plot\w*|plan(?:s|ned|ning)?\b|deny|denied|denies|reports?\s+of|anticipat\w*|contingenc\w*|"
                        r"prospect\w*)\b", re.I)
-_MODAL = re.compile(r"\b(?:would|will|could|might|may)\b", re.I)
+# case-sensitive but for the sentence-initial forms: "In May, the late ..." is the month and "Will
+# Smith said" a name, not a modal
+_MODAL = re.compile(r"\b(?:[Ww]ould|will|[Cc]ould|[Mm]ight|may)\b")
 _OTHERS = re.compile(r"['’]s?\s+(?!" + _NOUNS + r"|widow|sudden|untimely|recent|tragic|unexpected|shocking|apparent|"
                      r"suspicious|brutal|violent|premature|early|own)", re.I)
 _WD = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -160,7 +162,8 @@ _DEATH_LITS = ("he late ", "is late ", "er late ", "ir late ", "ur late ", "y la
 _ALIVE_LITS = (" said ", " says", " told ")
 SITE_REACH = 110                    # characters around a death's word where its person's name is
 MAX_SITES = 60
-_CAP_WORD = re.compile(r"[A-Z][\w]*")
+# a word of any script ("Đinđić", not only "Djindjic"): looked up among the names' last words
+_CAP_WORD = re.compile(r"(?<!\w)[^\W\d_]\w*")
 
 
 @lru_cache(maxsize=1)
@@ -320,6 +323,8 @@ def death_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
         while at >= 0:
             end = at + len(name)
             hit = _told(view, at, end, alone) if dead else None
+            if hit is not None and _other_named(view, end, hit[1], person, names):
+                hit = None              # "Queen Elizabeth, the Queen Mother, died": the apposition's death
             if hit is not None:
                 a, b, days = hit
                 seen = out.get(person.name)
@@ -333,6 +338,12 @@ def death_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
                                            terms=((person.died, person.died),))
             at = view.find(name, end)
     return list(out.values()) + [c for name, c in living.items() if name not in out]
+
+
+def _other_named(view: str, start: int, end: int, person: _Person, names: dict[str, tuple[_Person, bool]]) -> bool:
+    """Another person of the table is named in full in ``view[start:end]`` (between a name
+    and its death's word, as an apposition)."""
+    return any(q is not person and not alone and name in view[start:end] for name, (q, alone) in names.items())
 
 
 def _alive(view: str, s: int, e: int, alone: bool) -> bool:
