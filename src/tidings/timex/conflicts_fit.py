@@ -32,7 +32,7 @@ import math
 from typing import TYPE_CHECKING, Optional
 
 from tidings.document import Flag, Span
-from tidings.timex import conflicts_writing
+from tidings.timex import conflicts_dates, conflicts_writing
 from tidings.timex.conflicts_rows import _Days, _md_row, _office_row
 from tidings.timex.conflicts_text import _describe, _fmt
 from tidings.timex.conflicts_timeclues import SEASON_OFF, _clue_tense, _time_clue, _wk_loglik
@@ -86,7 +86,7 @@ _WEIGHT = {"md": 1.0, "m": 1.0, "y": 1.0, "wd": 1.0, "office": 1.0, "cycle": 1.0
 USE_UNTITLED = True                 # a president named in full, never with the title (conflicts_offices)
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
-USE_COPYRIGHT = True                # "© 2019 Associated Press. All rights reserved." (conflicts_writing)
+USE_COPYRIGHT = True                # "© 2019 Associated Press. All rights reserved." (conflicts_dates)
 USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 USE_PROSPECT = True                 # "a Trump presidency", "if Clinton wins": during the run (conflicts_campaign)
@@ -143,14 +143,14 @@ def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"]
     relative = conflicts_writing.relative_year_clues(items, [_clue_tense(it) for it in items]) \
         if USE_RELATIVE_YEARS else []
     dated = [c for c in (_time_clue(it, view) for it in items) if c is not None]
-    if conflicts_writing.USE_FULL_DATES:
-        # a full date is one clue of its own (conflicts_writing), not the year named in it
-        full = conflicts_writing.full_date_clues(items, [_clue_tense(it) for it in items])
+    if conflicts_dates.USE_FULL_DATES:
+        # a full date is one clue of its own (conflicts_dates), not the year named in it
+        full = conflicts_dates.full_date_clues(items, [_clue_tense(it) for it in items])
         whole = {id(c.it) for c in full}
         dated = [c for c in dated if not (c.unit == "y" and id(c.it) in whole)] + full
-    if conflicts_writing.USE_DATELINES:
+    if conflicts_dates.USE_DATELINES:
         # a yearless dateline ("WASHINGTON, Aug. 19 (UPI) --") is the dispatch day, not a past date
-        line = conflicts_writing.dateline_clues(view) + conflicts_writing.today_clues(view)
+        line = conflicts_dates.dateline_clues(view) + conflicts_dates.today_clues(view)
         dated = [c for c in dated if not any(d.vstart <= c.vstart < d.vend for d in line)] + line
     if USE_HOLIDAY_SEASON:
         dated += conflicts_writing.closing_year_clues(view, parsed)
@@ -345,9 +345,9 @@ def fit_flag(analysis: "Analysis", items: list["TimeMention"], anchor: dt.date, 
     (``posts``: the embedded posts' dates and original spans, see conflicts.embedded_posts)."""
     clues = clues_of(items, analysis.view.text, analysis.parsed)
     if USE_POSTS and posts:
-        clues.append(conflicts_writing.post_clue(max(posts, key=lambda p: p[0])))
+        clues.append(conflicts_dates.post_clue(max(posts, key=lambda p: p[0])))
     if USE_COPYRIGHT and analysis.cleaned is not None:
-        clues += conflicts_writing.copyright_clues(analysis.doc.text, analysis.cleaned.non_body)
+        clues += conflicts_dates.copyright_clues(analysis.doc.text, analysis.cleaned.non_body)
     fit = fit_dates(clues, anchor)
     # a long article has many weak clues, and some date always fits them a little better
     n_dates = sum(1 for c in clues if c.unit in ("md", "m", "y", "wd", "sn"))
