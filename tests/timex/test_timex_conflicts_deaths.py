@@ -181,3 +181,15 @@ def test_an_apposition_naming_another_person_is_that_persons_death():
     # 'Queen Elizabeth' is a form of Elizabeth II; 'the Queen Mother' in apposition died in 2002
     clues = _clues("Queen Elizabeth, the Queen Mother, died Saturday at Royal Lodge, aged 101.")
     assert [c.terms[0][0] for c in clues] == [dt.date(2002, 3, 30)]
+
+
+def test_a_relatives_death_is_not_the_persons():
+    # 'whose husband died', 'whose wife died last week': the relative's death, and a second person
+    # of the table after the first's funeral is a mourner, not the dead
+    assert _clues("Nancy Reagan, whose husband died in 2004, attended the gala in Los Angeles.") == []
+    assert _clues("George H.W. Bush, whose wife died last week, attended the service in Houston.") == []
+    clues = _clues("Mourners at the funeral of Barbara Bush included George H.W. Bush and his son.")
+    assert [c.office for c in clues] == ["Barbara Bush"]
+    [c] = _clues("Jeffrey Epstein, whose body was found in his cell on Saturday, was 66. Epstein died by suicide.")
+    assert c.office == "Jeffrey Epstein"
+

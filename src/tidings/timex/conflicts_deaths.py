@@ -95,10 +95,11 @@ _POSS = re.compile(r"['’]s?\s+(?P<noun>(?:" + _ADJ + r"\s+)?(?:deaths?|killing
                    r"(?!\s+(?:penalty|row|toll|threats?|squads?|tax|sentence|warrant|camp|march|knell|spiral|grip|"
                    r"trap|wish|star|metal|panels?|certificate|trials?|case|charges?|conviction|acquittal|plots?|"
                    r"attempts?|spree|suspects?|victims?|bomb\w*|attacks?|missions?|vests?|of)\b)", re.I)
+# (not "Nancy Reagan, whose husband died": his death, not hers)
 # "Bryant, who died", "Ali died", "Bin Laden was killed", "Castro, 90, died", "Antonin Scalia, the
 # longest-serving justice, died Saturday"; "Fidel Castro dies at 90", "Prince dead at 57", "Castro
 # has died" (group "now"): news of the days after the death
-_VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+\w+)\s+|\s+|,\s+(?:\d\d,\s+)?"
+_VERB = re.compile(r"(?:,\s+(?:\d\d,\s+)?(?:who|whose\s+body)\s+|\s+|,\s+(?:\d\d,\s+)?"
                    r"|,\s+(?:the|a|an|[Ff]ormer|[Ll]ongtime|[Ll]egendary|[A-Z][\w-]*['’]s)\s+"
                    r"(?:(?!said\b|says\b|and\b)[\w'’-]+\s+){0,10}?[\w'’-]+,\s+(?:who\s+)?)"
                    r"(?P<now>(?:has|have)\s+)?(?:had\s+)?"
@@ -323,8 +324,10 @@ def death_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
         while at >= 0:
             end = at + len(name)
             hit = _told(view, at, end, alone) if dead else None
-            if hit is not None and _other_named(view, end, hit[1], person, names):
-                hit = None              # "Queen Elizabeth, the Queen Mother, died": the apposition's death
+            if hit is not None and (_other_named(view, hit[0], at, person, names)
+                                    or _other_named(view, end, hit[1], person, names)):
+                hit = None              # "Queen Elizabeth, the Queen Mother, died", "the funeral of
+                #                         Barbara Bush included George H.W. Bush": another's death
             if hit is not None:
                 a, b, days = hit
                 seen = out.get(person.name)
@@ -342,7 +345,7 @@ def death_clues(view: str, parsed: Optional["Doc"] = None) -> list["Clue"]:
 
 def _other_named(view: str, start: int, end: int, person: _Person, names: dict[str, tuple[_Person, bool]]) -> bool:
     """Another person of the table is named in full in ``view[start:end]`` (between a name
-    and its death's word, as an apposition)."""
+    and its death's word: the death is the other's)."""
     return any(q is not person and not alone and name in view[start:end] for name, (q, alone) in names.items())
 
 
