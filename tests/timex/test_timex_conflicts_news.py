@@ -141,3 +141,12 @@ def test_an_event_of_two_days_is_weighed_by_the_nearer():
 
     [row] = [r for r in load_json("timex_terms.json")["terms"] if r["term"] == "Trump's inauguration"]
     assert news_event(row).days == (dt.date(2017, 1, 20), dt.date(2025, 1, 20))
+
+
+def test_an_event_is_the_rows_own_even_for_a_row_made_anew():
+    # rows built one after another (freed dicts may share an address) each get their own day
+    from tidings.timex.conflicts_news import news_event
+
+    days = [news_event({"term": f"the storm {i}", "patterns": ["x"], "first": f"20{10 + i}-01-01",
+                        "kind": "event", "day": f"20{10 + i}-06-0{1 + i}"}).day for i in range(5)]
+    assert days == [dt.date(2010 + i, 6, 1 + i) for i in range(5)]

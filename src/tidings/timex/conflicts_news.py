@@ -99,17 +99,19 @@ class NewsEvent:
         return self._dated.search(view) is not None
 
 
-_EVENTS: dict[int, NewsEvent] = {}
+# by id of the row, the row kept with its event: a dict freed and another made at its address
+# must not get the first one's event
+_EVENTS: dict[int, tuple[dict, NewsEvent]] = {}
 
 
 def news_event(row: dict) -> Optional[NewsEvent]:
     """The event of a row of the terms table, or None for a thing (no ``"kind": "event"``)."""
     if row.get("kind") != "event":
         return None
-    ev = _EVENTS.get(id(row))
-    if ev is None:
-        ev = _EVENTS[id(row)] = NewsEvent(row)
-    return ev
+    seen = _EVENTS.get(id(row))
+    if seen is None or seen[0] is not row:
+        seen = _EVENTS[id(row)] = (row, NewsEvent(row))
+    return seen[1]
 
 
 def mentions(view: str, parsed: "Doc", found: "list[tuple[dict, re.Pattern[str]]]") -> \
