@@ -210,7 +210,7 @@ def test_relative_years_with_no_named_year_say_nothing(time_layer):
 
 
 def test_a_season_with_its_year_is_a_year_clue(time_layer, monkeypatch):
-    from tidings.timex import conflicts_timeclues
+    from tidings.timex import conflicts_fit
     from tidings.timex.conflicts_fit import clues_of
 
     layer = time_layer("The convertible will go on sale in summer 2021, the company said on Tuesday.", "2020-11-18")
@@ -219,7 +219,7 @@ def test_a_season_with_its_year_is_a_year_clue(time_layer, monkeypatch):
         return [(c.year, c.tense) for c in clues_of(layer.resolved, layer.view) if c.unit == "y"]
 
     assert years() == [(2021, "future")]
-    monkeypatch.setattr(conflicts_timeclues, "SEASON_YEARS", False)
+    monkeypatch.setattr(conflicts_fit, "SEASON_YEARS", False)
     assert years() == []
 
 

@@ -19,10 +19,10 @@ better than the claimed date does, that is a conflict: the flag names that date,
 dates that fit nearly as well, and the clues that weigh most.
 
 The same value named twice counts once, and a value told both as past and as to come
-counts with no tense.  The clues read from the time expressions (a month-day's tense, the
-months "this summer" fits, the week words) are found in :mod:`.conflicts_timeclues`, the arrays
-of every candidate date are built in :mod:`.conflicts_rows`, the flag's words in
-:mod:`.conflicts_text`; this module holds the clue, the densities and the fit itself.
+counts with no tense.  A time expression's clue is made here (``_time_clue``) from parts in
+:mod:`.conflicts_timeclues` (a month-day's tense, the months "this summer" fits, the week
+words); the arrays of every candidate date are built in :mod:`.conflicts_rows`, the flag's
+words in :mod:`.conflicts_text`.  This module holds the clue, the densities and the fit itself.
 """
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ from tidings.document import Flag, Span
 from tidings.timex import conflicts_dates, conflicts_writing
 from tidings.timex.conflicts_rows import _Days, _md_row, _office_row
 from tidings.timex.conflicts_text import _describe, _fmt
-from tidings.timex.conflicts_timeclues import SEASON_OFF, _clue_tense, _time_clue, _wk_loglik
+from tidings.timex.conflicts_timeclues import SEASON_OFF, _md_tense, _season_clue, _week_key, _wk_loglik
+from tidings.timex.conflicts_writing import writing_clue
+from tidings.timex.patterns import month_number, weekday_number
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,6 +59,8 @@ FIT_MIN_GAIN = 3.7                  # natural-log likelihood ratio needed to fla
                                     # the fresh sample, so it stays at 3.7) ...
 FIT_CLUE_PENALTY = 0.1              # ... plus this for every date expression beyond the fourth (the
                                     # noise of many weak dates; titles and world clues are not counted)
+# holidays ('before Christmas') are named as often out of season as in it: off
+HOLIDAYS = False
 MD_PAST = (0.45, 0.35, 60)          # past month-day: weights of a 15-day and a longer decay, its mean
 # a month named without a year or a day ("in May"), by months back (past) or ahead (future)
 # from the writing month: news says "earlier this month" or gives the day for the current
@@ -87,6 +91,8 @@ USE_UNTITLED = True                 # a president named in full, never with the 
 USE_CONTEXT = True                  # a candidate named in full in a sentence about the race
 USE_POSTS = True                    # the latest embedded post ("(@handle) November 18, 2019"): written days after
 USE_COPYRIGHT = True                # "© 2019 Associated Press. All rights reserved." (conflicts_dates)
+SEASON_YEARS = True                 # "in summer 2020" is a year clue
+USE_WEEK_WORDS = True               # "over the weekend", "earlier this week", "next week" (conflicts_timeclues)
 USE_RELATIVE_YEARS = True           # "next year" beside the years the text names
 USE_WITHDRAWAL = True               # "Rubio suspended his campaign": weeks after he quit
 USE_PROSPECT = True                 # "a Trump presidency", "if Clinton wins": during the run (conflicts_campaign)
@@ -114,6 +120,48 @@ class Clue:
 
     def value(self) -> tuple:
         return (self.unit, self.year, self.month, self.day, self.office)
+
+
+def _clue_tense(it: "TimeMention") -> str:
+    if it.tense in ("past", "past_weak"):
+        return "past"
+    if it.tense in ("future", "prospective") or it.prep in ("by", "until", "till"):
+        return "future"
+    return "none"
+
+
+def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
+    r = it.resolved
+    year = it.mention.g("year") if it.mention.kind == "season" and SEASON_YEARS else None
+    if year and year.isdigit() and not it.headline and it.vstart is not None and it.vend is not None:
+        # "will go on sale in summer 2020": a year told with its tense, like "in 2020"
+        return Clue("y", _clue_tense(it), year=int(year), vstart=it.vstart, vend=it.vend, it=it)
+    if it.mention.kind == "season" and r is not None and not it.headline and it.vstart is not None:
+        return _season_clue(it, _clue_tense(it), view)      # a season has no start date
+    # a headline's weekday ("Senate passes budget Tuesday") is the news day, as in the body
+    # (tuning sample +1 caught, no new false flag; its other dates: no change)
+    if r is None or r.start is None or it.vstart is None or it.vend is None \
+            or (it.headline and it.mention.kind != "weekday"):
+        return None
+    k, tense = it.mention.kind, _clue_tense(it)
+    span = {"vstart": it.vstart, "vend": it.vend, "it": it}
+    if k in ("md", "dm") and r.context_year:
+        return None     # "On March 25" after "On March 2, 2015": that year's, as the full date says
+    if k in ("md", "dm") and (r.start.month, r.start.day) != (9, 11):   # a bare "Sept. 11" is 2001
+        return Clue("md", _md_tense(it, tense, view), month=r.start.month, day=r.start.day, **span)
+    if k == "holiday" and not r.explicit_year and HOLIDAYS:
+        return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
+    if k == "m" and month_number(it.mention.g("mon")):
+        return Clue("m", tense, month=r.start.month, **span)
+    if k in ("y", "my", "mdy", "dmy") and r.explicit_year:
+        return Clue("y", tense, year=r.start.year, **span)
+    wd = weekday_number(it.mention.g("wd")) if k == "weekday" and not it.mention.g("rel") else None
+    if wd is not None:
+        return Clue("wd", tense, day=wd, **span)
+    week = _week_key(it, tense) if k in ("weekend", "rperiod") and USE_WEEK_WORDS and not it.headline else None
+    if week is not None:
+        return Clue("wk", tense, office=week, **span)
+    return writing_clue(it, tense, view=view) if k in ("quarter", "rperiod") else None
 
 
 def clues_of(items: list["TimeMention"], view: str = "", parsed: Optional["Doc"] = None) -> list[Clue]:

@@ -1,11 +1,10 @@
-"""Clues of the aggregate fit (:mod:`.conflicts_fit`) read from the article's time
-expressions, one per expression: a month-day ("on Nov. 8"), a bare month ("in May"), a year
-("in 2016", "in summer 2020"), a weekday ("said Tuesday"), a week word ("over the weekend",
-"earlier this week", "next week") and a season named with "this" ("this summer"), each with
-the tense of its sentence; quarters and "earlier this year" are passed on to
-:mod:`.conflicts_writing`.  Here are the tense a clue takes (a month-day under "ahead of" in a
-past sentence has none of its own), the months a season fits and the week words' counts; the
-densities that weigh month-days, months, years and weekdays are the fit's own.
+"""Parts of the time clues of the aggregate fit (:mod:`.conflicts_fit`, whose ``_time_clue``
+makes one clue of a time expression): the tense a month-day clue takes (a day under "ahead
+of" in a past sentence, or under "after" in a plan, has none of its own: ``_md_tense``), the
+week words ("over the weekend", "earlier this week", "next week": the writing weekdays they
+fit, from counts on the dev sample) and "this summer" (the months in which it fits, by its
+tense and by "earlier"/"later": ``_season_clue``).  The densities that weigh month-days,
+months, years and weekdays are the fit's own.
 """
 from __future__ import annotations
 
@@ -13,16 +12,10 @@ import math
 import re
 from typing import TYPE_CHECKING, Optional
 
-from tidings.timex.conflicts_writing import writing_clue
-from tidings.timex.patterns import month_number, weekday_number
-
 if TYPE_CHECKING:
     from tidings.timex import TimeMention
     from tidings.timex.conflicts_fit import Clue
 
-# holidays ('before Christmas') are named as often out of season as in it: off
-HOLIDAYS = False
-SEASON_YEARS = True                 # "in summer 2020" is a year clue
 # a week named relative to the writing ("over the weekend", "earlier this week", "next week"):
 # the writing weekday it fits, from counts on the dev sample (PolNeAR 0-399 and other news half
 # A, 474 articles) by writing weekday, Monday first: "over the weekend" is Monday's news,
@@ -35,7 +28,6 @@ _WK_COUNTS = {"weekend past": (6, 3, 1, 0, 0, 0, 1),        # "over the weekend"
               "earlier this week": (0, 0, 2, 3, 4, 0, 2),
               "next week": (0, 2, 3, 7, 7, 2, 1)}
 WK_PRIOR = 2
-USE_WEEK_WORDS = True
 
 
 def _wk_loglik(key: str, weekday: int) -> float:
@@ -59,50 +51,6 @@ def _week_key(it: "TimeMention", tense: str) -> Optional[str]:
     if rel == "this" and not mod and tense == "past":
         return "this week past"
     return "next week" if rel == "next" and not mod else None
-
-
-def _clue_tense(it: "TimeMention") -> str:
-    if it.tense in ("past", "past_weak"):
-        return "past"
-    if it.tense in ("future", "prospective") or it.prep in ("by", "until", "till"):
-        return "future"
-    return "none"
-
-
-def _time_clue(it: "TimeMention", view: str = "") -> Optional[Clue]:
-    from tidings.timex.conflicts_fit import Clue
-
-    r = it.resolved
-    year = it.mention.g("year") if it.mention.kind == "season" and SEASON_YEARS else None
-    if year and year.isdigit() and not it.headline and it.vstart is not None and it.vend is not None:
-        # "will go on sale in summer 2020": a year told with its tense, like "in 2020"
-        return Clue("y", _clue_tense(it), year=int(year), vstart=it.vstart, vend=it.vend, it=it)
-    if it.mention.kind == "season" and r is not None and not it.headline and it.vstart is not None:
-        return _season_clue(it, _clue_tense(it), view)      # a season has no start date
-    # a headline's weekday ("Senate passes budget Tuesday") is the news day, as in the body
-    # (tuning sample +1 caught, no new false flag; its other dates: no change)
-    if r is None or r.start is None or it.vstart is None or it.vend is None \
-            or (it.headline and it.mention.kind != "weekday"):
-        return None
-    k, tense = it.mention.kind, _clue_tense(it)
-    span = {"vstart": it.vstart, "vend": it.vend, "it": it}
-    if k in ("md", "dm") and r.context_year:
-        return None     # "On March 25" after "On March 2, 2015": that year's, as the full date says
-    if k in ("md", "dm") and (r.start.month, r.start.day) != (9, 11):   # a bare "Sept. 11" is 2001
-        return Clue("md", _md_tense(it, tense, view), month=r.start.month, day=r.start.day, **span)
-    if k == "holiday" and not r.explicit_year and HOLIDAYS:
-        return Clue("md", tense, month=r.start.month, day=r.start.day, **span)
-    if k == "m" and month_number(it.mention.g("mon")):
-        return Clue("m", tense, month=r.start.month, **span)
-    if k in ("y", "my", "mdy", "dmy") and r.explicit_year:
-        return Clue("y", tense, year=r.start.year, **span)
-    wd = weekday_number(it.mention.g("wd")) if k == "weekday" and not it.mention.g("rel") else None
-    if wd is not None:
-        return Clue("wd", tense, day=wd, **span)
-    week = _week_key(it, tense) if k in ("weekend", "rperiod") and USE_WEEK_WORDS and not it.headline else None
-    if week is not None:
-        return Clue("wk", tense, office=week, **span)
-    return writing_clue(it, tense, view=view) if k in ("quarter", "rperiod") else None
 
 
 # a month-day inside a noun phrase that a preposition of looking ahead governs ("campaigned in
