@@ -37,7 +37,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from tidings.timex import conflicts_dates
-from tidings.timex.conflicts_dates import (  # noqa: F401  (re-exported: the fit, tests and tools import them from here)
+from tidings.timex.conflicts_dates import (  # noqa: F401  (re-exported: tests and tools import them from here)
     YMD_MAX_LIFT, copyright_clues, dateline_clues, full_date_clues, ords_years, post_clue, today_clues)
 from tidings.timex.patterns import ORDINALS
 
