@@ -150,3 +150,40 @@ def test_an_event_is_the_rows_own_even_for_a_row_made_anew():
     days = [news_event({"term": f"the storm {i}", "patterns": ["x"], "first": f"20{10 + i}-01-01",
                         "kind": "event", "day": f"20{10 + i}-06-0{1 + i}"}).day for i in range(5)]
     assert days == [dt.date(2010 + i, 6, 1 + i) for i in range(5)]
+
+
+def _offices(text: str) -> list[str]:
+    from tidings.timex.conflicts_world import term_clues
+
+    return [c.office for c in term_clues(text)]
+
+
+def test_names_that_other_news_wrote_before_the_event_give_no_clue():
+    # Condoleezza Rice's Cairo speech of June 2005, the rig's record well of 2009, another airline's
+    # flight 370, the Lahaina fire of August 2018 (Hurricane Lane), riots in London in 2010
+    for text in ("Rice's Cairo speech in June urged Egypt to hold free elections.",
+                 "The Deepwater Horizon rig drilled the deepest oil well in history for BP in the Gulf.",
+                 "Delta Flight 370 landed safely in Atlanta after a bird strike.",
+                 "A Maui fire burned homes in Lahaina as Hurricane Lane passed; the Lahaina fire was contained.",
+                 "Student protests turned into riots in London as parliament voted on tuition fees."):
+        assert _offices(text) == [], text
+    # the events themselves are still read
+    assert _offices("The Deepwater Horizon oil spill fouled the Gulf coast.") == ["the Deepwater Horizon spill"]
+    assert _offices("The search for Malaysia Airlines Flight 370 moved south.") == ["the MH370 disappearance"]
+    assert _offices("Families of MH370 passengers met officials.") == ["the MH370 disappearance"]
+    assert _offices("The devastating Maui wildfires killed at least 97 people.") == ["the Maui wildfires"]
+
+
+def test_a_name_used_for_several_events_has_their_days():
+    # 'the Lion Air crash' of Solo (30 November 2004), Bali (13 April 2013) and the 737 MAX (29 October
+    # 2018); 'the Mumbai attacks' of the train bombings (11 July 2006) and of 26/11; the Noto earthquakes
+    # of 2007, 5 May 2023 and 1 January 2024; Charlottesville's torch rally, KKK rally and Unite the Right
+    from tidings.data import load_json
+    from tidings.timex.conflicts_news import news_event
+
+    by = {r["term"]: news_event(r) for r in load_json("timex_terms.json")["terms"] if r.get("kind") == "event"}
+    assert dt.date(2013, 4, 13) in by["the Lion Air crash"].days
+    assert by["the Mumbai attacks"].days == (dt.date(2006, 7, 11), dt.date(2008, 11, 26))
+    assert dt.date(2023, 5, 5) in by["the Noto earthquake"].days
+    assert by["the Charlottesville rally"].first == dt.date(2017, 5, 13)
+    assert by["the Charlottesville rally"].day == dt.date(2017, 8, 12)
