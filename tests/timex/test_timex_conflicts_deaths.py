@@ -193,3 +193,11 @@ def test_a_relatives_death_is_not_the_persons():
     [c] = _clues("Jeffrey Epstein, whose body was found in his cell on Saturday, was 66. Epstein died by suicide.")
     assert c.office == "Jeffrey Epstein"
 
+
+
+def test_an_age_is_not_a_long_time_ago():
+    # 'the 90-year-old' is the person's age, not 'years after' the death: still news of the days after
+    [c] = _clues("Fidel Castro, the 90-year-old former president, died Friday in Havana.")
+    assert c.day == 6
+    [c] = _clues("A year after the death of Antonin Scalia on Saturday, the court was still split.")
+    assert c.day == 0

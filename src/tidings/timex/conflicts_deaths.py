@@ -134,8 +134,9 @@ _RECENT_BEFORE = ((re.compile(r"\b(?:(?:hours|days|a\s+day|the\s+day|two\s+days|
                   (re.compile(r"\b(?:the|his|her)\s+(?:recent|sudden\s+and\s+recent)\s+$", re.I), 30))
 # "fans mourn Prince", "the nation is mourning": the present tense of mourning is of the days after
 _MOURN_NOW = re.compile(r"\b(?:mourns|mourn|(?:is|are)\s+mourning)\b", re.I)
-# "the anniversary of his death", "years after Scalia's death": not recent
-_LONG_AGO = re.compile(r"\b(?:anniversary|years?|decades?|months)\b", re.I)
+# "the anniversary of his death", "years after Scalia's death": not recent (but "the 90-year-old
+# former president ... died Friday" is an age)
+_LONG_AGO = re.compile(r"\b(?:anniversary|years?(?![-\s]old\b)|decades?|months)\b", re.I)
 
 
 class _Person:
