@@ -142,6 +142,13 @@ def test_another_years_holidays_and_fiscal_year_ends_are_no_clues(time_layer, pi
     assert _closing_clues(time_layer, pipeline, body, "2019-06-20") == []
 
 
+def test_other_seasons_holidays_are_not_the_closing_weeks(time_layer, pipeline):
+    # "holiday season" after another season or feast names that one's holidays
+    body = ("Airlines added flights for the summer holiday season. Trains were full before the Lunar New "
+            "Year holiday season, and hotels in Dubai were booked for the Eid holiday season.")
+    assert _closing_clues(time_layer, pipeline, body, "2019-06-20") == []
+
+
 def test_a_holiday_season_clue_weighs_against_a_spring_date():
     from tidings.timex.conflicts_fit import SEASON_OFF, Clue, loglik
 

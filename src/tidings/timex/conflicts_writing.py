@@ -132,6 +132,10 @@ _YEAR_END = re.compile(r"\b(?:a|the|this|its|his|her|their|traditional|annual)\s
 
 
 _YEAR_END_HINTS = ("ear-end", "year comes", "year draws", "year winds")
+# "the summer holiday season", "the Lunar New Year holiday season", "the Eid holidays": another
+# season's holidays, not the year's closing weeks
+_OTHER_HOLIDAYS = re.compile(r"\b(?:summer|spring|Easter|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Spring\s+Festival|"
+                             r"Eid|Ramadan|Passover|Golden\s+Week|Songkran|Nowruz|school|August|July)(?:['’]s)?\s+$", re.I)
 
 
 def closing_year_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
@@ -146,7 +150,7 @@ def closing_year_clues(view: str, parsed: Optional["Doc"]) -> list["Clue"]:
             continue            # a cheap look for the literals first
         found: list[tuple[str, int, int]] = []
         for m in rx.finditer(view):
-            if "rel" in rx.groupindex and m.group("rel"):
+            if "rel" in rx.groupindex and (m.group("rel") or _OTHER_HOLIDAYS.search(view, max(0, m.start() - 24), m.start())):
                 continue
             tense = "none"
             if parsed is not None:
