@@ -108,17 +108,22 @@ def full_date_clues(items: list["TimeMention"], tenses: list[str]) -> list["Clue
 def dateline_clues(view: str, head: int = 600) -> list["Clue"]:
     """The yearless dateline at the head of the body, if any: a city in capitals or an agency
     in brackets beside it makes it a dateline ("WASHINGTON, Aug. 19 (UPI) --"), not a sentence."""
-    from tidings.timex.conflicts_fit import Clue
-
     m = _DATELINE.search(view, 0, head)
     if m is None or not (m.group("head") or m.group("agency")):
         return []
+    return _dl_clue(m, m.start("mon"), m.end("day"))
+
+
+def _dl_clue(m: "re.Match[str]", start: int, end: int) -> list["Clue"]:
+    """The dateline clue of a match with groups "mon" and "day" (none if no such day)."""
+    from tidings.timex.conflicts_fit import Clue
+
     month, day = _DL_MONTHS[m.group("mon")[:3].lower()], int(m.group("day"))
     try:
         dt.date(2000, month, day)           # a leap year: 29 February is a day
     except ValueError:
         return []
-    return [Clue("dl", "none", vstart=m.start("mon"), vend=m.end("day"), month=month, day=day)]
+    return [Clue("dl", "none", vstart=start, vend=end, month=month, day=day)]
 
 
 # "Today (Nov. 18), NASA announced", "launch tomorrow (November 19)": a day named beside today,
@@ -131,19 +136,10 @@ _TODAY_HINTS = ("oday (", "onight (", "esterday (", "omorrow (")
 
 def today_clues(view: str) -> list["Clue"]:
     """The first "today (Nov. 18)" of the text as a dateline clue of the writing day."""
-    from tidings.timex.conflicts_fit import Clue
-
     if not any(h in view for h in _TODAY_HINTS):
         return []
     m = _TODAY_MD.search(view)
-    if m is None:
-        return []
-    month, day = _DL_MONTHS[m.group("mon")[:3].lower()], int(m.group("day"))
-    try:
-        dt.date(2000, month, day)           # a leap year: 29 February is a day
-    except ValueError:
-        return []
-    return [Clue("dl", "none", vstart=m.start(), vend=m.end(), month=month, day=day)]
+    return [] if m is None else _dl_clue(m, m.start(), m.end())
 
 
 @lru_cache(maxsize=4)
