@@ -14,7 +14,8 @@ a scheduled vote or summit before it is held), ``days`` the days of the events o
 used for.  A name gives a clue of unit "event" with the event's day(s) as its occurrences:
 the election calendar's density (:func:`.conflicts_events.event_row`), with the tense and
 the closeness to the writing week or month that :func:`.conflicts_annual.told_when` reads
-for the annual events ("last week's", "days after", "since", "ahead of").
+for the annual events ("last week's", "since", "ahead of", "days before"; "days after the
+Orlando shooting" is read as told as past, not yet as within days of it).
 
 An UNTENSED name of an unforeseen event counts as told as past: such a name is only
 written after the event, and it is written mostly in the weeks after it.  Measured on all
