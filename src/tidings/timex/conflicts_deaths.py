@@ -156,6 +156,13 @@ def _dead() -> tuple[_Person, ...]:
     return tuple(_Person(row) for row in load_json("timex_people.json")["people"] if "died" in row)
 
 
+@lru_cache(maxsize=1)
+def death_days() -> dict[str, dt.date]:
+    """The day of death of each dead person of the table, by name (the age clue of
+    :mod:`.conflicts_world` stops ages there)."""
+    return {p.name: p.died for p in _dead()}
+
+
 # the literals of a death's words (the pre-filter), and of a person told as alive
 _DEATH_LITS = ("he late ", "is late ", "er late ", "ir late ", "ur late ", "y late ", "eath", "died", "killing",
                "Killing", "ssassinat", "uneral", "passing", "Passing", "passed away", "mourn", "Mourn", "murder",

@@ -134,13 +134,6 @@ def _people() -> tuple[tuple[tuple[str, ...], Optional[str], dt.date, frozenset[
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def _deaths() -> dict[str, dt.date]:
-    """The day of death of the people of the table who have died ("died", for conflicts_deaths)."""
-    return {row["name"]: dt.date.fromisoformat(row["died"]) for row in load_json("timex_people.json")["people"]
-            if "died" in row}
-
-
 _WORD = re.compile(r"\w+")
 # what every age read by :func:`age_clues` is part of: ", 74," after a name, "the 74-year-old"
 # before one
@@ -328,7 +321,9 @@ def row(c: "Clue", ords: "np.ndarray") -> "np.ndarray":
 
         return season_row(c, ords)
     if c.unit == "age":
-        died = _deaths().get(c.office)      # the dead age no more ("the 18-year-old Michael Brown" in 2016)
+        from tidings.timex.conflicts_deaths import death_days
+
+        died = death_days().get(c.office)   # the dead age no more ("the 18-year-old Michael Brown" in 2016)
         off = np.abs(_ages(c.terms[0][0], ords if died is None else np.minimum(ords, died.toordinal())) - c.day)
         return np.where(off == 0, math.log(AGE_RIGHT), np.where(off == 1, math.log(AGE_OFF_BY_ONE), math.log(AGE_WRONG)))
     raise ValueError(f"not a world clue: {c.unit}")
